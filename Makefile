@@ -1,0 +1,201 @@
+# photoconsent: library, command, tests.
+#
+#   make            build the library (.a, versioned .so) and the command
+#   make test       install what is missing, then build and run every test,
+#                   then the same suites under AddressSanitizer + UBSan
+#   make demo       install what is missing, build, run the tool on samples/
+#   make install    PREFIX=/usr/local DESTDIR= : binary, library, headers, .pc
+#   make V=1        show the commands
+#   make SANITIZE=address,undefined BUILD=build/san   a sanitizer build
+
+VERSION   := 0.1.0
+SOVERSION := 0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BUILD     ?= build
+SANITIZE  ?=
+CORPUS    ?= ../shared/corpus/real
+PKG_CONFIG ?= pkg-config
+CC        ?= cc
+
+LIB_PKGS  := libexif expat libutf8proc
+TEST_PKGS := criterion
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wold-style-definition -Wvla -Wwrite-strings \
+	-Wpointer-arith -Wformat=2 -Wundef -Wnull-dereference \
+	-Wimplicit-fallthrough -Wdouble-promotion
+CFLAGS   ?= -O2 -g
+BASE_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	$(WARNINGS) $(CFLAGS) -Ilib/include
+ifneq ($(SANITIZE),)
+BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+# Flags from pkg-config, asked once per make run (and only when building).
+pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
+pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1))
+ifneq ($(filter-out deps test demo clean lint headertest fuzz,$(or $(MAKECMDGOALS),all)),)
+LIB_CFLAGS := $(call pkg_cflags,$(LIB_PKGS))
+LIB_LIBS   := $(call pkg_libs,$(LIB_PKGS)) -lpthread -lm
+endif
+ifneq ($(filter check check-suites $(BUILD)/tests/%,$(MAKECMDGOALS)),)
+TEST_CFLAGS := $(call pkg_cflags,$(TEST_PKGS))
+TEST_LIBS   := $(call pkg_libs,$(TEST_PKGS))
+endif
+
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+CMD_SRC  := $(sort $(wildcard cmd/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+
+STATIC_LIB := $(BUILD)/libphotoconsent.a
+SHARED_LIB := $(BUILD)/libphotoconsent.so.$(VERSION)
+BIN        := $(BUILD)/photoconsent
+UNIT_BIN   := $(BUILD)/tests/unit-tests
+TOOLS      := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps test check check-suites demo install clean lint headertest valgrind fuzz
+.DEFAULT_GOAL := all
+
+all: $(STATIC_LIB) $(SHARED_LIB) $(BIN)
+
+$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h lib/include/photoconsent/*.h) Makefile
+	$(call say,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) -fPIC -fvisibility=hidden \
+		-DPC_BUILDING_LIBRARY -c -o $@ $<
+
+$(BUILD)/cmd/%.o: cmd/%.c $(wildcard cmd/*.h lib/include/photoconsent/*.h) Makefile
+	$(call say,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h lib/*.h lib/include/photoconsent/*.h) Makefile
+	$(call say,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(TEST_CFLAGS) -Ilib -c -o $@ $<
+
+$(STATIC_LIB): $(LIB_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(SHARED_LIB): $(LIB_OBJ)
+	$(call say,LD,$@)
+	$(Q)$(CC) -shared -Wl,-soname,libphotoconsent.so.$(SOVERSION) $(LDFLAGS) \
+		-o $@ $^ $(LIB_LIBS)
+	$(Q)ln -sf libphotoconsent.so.$(VERSION) $(BUILD)/libphotoconsent.so.$(SOVERSION)
+	$(Q)ln -sf libphotoconsent.so.$(SOVERSION) $(BUILD)/libphotoconsent.so
+
+# The command links the static library, so it runs from the build folder.
+$(BIN): $(CMD_OBJ) $(STATIC_LIB)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(STATIC_LIB) $(LIB_LIBS)
+
+$(UNIT_BIN): $(UNIT_OBJ) $(STATIC_LIB)
+	$(call say,LD,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(STATIC_LIB) $(LIB_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/%: tests/tools/%.c Makefile
+	$(call say,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# ---------------------------------------------------------------- set-up
+
+# Installs the Debian packages the build and the tests need (as root), or
+# says which to install.
+deps:
+	@sh build-aux/deps.sh
+
+# ---------------------------------------------------------------- tests
+
+# The README's test command: set-up, the suites, then again under sanitizers.
+test: deps
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/san SANITIZE=address,undefined \
+		CFLAGS='-O1 -g' check-suites
+	@$(MAKE) --no-print-directory headertest lint
+
+check: check-suites valgrind
+	@sh tests/e2e/agree.sh $(BIN) $(CORPUS)
+
+check-suites: all $(UNIT_BIN) $(TOOLS)
+	@echo "== unit tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
+	$(Q)$(UNIT_BIN) --jobs 2 --short-filename
+	@echo "== end-to-end tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
+	$(Q)sh tests/e2e/run.sh $(BUILD)
+
+valgrind: all $(TOOLS)
+	@echo "== valgrind: inspect over samples/ and the hostile files"
+	$(Q)sh tests/e2e/valgrind.sh $(BUILD)
+
+# The public header must stand alone as strict C17.
+headertest:
+	@mkdir -p $(BUILD)
+	@printf '#include <photoconsent/photoconsent.h>\nint main(void) { return pc_version() == 0; }\n' \
+		> $(BUILD)/headertest.c
+	$(Q)$(CC) -std=c17 -pedantic -Wall -Wextra -Werror -Ilib/include \
+		-fsyntax-only $(BUILD)/headertest.c
+	@echo "headertest: photoconsent.h compiles alone as C17"
+
+# Functions that invite overflows or silent failures have no place here.
+lint:
+	@if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' \
+		lib/*.c lib/*.h cmd/*.c cmd/*.h; then \
+		echo "lint: use the bounded or checked alternative"; exit 1; \
+	else echo "lint: no banned functions"; fi
+
+# ---------------------------------------------------------------- demo
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh build-aux/demo.sh $(BIN)
+
+# ---------------------------------------------------------------- install
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX)/include/photoconsent $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/photoconsent
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libphotoconsent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libphotoconsent.so.$(SOVERSION)
+	ln -sf libphotoconsent.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libphotoconsent.so
+	install -m 644 lib/include/photoconsent/*.h $(DESTDIR)$(PREFIX)/include/photoconsent/
+	install -m 644 man/photoconsent.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+		-e 's|@REQUIRES@|$(LIB_PKGS)|' \
+		build-aux/photoconsent.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/photoconsent.pc
+
+clean:
+	rm -rf $(BUILD)
+
+# ---------------------------------------------------------------- fuzzing
+
+# libFuzzer on pc_photo_read_memory, seeded with the samples and the hostile
+# files. FUZZ_SECONDS=60 by default. Needs clang; not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p $(BUILD)/fuzz/corpus
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+		-fsanitize=fuzzer,address,undefined -Ilib/include -Ilib \
+		$(shell $(PKG_CONFIG) --cflags $(LIB_PKGS)) -DPC_BUILDING_LIBRARY \
+		$(LIB_SRC) tests/fuzz/fuzz_photo.c \
+		$(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) -lm -o $(BUILD)/fuzz/fuzz_photo
+	cp samples/*.jpg $(BUILD)/fuzz/corpus/
+	$(BUILD)/fuzz/fuzz_photo -max_total_time=$(FUZZ_SECONDS) -max_len=262144 \
+		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus

@@ -1,0 +1,34 @@
+/*
+ * buf.h: a growable byte buffer with a size cap.
+ *
+ * Invariants: `data` is NULL or holds `len` bytes followed by a NUL (so a
+ * buffer of text is always a C string); `len < alloc` when data is not NULL;
+ * `len` never exceeds `max`. A buffer that would pass `max` refuses with
+ * PC_ETOOBIG and keeps what it had. A zeroed struct is an empty buffer with
+ * no cap; set `max` before the first append to cap it.
+ */
+#ifndef PC_BUF_H
+#define PC_BUF_H
+
+#include <stddef.h>
+
+struct pc__buf {
+	char *data;
+	size_t len;
+	size_t alloc;
+	size_t max; /* 0: no cap beyond SIZE_MAX / 2 */
+};
+
+void pc__buf_init(struct pc__buf *buf, size_t max);
+/* Appends; 0, PC_ETOOBIG past the cap, PC_ERROR out of memory. */
+int pc__buf_append(struct pc__buf *buf, const void *data, size_t len);
+int pc__buf_putc(struct pc__buf *buf, char c);
+int pc__buf_puts(struct pc__buf *buf, const char *s);
+int pc__buf_printf(struct pc__buf *buf, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hands the contents to the caller (never NULL on success: an empty
+ * buffer gives ""), leaving the buffer empty. NULL when out of memory. */
+char *pc__buf_detach(struct pc__buf *buf);
+void pc__buf_release(struct pc__buf *buf);
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * photoconsent.h: the public interface of libphotoconsent.
+ *
+ * Invariants:
+ * - The library never prints and never exits. Fallible functions return an
+ *   int: 0 on success, one of the negative `enum pc_error_code` values
+ *   otherwise. The message a person can act on lives in the object the call
+ *   was about (a photo's error list), never in global state.
+ * - Every string the library hands out is valid, NUL-terminated UTF-8 and is
+ *   owned by the object it came from: it stays valid until that object is
+ *   freed. Every `_free` accepts NULL.
+ * - Image files are untrusted: reading one never crashes, hangs or grows
+ *   memory without bound; what went wrong is reported per file.
+ */
+#ifndef PHOTOCONSENT_H
+#define PHOTOCONSENT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PC_BUILDING_LIBRARY) && defined(__GNUC__)
+#define PC_EXTERN __attribute__((visibility("default")))
+#else
+#define PC_EXTERN
+#endif
+
+#define PC_VERSION "0.1.0"
+
+/* Codes are only ever added at the end. */
+enum pc_error_code {
+	PC_OK = 0,
+	PC_ERROR = -1,      /* anything else, including running out of memory */
+	PC_ENOTFOUND = -2,  /* the thing asked for does not exist */
+	PC_EFORMAT = -3,    /* the input is not in the expected format */
+	PC_ETOOBIG = -4,    /* the input exceeds a size limit */
+	PC_EOPEN = -5       /* a file could not be opened or read */
+};
+
+/* The version of the library, as PC_VERSION. */
+PC_EXTERN const char *pc_version(void);
+
+/* Frees memory that the library returned to the caller (reports). NULL is fine. */
+PC_EXTERN void pc_free(void *ptr);
+
+/*
+ * Where a person tag was found. A person carries the bitwise OR of every
+ * source that named it. Values are only ever added at the end.
+ */
+enum pc_source {
+	PC_SOURCE_MWG_REGION = 1u << 0,      /* XMP mwg-rs:RegionInfo */
+	PC_SOURCE_MP_REGION = 1u << 1,       /* XMP MP:RegionInfo */
+	PC_SOURCE_PERSON_IN_IMAGE = 1u << 2, /* Iptc4xmpExt:PersonInImage(WDetails) */
+	PC_SOURCE_XMP_KEYWORD = 1u << 3,     /* dc:subject */
+	PC_SOURCE_DIGIKAM_TAG = 1u << 4,     /* digiKam:TagsList */
+	PC_SOURCE_LR_HIERARCHICAL = 1u << 5, /* lr:hierarchicalSubject */
+	PC_SOURCE_MS_KEYWORD = 1u << 6,      /* MicrosoftPhoto:LastKeywordXMP */
+	PC_SOURCE_IPTC_KEYWORD = 1u << 7,    /* IPTC IIM 2:25 Keywords */
+	PC_SOURCE_XP_KEYWORDS = 1u << 8      /* EXIF XPKeywords */
+};
+#define PC_SOURCE_COUNT 9
+
+/*
+ * The name of one source bit ("mwg-region", "xp-keywords", ...), as the
+ * JSON output spells it; NULL for anything that is not exactly one known bit.
+ */
+PC_EXTERN const char *pc_source_name(unsigned source);
+
+/* The flat keyword fields: a keyword there may name a pupil directly. */
+#define PC_SOURCES_FLAT_KEYWORDS \
+	(PC_SOURCE_XMP_KEYWORD | PC_SOURCE_IPTC_KEYWORD | PC_SOURCE_XP_KEYWORDS)
+
+/* A face box as fractions of the displayed image (after EXIF orientation),
+ * measured from its top-left corner. */
+struct pc_region {
+	double x, y, w, h;
+};
+
+/* One person pictured: a name tag, a face region, or both. */
+struct pc_person {
+	const char *name;  /* as written in the photo; NULL for an unnamed face */
+	unsigned sources;  /* enum pc_source bits */
+	int has_region;    /* whether `region` holds a face box */
+	struct pc_region region;
+};
+
+/* One keyword as written, with the fields it came from. */
+struct pc_keyword {
+	const char *text;
+	unsigned sources;  /* enum pc_source bits */
+};
+
+/* A free-text field that may name someone (caption, description, ...). */
+struct pc_text {
+	const char *field; /* "xmp-description", "iptc-caption", "exif-description",
+	                      "exif-user-comment", "xp-subject" */
+	const char *text;
+};
+
+/* How far a photo could be read. */
+enum pc_photo_status {
+	PC_PHOTO_OK = 0,         /* read; no problem found */
+	PC_PHOTO_DAMAGED = 1,    /* a JPEG, but some metadata was unreadable */
+	PC_PHOTO_UNREADABLE = 2, /* opened, but not a readable JPEG */
+	PC_PHOTO_UNOPENED = 3    /* could not be opened at all */
+};
+
+/* The facts read from one photo and its sidecar. */
+typedef struct pc_photo pc_photo;
+
+/*
+ * Options for reading. A zeroed struct (or NULL) means the defaults:
+ * person roots People, Pupils, Persons, Children, Students; sidecars read.
+ */
+struct pc_read_options {
+	/* Roots of hierarchical keywords that name a person; compared ignoring
+	 * case. NULL for the defaults. */
+	const char *const *person_roots;
+	size_t person_root_count;
+	/* Non-zero: do not look for an XMP sidecar beside the file. */
+	int no_sidecar;
+};
+
+/*
+ * Reads the metadata of the JPEG at `path` (and of its XMP sidecar,
+ * `path.xmp` else the path with its extension replaced by `.xmp`), without
+ * decoding pixels: reading stops at the start of scan.
+ *
+ * On return *out is a new photo owned by the caller (free it with
+ * pc_photo_free) whenever the result is not PC_ERROR, even when the file
+ * was unreadable: its status and error list say what went wrong.
+ * Returns 0 when the file was read (possibly with metadata errors, see
+ * pc_photo_status), PC_EOPEN when it could not be opened or read,
+ * PC_EFORMAT when it is not a readable JPEG, PC_ERROR when out of memory
+ * (then *out is NULL).
+ */
+PC_EXTERN int pc_photo_read(pc_photo **out, const char *path,
+                            const struct pc_read_options *opts);
+
+/*
+ * As pc_photo_read, from `len` bytes in memory; `name` labels the photo.
+ * No sidecar is read. The bytes are not kept.
+ */
+PC_EXTERN int pc_photo_read_memory(pc_photo **out, const char *name,
+                                   const void *data, size_t len,
+                                   const struct pc_read_options *opts);
+
+PC_EXTERN void pc_photo_free(pc_photo *photo);
+
+/* The path or name the photo was read from. */
+PC_EXTERN const char *pc_photo_path(const pc_photo *photo);
+PC_EXTERN enum pc_photo_status pc_photo_status(const pc_photo *photo);
+
+/* People, in the order first seen; one entry per person however many
+ * sources name them, and one per unnamed face. */
+PC_EXTERN size_t pc_photo_person_count(const pc_photo *photo);
+PC_EXTERN const struct pc_person *pc_photo_person(const pc_photo *photo, size_t i);
+
+/* Event names: Iptc4xmpExt:Event values and leaves of `Events` keywords. */
+PC_EXTERN size_t pc_photo_event_count(const pc_photo *photo);
+PC_EXTERN const char *pc_photo_event(const pc_photo *photo, size_t i);
+
+/* Every distinct keyword from every keyword field, as written. */
+PC_EXTERN size_t pc_photo_keyword_count(const pc_photo *photo);
+PC_EXTERN const struct pc_keyword *pc_photo_keyword(const pc_photo *photo, size_t i);
+
+/* Free-text fields, the preferred caption first. */
+PC_EXTERN size_t pc_photo_text_count(const pc_photo *photo);
+PC_EXTERN const struct pc_text *pc_photo_text(const pc_photo *photo, size_t i);
+
+/* The caption (XMP dc:description, else IPTC caption, else EXIF
+ * ImageDescription, ...), or NULL. */
+PC_EXTERN const char *pc_photo_caption(const pc_photo *photo);
+
+/* When the photo was taken, ISO 8601 ("2026-07-03T10:15:00" or
+ * "2026-07-03"): EXIF DateTimeOriginal, else XMP, else IPTC; or NULL. */
+PC_EXTERN const char *pc_photo_taken(const pc_photo *photo);
+
+/* Non-zero when the photo carries a GPS position. */
+PC_EXTERN int pc_photo_has_gps(const pc_photo *photo);
+
+/* EXIF orientation, 1 to 8 (1 when absent or invalid). */
+PC_EXTERN int pc_photo_orientation(const pc_photo *photo);
+
+/* Problems found while reading, each a sentence a person can act on
+ * ("XMP packet is malformed at byte 1834: unclosed token"). */
+PC_EXTERN size_t pc_photo_error_count(const pc_photo *photo);
+PC_EXTERN const char *pc_photo_error(const pc_photo *photo, size_t i);
+
+/*
+ * Reports of what was read. Each sets *out to a new NUL-terminated string
+ * that the caller frees with pc_free, and returns 0, or PC_ERROR when out of
+ * memory. The JSON report is one line with its newline, as PRODUCT.md gives
+ * it; the text report is a few lines for a person.
+ */
+PC_EXTERN int pc_report_inspect_json(char **out, const pc_photo *photo);
+PC_EXTERN int pc_report_inspect_text(char **out, const pc_photo *photo);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

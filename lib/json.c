@@ -1,0 +1,44 @@
+#include "json.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int pc__json_string(struct pc__buf *out, const char *s)
+{
+	if (!s)
+		return pc__buf_puts(out, "null");
+	int err = pc__buf_putc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p && !err; p++) {
+		switch (*p) {
+		case '"': err = pc__buf_puts(out, "\\\""); break;
+		case '\\': err = pc__buf_puts(out, "\\\\"); break;
+		case '\n': err = pc__buf_puts(out, "\\n"); break;
+		case '\r': err = pc__buf_puts(out, "\\r"); break;
+		case '\t': err = pc__buf_puts(out, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				err = pc__buf_printf(out, "\\u%04x", *p);
+			else
+				err = pc__buf_putc(out, (char)*p);
+		}
+	}
+	return err ? err : pc__buf_putc(out, '"');
+}
+
+int pc__json_number(struct pc__buf *out, double v)
+{
+	if (!isfinite(v))
+		return pc__buf_puts(out, "null");
+	/* Round to 6 decimals so that 0.1 stays 0.1 rather than 0.1000000001. */
+	char tmp[64];
+	snprintf(tmp, sizeof(tmp), "%.6f", v);
+	size_t n = strlen(tmp);
+	while (n > 1 && tmp[n - 1] == '0')
+		tmp[--n] = '\0';
+	if (n > 1 && tmp[n - 1] == '.')
+		tmp[--n] = '\0';
+	if (!strcmp(tmp, "-0"))
+		return pc__buf_puts(out, "0");
+	return pc__buf_puts(out, tmp);
+}

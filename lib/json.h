@@ -1,0 +1,18 @@
+/*
+ * json.h: writing JSON into a buffer.
+ *
+ * Strings are escaped so that the output is valid JSON whatever a photo's
+ * tags contain: quotes, backslashes and control characters are escaped;
+ * input is UTF-8 (the library only holds valid UTF-8), passed through.
+ */
+#ifndef PC_JSON_H
+#define PC_JSON_H
+
+#include "buf.h"
+
+/* A quoted string, or null for NULL. 0, or a pc__buf error. */
+int pc__json_string(struct pc__buf *out, const char *s);
+/* A number with enough digits for a fraction of an image (6 significant). */
+int pc__json_number(struct pc__buf *out, double v);
+
+#endif

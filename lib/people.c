@@ -1,0 +1,444 @@
+#include "people.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fold.h"
+#include "region.h"
+
+const char *const pc__default_person_roots[] = {
+	"People", "Pupils", "Persons", "Children", "Students",
+};
+const size_t pc__default_person_root_count =
+	sizeof(pc__default_person_roots) / sizeof(pc__default_person_roots[0]);
+
+/* ------------------------------------------------------------------------
+ * A string -> index table, so that merging stays linear however many tags
+ * a hostile file carries (each list is capped at PC__FACTS_MAX_ITEMS, but
+ * comparing every pair of 30,000 tags would still take seconds).
+ */
+struct index {
+	char **keys;  /* owned */
+	size_t *vals;
+	size_t mask;  /* capacity - 1; capacity a power of two */
+	size_t count;
+};
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void index_release(struct index *ix)
+{
+	if (ix->keys)
+		for (size_t i = 0; i <= ix->mask; i++)
+			free(ix->keys[i]);
+	free(ix->keys);
+	free(ix->vals);
+	memset(ix, 0, sizeof(*ix));
+}
+
+static int index_grow(struct index *ix)
+{
+	size_t cap = ix->keys ? (ix->mask + 1) * 2 : 64;
+	struct index n = { calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap - 1, 0 };
+	if (!n.keys || !n.vals) {
+		free(n.keys);
+		free(n.vals);
+		return -1;
+	}
+	for (size_t i = 0; ix->keys && i <= ix->mask; i++) {
+		if (!ix->keys[i])
+			continue;
+		size_t j = hash(ix->keys[i]) & n.mask;
+		while (n.keys[j])
+			j = (j + 1) & n.mask;
+		n.keys[j] = ix->keys[i];
+		n.vals[j] = ix->vals[i];
+		n.count++;
+	}
+	free(ix->keys);
+	free(ix->vals);
+	*ix = n;
+	return 0;
+}
+
+/* Finds `key`: returns 1 and sets *val when present; else inserts it with
+ * `val` (taking ownership of key) and returns 0. -1 when out of memory
+ * (key freed). */
+static int index_find_or_add(struct index *ix, char *key, size_t *val)
+{
+	if ((!ix->keys || (ix->count + 1) * 2 > ix->mask + 1) && index_grow(ix)) {
+		free(key);
+		return -1;
+	}
+	size_t j = hash(key) & ix->mask;
+	for (; ix->keys[j]; j = (j + 1) & ix->mask) {
+		if (!strcmp(ix->keys[j], key)) {
+			*val = ix->vals[j];
+			free(key);
+			return 1;
+		}
+	}
+	ix->keys[j] = key;
+	ix->vals[j] = *val;
+	ix->count++;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Keyword fields.
+ */
+static const char *separators(enum pc__kwfield f)
+{
+	switch (f) {
+	case PC__KW_DIGIKAM:
+	case PC__KW_MS:
+		return "/";
+	case PC__KW_LR:
+		return "|";
+	default:
+		return "/|";
+	}
+}
+
+static unsigned field_source(enum pc__kwfield f)
+{
+	switch (f) {
+	case PC__KW_DC_SUBJECT: return PC_SOURCE_XMP_KEYWORD;
+	case PC__KW_DIGIKAM: return PC_SOURCE_DIGIKAM_TAG;
+	case PC__KW_LR: return PC_SOURCE_LR_HIERARCHICAL;
+	case PC__KW_MS: return PC_SOURCE_MS_KEYWORD;
+	case PC__KW_IPTC: return PC_SOURCE_IPTC_KEYWORD;
+	case PC__KW_XP: return PC_SOURCE_XP_KEYWORDS;
+	default: return 0;
+	}
+}
+
+/* One keyword value split into its path. */
+struct path {
+	const char *first;     /* first component, within `copy` */
+	const char *last;      /* last component, within `copy` */
+	size_t depth;          /* number of non-empty components */
+	char *copy;            /* the value with separators turned into NULs */
+	char *key;             /* folded components joined by \x1f, for sorting */
+	int extended;          /* a longer path in the same field extends it */
+};
+
+static char *trim(char *s)
+{
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return s;
+}
+
+static int path_split(struct path *p, const char *value, const char *seps)
+{
+	struct pc__buf key;
+	pc__buf_init(&key, 0);
+	memset(p, 0, sizeof(*p));
+	p->copy = strdup(value);
+	if (!p->copy)
+		return -1;
+	char *s = p->copy;
+	for (;;) {
+		size_t n = strcspn(s, seps);
+		int more = s[n] != '\0';
+		s[n] = '\0';
+		char *comp = trim(s);
+		if (*comp) {
+			char *folded = pc__fold(comp);
+			if (!folded || (p->depth && pc__buf_putc(&key, '\x1f')) ||
+			    pc__buf_puts(&key, folded)) {
+				free(folded);
+				pc__buf_release(&key);
+				return -1;
+			}
+			free(folded);
+			if (!p->depth)
+				p->first = comp;
+			p->last = comp;
+			p->depth++;
+		}
+		if (!more)
+			break;
+		s += n + 1;
+	}
+	p->key = pc__buf_detach(&key);
+	return p->key ? 0 : -1;
+}
+
+static int cmp_path_key(const void *a, const void *b)
+{
+	const struct path *const *pa = a, *const *pb = b;
+	return strcmp((*pa)->key, (*pb)->key);
+}
+
+/* Marks each path that a longer path of the same field extends. Sorted by
+ * key, the extensions of P follow P's own copies directly (components
+ * hold no character below \x1f, the joiner). */
+static int mark_extended(struct path *paths, size_t n)
+{
+	struct path **sorted = malloc((n ? n : 1) * sizeof(*sorted));
+	if (!sorted)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = &paths[i];
+	qsort(sorted, n, sizeof(*sorted), cmp_path_key);
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i + 1;
+		while (j < n && !strcmp(sorted[j]->key, sorted[i]->key))
+			j++;
+		size_t len = strlen(sorted[i]->key);
+		if (j < n && !strncmp(sorted[j]->key, sorted[i]->key, len) &&
+		    sorted[j]->key[len] == '\x1f')
+			sorted[i]->extended = 1;
+	}
+	free(sorted);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Building.
+ */
+struct builder {
+	struct pc__people *out;
+	struct index persons; /* merge key -> index in out->persons */
+	struct index events;  /* folded event -> index */
+	struct index keywords; /* text as written -> index */
+	char **roots;         /* folded */
+	size_t root_count;
+};
+
+/* "Surname, Forename" and "Forename Surname" name the same person. */
+static char *merge_key(const char *name)
+{
+	const char *comma = strchr(name, ',');
+	if (!comma || strchr(comma + 1, ','))
+		return pc__fold(name);
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	if (pc__buf_puts(&b, comma + 1) || pc__buf_putc(&b, ' ') ||
+	    pc__buf_append(&b, name, (size_t)(comma - name))) {
+		pc__buf_release(&b);
+		return NULL;
+	}
+	char *swapped = pc__buf_detach(&b);
+	char *key = swapped ? pc__fold(swapped) : NULL;
+	free(swapped);
+	return key;
+}
+
+static int add_person(struct builder *b, const char *name, unsigned source,
+                      const struct pc_region *region)
+{
+	struct pc__people *out = b->out;
+	size_t at = out->person_count;
+	if (name) {
+		char *key = merge_key(name);
+		if (!key)
+			return -1;
+		int found = index_find_or_add(&b->persons, key, &at);
+		if (found < 0)
+			return -1;
+		if (found) {
+			struct pc_person *p = &out->persons[at];
+			p->sources |= source;
+			if (region && !p->has_region) {
+				p->region = *region;
+				p->has_region = 1;
+			}
+			return 0;
+		}
+	}
+	if (out->person_count == out->person_alloc) {
+		size_t alloc = out->person_alloc ? out->person_alloc * 2 : 8;
+		struct pc_person *v = realloc(out->persons, alloc * sizeof(*v));
+		if (!v)
+			return -1;
+		out->persons = v;
+		out->person_alloc = alloc;
+	}
+	struct pc_person *p = &out->persons[out->person_count];
+	memset(p, 0, sizeof(*p));
+	if (name && !(p->name = strdup(name)))
+		return -1;
+	p->sources = source;
+	if (region) {
+		p->region = *region;
+		p->has_region = 1;
+	}
+	out->person_count++;
+	return 0;
+}
+
+static int add_event(struct builder *b, const char *name)
+{
+	char *key = pc__fold(name);
+	if (!key)
+		return -1;
+	size_t at = b->out->events.n;
+	int found = index_find_or_add(&b->events, key, &at);
+	if (found)
+		return found < 0 ? -1 : 0;
+	char *copy = strdup(name);
+	int err = pc__strvec_take(&b->out->events, copy);
+	return err == PC_ERROR ? -1 : 0;
+}
+
+static int add_keyword(struct builder *b, const char *text, unsigned source)
+{
+	struct pc__people *out = b->out;
+	char *key = strdup(text);
+	if (!key)
+		return -1;
+	size_t at = out->keyword_count;
+	int found = index_find_or_add(&b->keywords, key, &at);
+	if (found < 0)
+		return -1;
+	if (found) {
+		out->keywords[at].sources |= source;
+		return 0;
+	}
+	if (out->keyword_count == out->keyword_alloc) {
+		size_t alloc = out->keyword_alloc ? out->keyword_alloc * 2 : 8;
+		struct pc_keyword *v = realloc(out->keywords, alloc * sizeof(*v));
+		if (!v)
+			return -1;
+		out->keywords = v;
+		out->keyword_alloc = alloc;
+	}
+	char *copy = strdup(text);
+	if (!copy)
+		return -1;
+	out->keywords[out->keyword_count++] = (struct pc_keyword){ copy, source };
+	return 0;
+}
+
+static int is_person_root(const struct builder *b, const char *folded)
+{
+	for (size_t i = 0; i < b->root_count; i++)
+		if (!strcmp(b->roots[i], folded))
+			return 1;
+	return 0;
+}
+
+static int read_field(struct builder *b, const struct pc__strvec *values,
+                      enum pc__kwfield field)
+{
+	int ret = -1;
+	unsigned source = field_source(field);
+	struct path *paths = calloc(values->n ? values->n : 1, sizeof(*paths));
+	if (!paths)
+		return -1;
+	for (size_t i = 0; i < values->n; i++) {
+		if (add_keyword(b, values->v[i], source) ||
+		    path_split(&paths[i], values->v[i], separators(field)))
+			goto done;
+	}
+	if (mark_extended(paths, values->n))
+		goto done;
+	for (size_t i = 0; i < values->n; i++) {
+		struct path *p = &paths[i];
+		if (p->extended || p->depth < 2)
+			continue;
+		char *root = pc__fold(p->first);
+		if (!root)
+			goto done;
+		int person = is_person_root(b, root);
+		int event = !strcmp(root, "events");
+		free(root);
+		if ((person && add_person(b, p->last, source, NULL)) ||
+		    (event && add_event(b, p->last)))
+			goto done;
+	}
+	ret = 0;
+done:
+	for (size_t i = 0; i < values->n; i++) {
+		free(paths[i].copy);
+		free(paths[i].key);
+	}
+	free(paths);
+	return ret;
+}
+
+/* Only faces are people: MWG says what a region shows in its Type. */
+static int region_is_person(const struct pc__raw_region *r)
+{
+	if (r->source != PC_SOURCE_MWG_REGION || !r->type)
+		return 1;
+	return pc__fold_equal(r->type, "Face");
+}
+
+int pc__people_build(struct pc__people *out, const struct pc__facts *facts,
+                     const char *const *roots, size_t root_count)
+{
+	int ret = PC_ERROR;
+	struct builder b;
+	memset(&b, 0, sizeof(b));
+	memset(out, 0, sizeof(*out));
+	b.out = out;
+	if (!roots) {
+		roots = pc__default_person_roots;
+		root_count = pc__default_person_root_count;
+	}
+	b.roots = calloc(root_count ? root_count : 1, sizeof(char *));
+	if (!b.roots)
+		goto done;
+	for (size_t i = 0; i < root_count; i++, b.root_count++)
+		if (!(b.roots[i] = pc__fold(roots[i])))
+			goto done;
+
+	int orientation = facts->orientation >= 1 && facts->orientation <= 8
+		? facts->orientation : 1;
+	for (size_t i = 0; i < facts->region_count; i++) {
+		const struct pc__raw_region *r = &facts->regions[i];
+		if (!region_is_person(r))
+			continue;
+		struct pc_region box;
+		int has_box = pc__region_map(&box, r, orientation, facts->width, facts->height);
+		if (add_person(&b, r->name, r->source, has_box ? &box : NULL))
+			goto done;
+	}
+	for (size_t i = 0; i < facts->persons_in_image.n; i++)
+		if (add_person(&b, facts->persons_in_image.v[i], PC_SOURCE_PERSON_IN_IMAGE, NULL))
+			goto done;
+	for (size_t i = 0; i < facts->events.n; i++)
+		if (add_event(&b, facts->events.v[i]))
+			goto done;
+	for (int f = 0; f < PC__KW_COUNT; f++)
+		if (read_field(&b, &facts->keywords[f], (enum pc__kwfield)f))
+			goto done;
+	ret = 0;
+done:
+	for (size_t i = 0; i < b.root_count; i++)
+		free(b.roots[i]);
+	free(b.roots);
+	index_release(&b.persons);
+	index_release(&b.events);
+	index_release(&b.keywords);
+	return ret;
+}
+
+void pc__people_release(struct pc__people *people)
+{
+	if (!people)
+		return;
+	for (size_t i = 0; i < people->person_count; i++)
+		free((char *)people->persons[i].name);
+	free(people->persons);
+	pc__strvec_release(&people->events);
+	for (size_t i = 0; i < people->keyword_count; i++)
+		free((char *)people->keywords[i].text);
+	free(people->keywords);
+	memset(people, 0, sizeof(*people));
+}

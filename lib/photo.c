@@ -1,0 +1,275 @@
+#include "photo.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "exif.h"
+#include "iptc.h"
+#include "jpeg.h"
+#include "sidecar.h"
+#include "xmp.h"
+
+/* Reads every metadata block the walk kept, in the order that makes the
+ * preferences come out right: EXIF before XMP (EXIF's orientation wins),
+ * the main XMP packet before its extension. */
+static int read_blocks(struct pc__facts *facts, const struct pc__jpeg *jpeg)
+{
+	if (jpeg->exif && pc__exif_read(facts, jpeg->exif, jpeg->exif_len))
+		return PC_ERROR;
+	char guid[33] = "";
+	if (jpeg->xmp && pc__xmp_read(facts, jpeg->xmp, jpeg->xmp_len, "XMP", guid))
+		return PC_ERROR;
+	if (guid[0]) {
+		char *ext = NULL;
+		size_t ext_len = 0;
+		int err = pc__xmp_extended_join(&ext, &ext_len, facts, guid, jpeg->chunks,
+		                                jpeg->chunk_count);
+		if (err == PC_ERROR)
+			return PC_ERROR;
+		if (!err) {
+			err = pc__xmp_read(facts, ext, ext_len, "ExtendedXMP", NULL);
+			free(ext);
+			if (err)
+				return PC_ERROR;
+		}
+	}
+	if (jpeg->app13 && pc__iptc_read_photoshop(facts, jpeg->app13, jpeg->app13_len))
+		return PC_ERROR;
+	facts->width = jpeg->width;
+	facts->height = jpeg->height;
+	return 0;
+}
+
+/* Turns the facts into what the accessors hand out. */
+static int finish(pc_photo *photo, const struct pc_read_options *opts)
+{
+	static const char *const text_names[PC__TEXT_COUNT] = {
+		[PC__TEXT_XMP_DESCRIPTION] = "xmp-description",
+		[PC__TEXT_IPTC_CAPTION] = "iptc-caption",
+		[PC__TEXT_EXIF_DESCRIPTION] = "exif-description",
+		[PC__TEXT_XP_SUBJECT] = "xp-subject",
+		[PC__TEXT_EXIF_USER_COMMENT] = "exif-user-comment",
+	};
+	const struct pc__facts *f = &photo->facts;
+	for (int i = 0; i < PC__TEXT_COUNT; i++)
+		if (f->texts[i])
+			photo->texts[photo->text_count++] =
+				(struct pc_text){ text_names[i], f->texts[i] };
+	for (int i = 0; i < PC__DATE_COUNT && !photo->taken; i++)
+		photo->taken = f->dates[i];
+
+	const char *const *roots = opts ? opts->person_roots : NULL;
+	size_t root_count = opts ? opts->person_root_count : 0;
+	if (pc__people_build(&photo->people, f, roots, root_count))
+		return PC_ERROR;
+	if (photo->status == PC_PHOTO_OK && f->errors.n)
+		photo->status = PC_PHOTO_DAMAGED;
+	return 0;
+}
+
+static pc_photo *photo_new(const char *path)
+{
+	pc_photo *photo = calloc(1, sizeof(*photo));
+	if (!photo)
+		return NULL;
+	pc__facts_init(&photo->facts);
+	photo->path = strdup(path ? path : "");
+	if (!photo->path) {
+		free(photo);
+		return NULL;
+	}
+	return photo;
+}
+
+/* Records why the file could not be read at all. */
+static int unopened(pc_photo *photo, const char *why)
+{
+	photo->status = PC_PHOTO_UNOPENED;
+	if (pc__facts_error(&photo->facts, "cannot open: %s", why))
+		return PC_ERROR;
+	return PC_EOPEN;
+}
+
+int pc_photo_read(pc_photo **out, const char *path, const struct pc_read_options *opts)
+{
+	int ret = PC_ERROR, fd = -1;
+	struct pc__jpeg jpeg;
+	memset(&jpeg, 0, sizeof(jpeg));
+	pc_photo *photo = photo_new(path);
+	*out = NULL;
+	if (!photo)
+		return PC_ERROR;
+
+	/* O_NONBLOCK so that a FIFO cannot block the open; a photo must be a
+	 * regular file, which never blocks anyway. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	if (fd < 0) {
+		ret = unopened(photo, strerror(errno));
+		goto done;
+	}
+	if (fstat(fd, &st) < 0) {
+		ret = unopened(photo, strerror(errno));
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ret = unopened(photo, S_ISDIR(st.st_mode) ? "it is a folder"
+		                                          : "not a regular file");
+		goto done;
+	}
+
+	int walk = pc__jpeg_read_fd(&jpeg, &photo->facts, fd);
+	if (walk == PC_ERROR)
+		goto done;
+	if (walk == PC_EOPEN) {
+		photo->status = PC_PHOTO_UNOPENED;
+		ret = PC_EOPEN;
+	} else if (walk == PC_EFORMAT) {
+		photo->status = PC_PHOTO_UNREADABLE;
+		ret = PC_EFORMAT;
+	} else {
+		if (read_blocks(&photo->facts, &jpeg))
+			goto done;
+		ret = 0;
+	}
+	/* Tags in a sidecar are read even beside a damaged photo: they are
+	 * still the school's tags, and the verdict must see them. */
+	if (ret != PC_EOPEN && !(opts && opts->no_sidecar) &&
+	    pc__sidecar_read(&photo->facts, path))
+		ret = PC_ERROR;
+done:
+	if (fd >= 0)
+		close(fd);
+	pc__jpeg_release(&jpeg);
+	if (ret != PC_ERROR && finish(photo, opts))
+		ret = PC_ERROR;
+	if (ret == PC_ERROR) {
+		pc_photo_free(photo);
+		return PC_ERROR;
+	}
+	*out = photo;
+	return ret;
+}
+
+int pc_photo_read_memory(pc_photo **out, const char *name, const void *data,
+                         size_t len, const struct pc_read_options *opts)
+{
+	int ret = PC_ERROR;
+	struct pc__jpeg jpeg;
+	memset(&jpeg, 0, sizeof(jpeg));
+	pc_photo *photo = photo_new(name);
+	*out = NULL;
+	if (!photo)
+		return PC_ERROR;
+	int walk = pc__jpeg_read_memory(&jpeg, &photo->facts, data, len);
+	if (walk == PC_EFORMAT) {
+		photo->status = PC_PHOTO_UNREADABLE;
+		ret = PC_EFORMAT;
+	} else if (walk == 0 && !read_blocks(&photo->facts, &jpeg)) {
+		ret = 0;
+	}
+	pc__jpeg_release(&jpeg);
+	if (ret != PC_ERROR && finish(photo, opts))
+		ret = PC_ERROR;
+	if (ret == PC_ERROR) {
+		pc_photo_free(photo);
+		return PC_ERROR;
+	}
+	*out = photo;
+	return ret;
+}
+
+void pc_photo_free(pc_photo *photo)
+{
+	if (!photo)
+		return;
+	pc__people_release(&photo->people);
+	pc__facts_release(&photo->facts);
+	free(photo->path);
+	free(photo);
+}
+
+const char *pc_photo_path(const pc_photo *photo)
+{
+	return photo->path;
+}
+
+enum pc_photo_status pc_photo_status(const pc_photo *photo)
+{
+	return photo->status;
+}
+
+size_t pc_photo_person_count(const pc_photo *photo)
+{
+	return photo->people.person_count;
+}
+
+const struct pc_person *pc_photo_person(const pc_photo *photo, size_t i)
+{
+	return i < photo->people.person_count ? &photo->people.persons[i] : NULL;
+}
+
+size_t pc_photo_event_count(const pc_photo *photo)
+{
+	return photo->people.events.n;
+}
+
+const char *pc_photo_event(const pc_photo *photo, size_t i)
+{
+	return i < photo->people.events.n ? photo->people.events.v[i] : NULL;
+}
+
+size_t pc_photo_keyword_count(const pc_photo *photo)
+{
+	return photo->people.keyword_count;
+}
+
+const struct pc_keyword *pc_photo_keyword(const pc_photo *photo, size_t i)
+{
+	return i < photo->people.keyword_count ? &photo->people.keywords[i] : NULL;
+}
+
+size_t pc_photo_text_count(const pc_photo *photo)
+{
+	return photo->text_count;
+}
+
+const struct pc_text *pc_photo_text(const pc_photo *photo, size_t i)
+{
+	return i < photo->text_count ? &photo->texts[i] : NULL;
+}
+
+const char *pc_photo_caption(const pc_photo *photo)
+{
+	return photo->text_count ? photo->texts[0].text : NULL;
+}
+
+const char *pc_photo_taken(const pc_photo *photo)
+{
+	return photo->taken;
+}
+
+int pc_photo_has_gps(const pc_photo *photo)
+{
+	return photo->facts.gps;
+}
+
+int pc_photo_orientation(const pc_photo *photo)
+{
+	int o = photo->facts.orientation;
+	return o >= 1 && o <= 8 ? o : 1;
+}
+
+size_t pc_photo_error_count(const pc_photo *photo)
+{
+	return photo->facts.errors.n;
+}
+
+const char *pc_photo_error(const pc_photo *photo, size_t i)
+{
+	return i < photo->facts.errors.n ? photo->facts.errors.v[i] : NULL;
+}

@@ -1,0 +1,24 @@
+/*
+ * photo.h: the photo object behind the public pc_photo handle.
+ *
+ * A photo owns its facts (raw values and errors) and the people built from
+ * them; every pointer the accessors hand out points into one of the two.
+ */
+#ifndef PC_PHOTO_H
+#define PC_PHOTO_H
+
+#include "facts.h"
+#include "people.h"
+#include "photoconsent/photoconsent.h"
+
+struct pc_photo {
+	char *path;
+	enum pc_photo_status status;
+	struct pc__facts facts;
+	struct pc__people people;
+	struct pc_text texts[PC__TEXT_COUNT]; /* the non-empty ones, in order */
+	size_t text_count;
+	const char *taken; /* points into facts.dates */
+};
+
+#endif

@@ -1,0 +1,182 @@
+/* The reports of `photoconsent inspect`: a JSON line per photo for scripts,
+ * a few aligned lines per photo for people. */
+#include <stdlib.h>
+
+#include "buf.h"
+#include "json.h"
+#include "photoconsent/photoconsent.h"
+
+static int json_sources(struct pc__buf *b, unsigned sources)
+{
+	int err = pc__buf_putc(b, '[');
+	int first = 1;
+	for (int i = 0; i < PC_SOURCE_COUNT && !err; i++) {
+		unsigned bit = 1u << i;
+		if (!(sources & bit))
+			continue;
+		if (!first)
+			err = pc__buf_puts(b, ", ");
+		first = 0;
+		err = err ? err : pc__json_string(b, pc_source_name(bit));
+	}
+	return err ? err : pc__buf_putc(b, ']');
+}
+
+static int json_region(struct pc__buf *b, const struct pc_person *p)
+{
+	if (!p->has_region)
+		return pc__buf_puts(b, "null");
+	const struct pc_region *r = &p->region;
+	int err = pc__buf_puts(b, "{\"x\": ");
+	err = err ? err : pc__json_number(b, r->x);
+	err = err ? err : pc__buf_puts(b, ", \"y\": ");
+	err = err ? err : pc__json_number(b, r->y);
+	err = err ? err : pc__buf_puts(b, ", \"w\": ");
+	err = err ? err : pc__json_number(b, r->w);
+	err = err ? err : pc__buf_puts(b, ", \"h\": ");
+	err = err ? err : pc__json_number(b, r->h);
+	return err ? err : pc__buf_putc(b, '}');
+}
+
+static int finish(char **out, struct pc__buf *b, int err)
+{
+	if (err) {
+		pc__buf_release(b);
+		return PC_ERROR;
+	}
+	*out = pc__buf_detach(b);
+	return *out ? 0 : PC_ERROR;
+}
+
+int pc_report_inspect_json(char **out, const pc_photo *photo)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	*out = NULL;
+	int err = pc__buf_puts(&b, "{\"file\": ");
+	err = err ? err : pc__json_string(&b, pc_photo_path(photo));
+	err = err ? err : pc__buf_puts(&b, ", \"people\": [");
+	for (size_t i = 0; i < pc_photo_person_count(photo) && !err; i++) {
+		const struct pc_person *p = pc_photo_person(photo, i);
+		err = pc__buf_puts(&b, i ? ", {\"name\": " : "{\"name\": ");
+		err = err ? err : pc__json_string(&b, p->name);
+		err = err ? err : pc__buf_puts(&b, ", \"sources\": ");
+		err = err ? err : json_sources(&b, p->sources);
+		err = err ? err : pc__buf_puts(&b, ", \"region\": ");
+		err = err ? err : json_region(&b, p);
+		err = err ? err : pc__buf_putc(&b, '}');
+	}
+	err = err ? err : pc__buf_puts(&b, "], \"events\": [");
+	for (size_t i = 0; i < pc_photo_event_count(photo) && !err; i++) {
+		err = i ? pc__buf_puts(&b, ", ") : 0;
+		err = err ? err : pc__json_string(&b, pc_photo_event(photo, i));
+	}
+	err = err ? err : pc__buf_puts(&b, "], \"keywords\": [");
+	for (size_t i = 0; i < pc_photo_keyword_count(photo) && !err; i++) {
+		err = i ? pc__buf_puts(&b, ", ") : 0;
+		err = err ? err : pc__json_string(&b, pc_photo_keyword(photo, i)->text);
+	}
+	err = err ? err : pc__buf_puts(&b, "], \"taken\": ");
+	err = err ? err : pc__json_string(&b, pc_photo_taken(photo));
+	err = err ? err : pc__buf_puts(&b, pc_photo_has_gps(photo) ? ", \"gps\": true"
+	                                                             : ", \"gps\": false");
+	err = err ? err : pc__buf_puts(&b, ", \"caption\": ");
+	err = err ? err : pc__json_string(&b, pc_photo_caption(photo));
+	err = err ? err : pc__buf_puts(&b, ", \"errors\": [");
+	for (size_t i = 0; i < pc_photo_error_count(photo) && !err; i++) {
+		err = i ? pc__buf_puts(&b, ", ") : 0;
+		err = err ? err : pc__json_string(&b, pc_photo_error(photo, i));
+	}
+	err = err ? err : pc__buf_puts(&b, "]}\n");
+	return finish(out, &b, err);
+}
+
+static int text_sources(struct pc__buf *b, unsigned sources)
+{
+	int err = 0, first = 1;
+	for (int i = 0; i < PC_SOURCE_COUNT && !err; i++) {
+		unsigned bit = 1u << i;
+		if (!(sources & bit))
+			continue;
+		err = pc__buf_puts(b, first ? "" : ", ");
+		first = 0;
+		err = err ? err : pc__buf_puts(b, pc_source_name(bit));
+	}
+	return err;
+}
+
+/* One label column, so a person's eye runs down the values. */
+#define LABEL "  %-9s "
+#define CONT  "            "
+/* Up to this many unnamed faces are listed one by one, with their boxes;
+ * a crowd of them is one line. */
+#define UNNAMED_LISTED 3
+
+/* A value under a label, or under the previous one when `label` is NULL. */
+static int labelled(struct pc__buf *b, const char *label, const char *value)
+{
+	if (label)
+		return pc__buf_printf(b, LABEL "%s\n", label, value);
+	return pc__buf_printf(b, CONT "%s\n", value);
+}
+
+static int text_person(struct pc__buf *b, const struct pc_person *p, int first)
+{
+	int err = first ? pc__buf_printf(b, LABEL, "people:") : pc__buf_puts(b, CONT);
+	err = err ? err : pc__buf_puts(b, p->name ? p->name : "(unnamed face)");
+	err = err ? err : pc__buf_puts(b, "  [");
+	err = err ? err : text_sources(b, p->sources);
+	err = err ? err : pc__buf_putc(b, ']');
+	if (p->has_region && !err)
+		err = pc__buf_printf(b, "  face at x=%.2f y=%.2f w=%.2f h=%.2f",
+		                     p->region.x, p->region.y, p->region.w, p->region.h);
+	return err ? err : pc__buf_putc(b, '\n');
+}
+
+static int text_people(struct pc__buf *b, const pc_photo *photo)
+{
+	size_t n = pc_photo_person_count(photo), unnamed = 0, shown = 0;
+	int err = 0;
+	for (size_t i = 0; i < n; i++)
+		unnamed += !pc_photo_person(photo, i)->name;
+	if (!n)
+		return labelled(b, "people:", "none tagged");
+	for (size_t i = 0; i < n && !err; i++) {
+		const struct pc_person *p = pc_photo_person(photo, i);
+		if (!p->name && unnamed > UNNAMED_LISTED)
+			continue;
+		err = text_person(b, p, !shown++);
+	}
+	if (unnamed > UNNAMED_LISTED && !err)
+		err = pc__buf_printf(b, "%s%zu unnamed faces (--json lists their boxes)\n",
+		                     shown ? CONT : "  people:   ", unnamed);
+	return err;
+}
+
+int pc_report_inspect_text(char **out, const pc_photo *photo)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	*out = NULL;
+	int err = pc__buf_printf(&b, "%s\n", pc_photo_path(photo));
+	err = err ? err : text_people(&b, photo);
+	for (size_t i = 0; i < pc_photo_event_count(photo) && !err; i++)
+		err = labelled(&b, i ? NULL : "event:", pc_photo_event(photo, i));
+	if (pc_photo_keyword_count(photo) && !err) {
+		err = pc__buf_printf(&b, LABEL, "keywords:");
+		for (size_t i = 0; i < pc_photo_keyword_count(photo) && !err; i++) {
+			err = i ? pc__buf_puts(&b, "; ") : 0;
+			err = err ? err : pc__buf_puts(&b, pc_photo_keyword(photo, i)->text);
+		}
+		err = err ? err : pc__buf_putc(&b, '\n');
+	}
+	if (!err)
+		err = labelled(&b, "taken:", pc_photo_taken(photo) ? pc_photo_taken(photo) : "unknown");
+	if (!err && pc_photo_has_gps(photo))
+		err = labelled(&b, "gps:", "position present");
+	if (!err && pc_photo_caption(photo))
+		err = pc__buf_printf(&b, LABEL "\"%s\"\n", "caption:", pc_photo_caption(photo));
+	for (size_t i = 0; i < pc_photo_error_count(photo) && !err; i++)
+		err = labelled(&b, i ? NULL : "problem:", pc_photo_error(photo, i));
+	return finish(out, &b, err);
+}

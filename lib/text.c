@@ -1,0 +1,171 @@
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* Length of the valid UTF-8 sequence at s (at most `len` bytes), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t n;
+	uint32_t v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		v = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+int pc__utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	while (len) {
+		size_t n = utf8_seq(p, len, &cp);
+		if (!n)
+			return 0;
+		p += n;
+		len -= n;
+	}
+	return 1;
+}
+
+static int put_cp(struct pc__buf *out, uint32_t cp)
+{
+	char b[4];
+	size_t n;
+	/* Control characters would break a one-line report: tabs, line ends
+	 * and the rest all become a plain space. */
+	if (cp < 0x20 || cp == 0x7F)
+		cp = ' ';
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	return pc__buf_append(out, b, n);
+}
+
+/* Trims spaces at both ends and hands the text over. */
+static char *finish(struct pc__buf *out, int err)
+{
+	if (err) {
+		pc__buf_release(out);
+		return NULL;
+	}
+	char *s = pc__buf_detach(out);
+	if (!s)
+		return NULL;
+	size_t len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		s[--len] = '\0';
+	size_t lead = strspn(s, " ");
+	if (lead)
+		memmove(s, s + lead, len - lead + 1);
+	return s;
+}
+
+char *pc__text_from_utf8(const char *s, size_t len)
+{
+	struct pc__buf out;
+	pc__buf_init(&out, 0);
+	const unsigned char *p = (const unsigned char *)s;
+	int err = 0;
+	while (len && *p && !err) {
+		uint32_t cp;
+		size_t n = utf8_seq(p, len, &cp);
+		if (!n) {
+			cp = 0xFFFD;
+			n = 1;
+		}
+		err = put_cp(&out, cp);
+		p += n;
+		len -= n;
+	}
+	return finish(&out, err);
+}
+
+char *pc__text_from_latin1(const char *s, size_t len)
+{
+	struct pc__buf out;
+	pc__buf_init(&out, 0);
+	const unsigned char *p = (const unsigned char *)s;
+	int err = 0;
+	for (size_t i = 0; i < len && p[i] && !err; i++)
+		err = put_cp(&out, p[i]);
+	return finish(&out, err);
+}
+
+char *pc__text_guess(const char *s, size_t len)
+{
+	const char *nul = memchr(s, '\0', len);
+	size_t n = nul ? (size_t)(nul - s) : len;
+	return pc__utf8_valid(s, n) ? pc__text_from_utf8(s, n)
+	                            : pc__text_from_latin1(s, n);
+}
+
+char *pc__text_from_utf16le(const unsigned char *s, size_t len)
+{
+	struct pc__buf out;
+	pc__buf_init(&out, 0);
+	int err = 0;
+	size_t i = 0;
+	while (i + 1 < len && !err) {
+		uint32_t u = (uint32_t)s[i] | ((uint32_t)s[i + 1] << 8);
+		i += 2;
+		if (u == 0)
+			break;
+		if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len) {
+			uint32_t lo = (uint32_t)s[i] | ((uint32_t)s[i + 1] << 8);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				i += 2;
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+			} else {
+				u = 0xFFFD;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			u = 0xFFFD;
+		}
+		err = put_cp(&out, u);
+	}
+	return finish(&out, err);
+}

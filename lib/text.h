@@ -1,0 +1,30 @@
+/*
+ * text.h: turning bytes from a photo into clean UTF-8 strings.
+ *
+ * Every string that leaves a metadata parser goes through one of these, so
+ * the rest of the library can rely on it being valid UTF-8 with no NUL or
+ * control characters inside and no space at either end. Each returns a new
+ * string the caller frees, or NULL when out of memory.
+ */
+#ifndef PC_TEXT_H
+#define PC_TEXT_H
+
+#include <stddef.h>
+
+/* Non-zero when the `len` bytes are valid UTF-8 (no overlongs, no
+ * surrogates, nothing past U+10FFFF). */
+int pc__utf8_valid(const char *s, size_t len);
+
+/* UTF-8 input: invalid sequences become U+FFFD; stops at a NUL. */
+char *pc__text_from_utf8(const char *s, size_t len);
+/* Latin-1 (ISO 8859-1) input; stops at a NUL. */
+char *pc__text_from_latin1(const char *s, size_t len);
+/* UTF-8 when the bytes are valid UTF-8, else Latin-1 (what IPTC IIM text
+ * without a character set, and EXIF ASCII fields written by careless
+ * tools, turn out to be). */
+char *pc__text_guess(const char *s, size_t len);
+/* UTF-16 little-endian (EXIF XP* fields); stops at a NUL code unit; an
+ * unpaired surrogate becomes U+FFFD. */
+char *pc__text_from_utf16le(const unsigned char *s, size_t len);
+
+#endif

@@ -1,0 +1,120 @@
+#!/bin/bash
+# End-to-end tests of `photoconsent inspect`: the command line, every
+# sample against what samples/README.md says it holds, and the hostile
+# files of tests/tools/make_hostile.c.
+# Usage: tests/e2e/run.sh BUILD_DIR
+set -u
+BUILD=${1:-build}
+cd "$(dirname "$0")/../.."
+PHOTOCONSENT=$BUILD/photoconsent
+. tests/e2e/lib.sh
+
+# ------------------------------------------------------------ command line
+t "version"
+run --version
+expect_status 0
+expect_out "photoconsent 0.1.0"
+
+t "help lists inspect"
+run --help
+expect_status 0
+expect_out "inspect"
+
+t "inspect --help"
+run inspect --help
+expect_status 0
+expect_out "usage: photoconsent inspect"
+cp "$OUT" "$E2E_TMP/help1"
+
+t "help inspect is inspect --help"
+run help inspect
+expect_status 0
+if cmp -s "$OUT" "$E2E_TMP/help1"; then ok; else bad "differs from inspect --help"; fi
+
+t "inspect with no file"
+run inspect
+expect_status 64
+expect_err "try 'photoconsent inspect --help'"
+
+t "inspect with an unknown option"
+run inspect --frobnicate samples/playground-untagged.jpg
+expect_status 64
+expect_err "unknown option '--frobnicate'"
+
+t "unknown command"
+run frobnicate
+expect_status 64
+expect_err "'frobnicate' is not a command"
+
+t "--db may stand before the command"
+run --db /nonexistent.db inspect --json samples/playground-untagged.jpg
+expect_status 0
+
+t "a missing file is exit 66 and the others are still read"
+run inspect --json no-such-photo.jpg samples/playground-untagged.jpg
+expect_status 66
+expect_err "'no-such-photo.jpg': cannot open: No such file or directory"
+expect_json '@j == 2 && $j[0]{errors}[0] =~ /cannot open/ && $j[1]{file} eq "samples/playground-untagged.jpg"'
+
+t "a folder is not a photo"
+run inspect samples
+expect_status 66
+expect_err "it is a folder"
+
+t "a FIFO is reported, not waited on"
+mkfifo "$E2E_TMP/pipe.jpg"
+run inspect "$E2E_TMP/pipe.jpg"
+expect_status 66
+expect_err "not a regular file"
+
+t "JSON stays valid whatever the file name holds"
+weird="$E2E_TMP/quote\"back\\slash	tab.jpg"
+cp samples/playground-untagged.jpg "$weird"
+run inspect --json "$weird"
+expect_status 0
+if perl -MJSON::PP -e 'my $j = JSON::PP->new->decode(scalar <STDIN>);
+	exit($j->{file} eq $ARGV[0] ? 0 : 1)' "$weird" <"$OUT"; then
+	ok
+else
+	bad "the file name did not survive the JSON round trip"
+fi
+
+t "the man page's synopsis matches inspect --help"
+synopsis=$(sed -n 's/^usage: //p' "$E2E_TMP/help1")
+if sed 's/\\-/-/g' man/photoconsent.1 | grep -qxF -- "$synopsis"; then
+	ok
+else
+	bad "man/photoconsent.1 lacks '$synopsis'"
+fi
+
+# ------------------------------------------------------------ samples
+. tests/e2e/samples.sh
+
+# ------------------------------------------------------------ hostile files
+HOSTILE=$BUILD/hostile
+rm -rf "$HOSTILE" && mkdir -p "$HOSTILE"
+if ! "$BUILD/tests/make_hostile" "$HOSTILE"; then
+	echo "FAIL: make_hostile could not write the hostile files"
+	exit 1
+fi
+
+# hostile FILE STATUS MESSAGE: a clear error naming the file, the status,
+# and no crash or hang.
+hostile() {
+	t "hostile $1"
+	run inspect --json "$HOSTILE/$1"
+	expect_no_crash
+	expect_status "$2"
+	expect_err "'$HOSTILE/$1': $3"
+	expect_json '@j == 1 && @{$j[0]{errors}} >= 1'
+}
+hostile empty.jpg 65 "file is empty"
+hostile soi-only.jpg 65 "file ends at byte 2 before the image data"
+hostile truncated-in-segment.jpg 65 "file ends inside the APP1 segment at byte 2"
+hostile png-named.jpg 65 "not a JPEG file: it looks like a PNG image"
+hostile text-named.jpg 65 "not a JPEG file: it looks like text"
+hostile segment-length-1.jpg 65 "APP1 segment at byte 2 declares an impossible length of 1 bytes"
+hostile many-segments.jpg 65 "more than 10000 segments before the image data"
+. tests/e2e/hostile-parsers.sh
+
+finish "end-to-end"

@@ -207,15 +207,17 @@ static int keep_segment(struct pc__jpeg *jpeg, struct pc__facts *facts, int mark
 		return 0;
 	}
 	if (marker == 0xE1 && len >= sizeof(XMP_ID) && !memcmp(p, XMP_ID, sizeof(XMP_ID))) {
-		if (jpeg->xmp) {
+		if (jpeg->xmp_count == PC__JPEG_MAX_XMP_PACKETS) {
 			free(p);
-			return 0;
+			return pc__facts_error(facts, "more than %d XMP packets; the one at byte "
+			                       "%zu and later ones were not read",
+			                       PC__JPEG_MAX_XMP_PACKETS, where);
 		}
 		size_t n = len - sizeof(XMP_ID);
 		memmove(p, p + sizeof(XMP_ID), n);
 		p[n] = '\0'; /* room: the identifier was longer than one byte */
-		jpeg->xmp = (char *)p;
-		jpeg->xmp_len = n;
+		jpeg->xmp[jpeg->xmp_count] = (char *)p;
+		jpeg->xmp_len[jpeg->xmp_count++] = n;
 		return 0;
 	}
 	if (marker == 0xE1 && len >= sizeof(XMP_EXT_ID) &&
@@ -408,7 +410,8 @@ void pc__jpeg_release(struct pc__jpeg *jpeg)
 	if (!jpeg)
 		return;
 	free(jpeg->exif);
-	free(jpeg->xmp);
+	for (size_t i = 0; i < jpeg->xmp_count; i++)
+		free(jpeg->xmp[i]);
 	for (size_t i = 0; i < jpeg->chunk_count; i++)
 		free((void *)jpeg->chunks[i].data);
 	free(jpeg->chunks);

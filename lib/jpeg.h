@@ -19,13 +19,17 @@
 #define PC__JPEG_MAX_SEGMENTS 10000
 #define PC__JPEG_MAX_APP13_BYTES (4u * 1024 * 1024)
 #define PC__JPEG_MAX_XMP_CHUNKS 4096
+/* The standard allows one XMP packet; some writers leave more, and a name
+ * in any of them counts, so a few are kept. */
+#define PC__JPEG_MAX_XMP_PACKETS 8
 
 /* The metadata segments of one JPEG; all buffers owned by the struct. */
 struct pc__jpeg {
 	unsigned char *exif;       /* first APP1 "Exif\0\0" payload, header included */
 	size_t exif_len;
-	char *xmp;                 /* first APP1 XMP packet, header removed */
-	size_t xmp_len;
+	char *xmp[PC__JPEG_MAX_XMP_PACKETS]; /* APP1 XMP packets, header removed */
+	size_t xmp_len[PC__JPEG_MAX_XMP_PACKETS];
+	size_t xmp_count;
 	struct pc__xmp_chunk *chunks; /* APP1 ExtendedXMP chunks; each data malloc'd */
 	size_t chunk_count;
 	size_t chunk_alloc;

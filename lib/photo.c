@@ -15,14 +15,20 @@
 
 /* Reads every metadata block the walk kept, in the order that makes the
  * preferences come out right: EXIF before XMP (EXIF's orientation wins),
- * the main XMP packet before its extension. */
+ * the main XMP packets before their extension. A file with several XMP
+ * packets (the standard allows one) is read whole: a child named in any of
+ * them is in the photo. */
 static int read_blocks(struct pc__facts *facts, const struct pc__jpeg *jpeg)
 {
 	if (jpeg->exif && pc__exif_read(facts, jpeg->exif, jpeg->exif_len))
 		return PC_ERROR;
-	char guid[33] = "";
-	if (jpeg->xmp && pc__xmp_read(facts, jpeg->xmp, jpeg->xmp_len, "XMP", guid))
-		return PC_ERROR;
+	/* The first packet that promises an extension names the one to read. */
+	char guid[33] = "", other[33];
+	for (size_t i = 0; i < jpeg->xmp_count; i++) {
+		if (pc__xmp_read(facts, jpeg->xmp[i], jpeg->xmp_len[i], "XMP",
+		                 guid[0] ? other : guid))
+			return PC_ERROR;
+	}
 	if (guid[0]) {
 		char *ext = NULL;
 		size_t ext_len = 0;

@@ -51,7 +51,8 @@ struct pc__xmp_chunk {
 /*
  * Joins the chunks whose GUID is `guid` (in any order) into *out (length
  * *out_len, NUL-terminated), which the caller frees. Chunks with another
- * GUID are ignored. Chunks that overlap, run past the declared length,
+ * GUID are ignored; a chunk repeated byte for byte counts once. Chunks that
+ * overlap, run past the declared length,
  * disagree on it, leave a gap, or declare more than PC__XMP_MAX_BYTES give
  * an error in the facts and PC_EFORMAT (or PC_ETOOBIG), with *out NULL.
  * PC_ENOTFOUND when no chunk has that GUID (an error is recorded too, since

@@ -69,6 +69,24 @@ static int check_tiling(struct pc__facts *facts, const struct piece *pieces, siz
 	return 0;
 }
 
+/* A writer that repeats a chunk byte for byte has not contradicted itself:
+ * keep one copy. Pieces are sorted by offset, so a repeat follows the piece
+ * it repeats (any other chunk at the same offset is an overlap anyway).
+ * Returns the new count. */
+static size_t drop_repeats(struct piece *pieces, size_t n, const struct pc__xmp_chunk *chunks)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct piece *p = &pieces[i], *q = kept ? &pieces[kept - 1] : NULL;
+		int repeat = q && q->offset == p->offset && q->len == p->len &&
+		             (!p->len || !memcmp(chunks[q->index].data, chunks[p->index].data,
+		                                 (size_t)p->len));
+		if (!repeat)
+			pieces[kept++] = *p;
+	}
+	return kept;
+}
+
 int pc__xmp_extended_join(char **out, size_t *out_len, struct pc__facts *facts,
                           const char *guid, const struct pc__xmp_chunk *chunks,
                           size_t count)
@@ -121,6 +139,7 @@ int pc__xmp_extended_join(char **out, size_t *out_len, struct pc__facts *facts,
 	}
 
 	qsort(pieces, n, sizeof(*pieces), by_offset);
+	n = drop_repeats(pieces, n, chunks);
 	ret = check_tiling(facts, pieces, n, total);
 	if (ret != 0)
 		goto done;

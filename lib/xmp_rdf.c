@@ -30,6 +30,8 @@
 #define NS_DIGIKAM "http://www.digikam.org/ns/1.0/"
 #define NS_LR "http://ns.adobe.com/lightroom/1.0/"
 #define NS_MSPHOTO "http://ns.microsoft.com/photo/1.0/"
+/* exiftool writes this one without the slash that Windows and Exiv2 use. */
+#define NS_MSPHOTO_NO_SLASH "http://ns.microsoft.com/photo/1.0"
 #define NS_EXIF "http://ns.adobe.com/exif/1.0/"
 #define NS_PHOTOSHOP "http://ns.adobe.com/photoshop/1.0/"
 #define NS_XMP "http://ns.adobe.com/xap/1.0/"
@@ -77,6 +79,7 @@ static const struct {
 	{ NS_DIGIKAM, "TagsList", PC__XK_DIGIKAM_TAGS },
 	{ NS_LR, "hierarchicalSubject", PC__XK_LR_HIERARCHICAL },
 	{ NS_MSPHOTO, "LastKeywordXMP", PC__XK_MS_KEYWORDS },
+	{ NS_MSPHOTO_NO_SLASH, "LastKeywordXMP", PC__XK_MS_KEYWORDS },
 	{ NS_EXIF, "DateTimeOriginal", PC__XK_EXIF_DATE_ORIGINAL },
 	{ NS_EXIF, "GPSLatitude", PC__XK_EXIF_GPS_LATITUDE },
 	{ NS_PHOTOSHOP, "DateCreated", PC__XK_PHOTOSHOP_DATE_CREATED },

@@ -84,8 +84,8 @@ Test(jpeg, keeps_exif_xmp_and_photoshop_segments_and_the_size)
 	show_errors();
 	cr_expect_eq(facts.errors.n, 0);
 	cr_expect_eq(jpeg.exif_len, 16);
-	cr_assert_not_null(jpeg.xmp);
-	cr_expect_str_eq(jpeg.xmp, "<x:xmpmeta/>");
+	cr_assert_eq(jpeg.xmp_count, 1);
+	cr_expect_str_eq(jpeg.xmp[0], "<x:xmpmeta/>");
 	cr_expect_eq(jpeg.app13_len, 6, "two APP13 segments are joined");
 	cr_expect_eq(memcmp(jpeg.app13, "8BIM\x04\x04", 6), 0);
 	cr_expect_eq(jpeg.width, 160);
@@ -98,8 +98,20 @@ Test(jpeg, stops_at_start_of_scan)
 	sof_sos();
 	seg(0xE1, XMP_ID "\0<late/>", sizeof(XMP_ID) + 7);
 	cr_assert_eq(walk(), 0);
-	cr_expect_null(jpeg.xmp, "nothing after SOS is metadata");
+	cr_expect_eq(jpeg.xmp_count, 0, "nothing after SOS is metadata");
 	cr_expect_eq(facts.errors.n, 0);
+}
+
+Test(jpeg, every_xmp_packet_is_kept)
+{
+	raw("\xff\xd8", 2);
+	seg(0xE1, XMP_ID "\0<first/>", sizeof(XMP_ID) + 8);
+	seg(0xE1, XMP_ID "\0<second/>", sizeof(XMP_ID) + 9);
+	sof_sos();
+	cr_assert_eq(walk(), 0);
+	cr_assert_eq(jpeg.xmp_count, 2);
+	cr_expect_str_eq(jpeg.xmp[0], "<first/>");
+	cr_expect_str_eq(jpeg.xmp[1], "<second/>");
 }
 
 Test(jpeg, fill_bytes_before_a_marker_are_allowed)
@@ -140,7 +152,7 @@ Test(jpeg, segment_cut_short_names_its_offset_and_size)
 	cr_assert_eq(walk(), 0);
 	show_errors();
 	cr_expect(has_error("file ends inside the APP1 segment at byte 2: it declares 1998 bytes"));
-	cr_expect_null(jpeg.xmp);
+	cr_expect_eq(jpeg.xmp_count, 0);
 }
 
 Test(jpeg, end_of_file_before_image_data)

@@ -952,6 +952,42 @@ Test(xmp, extended_chunks_that_overlap_are_refused)
 	pc__facts_release(&f);
 }
 
+Test(xmp, extended_chunk_repeated_byte_for_byte_is_read_once)
+{
+	struct pc__facts f;
+	char *out;
+	size_t len;
+	struct pc__xmp_chunk c[] = {
+		chunk(GUID, 72000, 65000, 7000),
+		chunk(GUID, 72000, 0, 65000),
+		chunk(GUID, 72000, 65000, 7000),
+	};
+	cr_assert_eq(join(&f, &out, &len, c, 3), 0);
+	cr_assert_eq(len, 72000);
+	cr_assert_eq(memcmp(out, ext_data, 72000), 0);
+	assert_no_errors(&f);
+	free(out);
+	pc__facts_release(&f);
+}
+
+Test(xmp, extended_chunks_at_one_offset_that_differ_are_refused)
+{
+	struct pc__facts f;
+	char unset;
+	char *out = &unset;
+	size_t len;
+	struct pc__xmp_chunk c[] = {
+		chunk(GUID, 72000, 0, 65000),
+		chunk(GUID, 72000, 65000, 7000),
+		chunk(GUID, 72000, 65000, 7000),
+	};
+	c[2].data = ext_data + 1; /* same place, other bytes */
+	cr_assert_eq(join(&f, &out, &len, c, 3), PC_EFORMAT);
+	cr_assert_null(out);
+	cr_assert_str_eq(f.errors.v[0], "ExtendedXMP chunks overlap at byte 65000");
+	pc__facts_release(&f);
+}
+
 Test(xmp, extended_chunk_past_the_declared_length_is_refused)
 {
 	struct pc__facts f;

@@ -15,6 +15,8 @@ DESTDIR   ?=
 BUILD     ?= build
 SANITIZE  ?=
 CORPUS    ?= ../shared/corpus/real
+# Photos read with each allocation failed in turn.
+TORTURE_PHOTOS := $(wildcard samples/*.jpg)
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
 
@@ -66,6 +68,7 @@ SHARED_LIB := $(BUILD)/libphotoconsent.so.$(VERSION)
 BIN        := $(BUILD)/photoconsent
 UNIT_BIN   := $(BUILD)/tests/unit-tests
 TOOLS      := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
+TORTURE    := $(BUILD)/tests/torture
 
 .PHONY: all deps test check check-suites demo install clean lint headertest valgrind fuzz
 .DEFAULT_GOAL := all
@@ -114,6 +117,14 @@ $(BUILD)/tests/%: tests/tools/%.c Makefile
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $<
 
+# The library's own allocations go through the torture test's wrappers.
+$(TORTURE): tests/torture/torture.c $(STATIC_LIB) Makefile
+	$(call say,LD,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LDFLAGS) \
+		-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup \
+		-o $@ $< $(STATIC_LIB) $(LIB_LIBS)
+
 # ---------------------------------------------------------------- set-up
 
 # Installs the Debian packages the build and the tests need (as root), or
@@ -133,9 +144,12 @@ test: deps
 check: check-suites valgrind
 	@sh tests/e2e/agree.sh $(BIN) $(CORPUS)
 
-check-suites: all $(UNIT_BIN) $(TOOLS)
+check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE)
 	@echo "== unit tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)$(UNIT_BIN) --jobs 2 --short-filename
+	@echo "== every allocation failed in turn ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
+	$(Q)$(TORTURE) $(TORTURE_PHOTOS) >$(BUILD)/torture.log || { cat $(BUILD)/torture.log; exit 1; }
+	@tail -n 1 $(BUILD)/torture.log
 	@echo "== end-to-end tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)sh tests/e2e/run.sh $(BUILD)
 

@@ -1,7 +1,6 @@
 #include "fold.h"
 
 #include <stdlib.h>
-#include <string.h>
 #include <utf8proc.h>
 
 #include "buf.h"
@@ -70,13 +69,4 @@ char *pc__fold(const char *s)
 		return NULL;
 	}
 	return pc__buf_detach(&out);
-}
-
-int pc__fold_equal(const char *a, const char *b)
-{
-	char *fa = pc__fold(a), *fb = pc__fold(b);
-	int same = fa && fb && !strcmp(fa, fb);
-	free(fa);
-	free(fb);
-	return same;
 }

@@ -15,7 +15,4 @@
  * (or when `s` is not valid UTF-8). */
 char *pc__fold(const char *s);
 
-/* Non-zero when `a` and `b` fold to the same string (0 if either fails). */
-int pc__fold_equal(const char *a, const char *b);
-
 #endif

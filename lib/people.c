@@ -371,12 +371,18 @@ done:
 	return ret;
 }
 
-/* Only faces are people: MWG says what a region shows in its Type. */
+/* Only faces are people: MWG says what a region shows in its Type.
+ * 1 a person, 0 not, -1 out of memory (which must not drop a face). */
 static int region_is_person(const struct pc__raw_region *r)
 {
 	if (r->source != PC_SOURCE_MWG_REGION || !r->type)
 		return 1;
-	return pc__fold_equal(r->type, "Face");
+	char *type = pc__fold(r->type);
+	if (!type)
+		return -1;
+	int face = !strcmp(type, "face");
+	free(type);
+	return face;
 }
 
 int pc__people_build(struct pc__people *out, const struct pc__facts *facts,
@@ -402,7 +408,10 @@ int pc__people_build(struct pc__people *out, const struct pc__facts *facts,
 		? facts->orientation : 1;
 	for (size_t i = 0; i < facts->region_count; i++) {
 		const struct pc__raw_region *r = &facts->regions[i];
-		if (!region_is_person(r))
+		int person = region_is_person(r);
+		if (person < 0)
+			goto done;
+		if (!person)
 			continue;
 		struct pc_region box;
 		int has_box = pc__region_map(&box, r, orientation, facts->width, facts->height);

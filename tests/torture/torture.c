@@ -1,0 +1,145 @@
+/*
+ * torture: reads photos while failing the Nth memory allocation, for every
+ * N until a read needs no more, as curl's torture mode does.
+ *
+ * Each failed read must come back as PC_ERROR with no photo (and nothing
+ * leaked: the sanitizer build's leak check runs at exit), or as a normal
+ * result when the failed allocation was one the library can do without.
+ * Never a crash. The library's own calls to malloc, calloc, realloc and
+ * strdup are redirected here with the linker's --wrap; allocations inside
+ * libexif, expat and utf8proc are theirs to handle and are not counted.
+ *
+ * Usage: torture PHOTO...
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "photoconsent/photoconsent.h"
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+char *__real_strdup(const char *s);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+char *__wrap_strdup(const char *s);
+
+/* The allocation to fail (1-based), 0 for none; how many were made. */
+static unsigned long fail_at, made;
+
+static int should_fail(void)
+{
+	return fail_at && ++made == fail_at;
+}
+
+void *__wrap_malloc(size_t size)
+{
+	return should_fail() ? NULL : __real_malloc(size);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	return should_fail() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *p, size_t size)
+{
+	return should_fail() ? NULL : __real_realloc(p, size);
+}
+
+char *__wrap_strdup(const char *s)
+{
+	return should_fail() ? NULL : __real_strdup(s);
+}
+
+static void *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *data = NULL;
+	size_t n = 0, cap = 0;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			char *grown = __real_realloc(data, cap);
+			if (!grown)
+				break;
+			data = grown;
+		}
+		size_t got = fread(data + n, 1, cap - n, f);
+		n += got;
+		if (!got)
+			break;
+	}
+	fclose(f);
+	*len = n;
+	return data;
+}
+
+/* Reads one photo and sets *json to its report (NULL when either step ran
+ * out of memory); returns the read's result. */
+static int read_once(const char *path, const void *data, size_t len, char **json)
+{
+	pc_photo *photo = NULL;
+	int err = pc_photo_read_memory(&photo, path, data, len, NULL);
+	*json = NULL;
+	if (err == PC_ERROR) {
+		if (photo) {
+			fprintf(stderr, "torture: '%s': PC_ERROR but a photo came back\n", path);
+			exit(1);
+		}
+		return err;
+	}
+	if (pc_report_inspect_json(json, photo) == PC_ERROR && *json) {
+		fprintf(stderr, "torture: '%s': the report failed but returned text\n", path);
+		exit(1);
+	}
+	pc_photo_free(photo);
+	return err;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long total_runs = 0;
+	for (int i = 1; i < argc; i++) {
+		size_t len = 0;
+		void *data = slurp(argv[i], &len);
+		if (!data) {
+			fprintf(stderr, "torture: cannot read '%s'\n", argv[i]);
+			return 1;
+		}
+		/* First a clean read: a failure must either say so or change
+		 * nothing, never quietly drop a tag. */
+		char *clean_json = NULL, *json = NULL;
+		fail_at = 0;
+		int clean = read_once(argv[i], data, len, &clean_json);
+		unsigned long n;
+		for (n = 1;; n++) {
+			fail_at = n;
+			made = 0;
+			int got = read_once(argv[i], data, len, &json);
+			fail_at = 0;
+			total_runs++;
+			int same = got == PC_ERROR || !json ||
+			           (got == clean && clean_json && !strcmp(json, clean_json));
+			free(json);
+			if (made < n)
+				break; /* the read needed fewer allocations: all were tried */
+			if (!same) {
+				fprintf(stderr, "torture: '%s': failing allocation %lu was not "
+				        "reported, and the result differs from a clean read\n",
+				        argv[i], n);
+				return 1;
+			}
+		}
+		free(clean_json);
+		fail_at = 0;
+		printf("torture: %s: %lu allocations, each failed once\n", argv[i], n - 1);
+		free(data);
+	}
+	printf("torture: %d passed, 0 failed (%lu failing reads)\n", argc - 1, total_runs);
+	return 0;
+}

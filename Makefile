@@ -20,7 +20,7 @@ TORTURE_PHOTOS := $(wildcard samples/*.jpg)
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
 
-LIB_PKGS  := libexif expat libutf8proc
+LIB_PKGS  := libexif expat libutf8proc sqlite3
 TEST_PKGS := criterion
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -38,11 +38,12 @@ endif
 # Flags from pkg-config, asked once per make run (and only when building).
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
 pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1))
-ifneq ($(filter-out deps test demo clean lint headertest fuzz,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out deps test demo bench clean lint headertest fuzz,$(or $(MAKECMDGOALS),all)),)
 LIB_CFLAGS := $(call pkg_cflags,$(LIB_PKGS))
-LIB_LIBS   := $(call pkg_libs,$(LIB_PKGS)) -lpthread -lm
+# libcsv ships no pkg-config file.
+LIB_LIBS   := $(call pkg_libs,$(LIB_PKGS)) -lcsv -lpthread -lm
 endif
-ifneq ($(filter check check-suites $(BUILD)/tests/%,$(MAKECMDGOALS)),)
+ifneq ($(filter check check-suites $(BUILD)/tests/% $(BUILD)/bench/% bench-run,$(MAKECMDGOALS)),)
 TEST_CFLAGS := $(call pkg_cflags,$(TEST_PKGS))
 TEST_LIBS   := $(call pkg_libs,$(TEST_PKGS))
 endif
@@ -59,7 +60,8 @@ LIB_SRC  := $(sort $(wildcard lib/*.c))
 CMD_SRC  := $(sort $(wildcard cmd/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MIGRATIONS := $(sort $(wildcard consent-db/migrations/*.sql))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
@@ -69,8 +71,10 @@ BIN        := $(BUILD)/photoconsent
 UNIT_BIN   := $(BUILD)/tests/unit-tests
 TOOLS      := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 TORTURE    := $(BUILD)/tests/torture
+BENCH_SRC  := $(sort $(wildcard bench/*.c))
+BENCHES    := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps test check check-suites demo install clean lint headertest valgrind fuzz
+.PHONY: all deps test check check-suites demo install clean lint headertest valgrind fuzz bench
 .DEFAULT_GOAL := all
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(BIN)
@@ -80,6 +84,17 @@ $(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h lib/include/photoconsent/*.h) Makef
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) -fPIC -fvisibility=hidden \
 		-DPC_BUILDING_LIBRARY -c -o $@ $<
+
+# The schema's migrations, compiled in as strings so that the library needs
+# no files at run time: one C string per .sql file, in file-name order.
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) build-aux/embed-sql.sh Makefile
+	$(call say,GEN,$@)
+	@mkdir -p $(@D)
+	$(Q)sh build-aux/embed-sql.sh $(MIGRATIONS) > $@
+
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(call say,CC,$<)
+	$(Q)$(CC) $(BASE_CFLAGS) -Ilib -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(BUILD)/cmd/%.o: cmd/%.c $(wildcard cmd/*.h lib/include/photoconsent/*.h) Makefile
 	$(call say,CC,$<)
@@ -125,6 +140,12 @@ $(TORTURE): tests/torture/torture.c $(STATIC_LIB) Makefile
 		-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup \
 		-o $@ $< $(STATIC_LIB) $(LIB_LIBS)
 
+# Benchmarks link the static library and may use its private headers.
+$(BUILD)/bench/%: bench/%.c $(STATIC_LIB) Makefile
+	$(call say,LD,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) -Ilib $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(LIB_LIBS)
+
 # ---------------------------------------------------------------- set-up
 
 # Installs the Debian packages the build and the tests need (as root), or
@@ -150,6 +171,9 @@ check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE)
 	@echo "== every allocation failed in turn ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)$(TORTURE) $(TORTURE_PHOTOS) >$(BUILD)/torture.log || { cat $(BUILD)/torture.log; exit 1; }
 	@tail -n 1 $(BUILD)/torture.log
+	$(Q)$(TORTURE) --import tests/torture/import.csv >$(BUILD)/torture-import.log || \
+		{ cat $(BUILD)/torture-import.log; exit 1; }
+	@head -n 1 $(BUILD)/torture-import.log
 	@echo "== end-to-end tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)sh tests/e2e/run.sh $(BUILD)
 
@@ -160,11 +184,13 @@ valgrind: all $(TOOLS)
 # The public header must stand alone as strict C17.
 headertest:
 	@mkdir -p $(BUILD)
-	@printf '#include <photoconsent/photoconsent.h>\nint main(void) { return pc_version() == 0; }\n' \
-		> $(BUILD)/headertest.c
-	$(Q)$(CC) -std=c17 -pedantic -Wall -Wextra -Werror -Ilib/include \
-		-fsyntax-only $(BUILD)/headertest.c
-	@echo "headertest: photoconsent.h compiles alone as C17"
+	$(Q)for h in lib/include/photoconsent/*.h; do \
+		printf '#include <photoconsent/%s>\nint main(void) { return 0; }\n' \
+			"$${h##*/}" > $(BUILD)/headertest.c && \
+		$(CC) -std=c17 -pedantic -Wall -Wextra -Werror -Ilib/include \
+			-fsyntax-only $(BUILD)/headertest.c || exit 1; \
+		echo "headertest: $${h##*/} compiles alone as C17"; \
+	done
 
 # Functions that invite overflows or silent failures have no place here.
 lint:
@@ -172,6 +198,16 @@ lint:
 		lib/*.c lib/*.h cmd/*.c cmd/*.h; then \
 		echo "lint: use the bounded or checked alternative"; exit 1; \
 	else echo "lint: no banned functions"; fi
+
+# ---------------------------------------------------------------- benchmarks
+
+# Figures, not tests: each benchmark prints what it measured against its
+# named baseline.
+bench: deps
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: all $(BENCHES)
+	$(Q)for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
 
 # ---------------------------------------------------------------- demo
 

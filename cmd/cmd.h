@@ -19,7 +19,10 @@ enum cmd_exit {
 	EXIT_DATAERR = 65,     /* EX_DATAERR: bad input data */
 	EXIT_NOINPUT = 66,     /* EX_NOINPUT: a file cannot be opened */
 	EXIT_SOFTWARE = 70,    /* EX_SOFTWARE: internal error, out of memory */
-	EXIT_IOERR = 74        /* EX_IOERR: cannot write output */
+	EXIT_CANTCREAT = 73,   /* EX_CANTCREAT: db init where a database already is */
+	EXIT_IOERR = 74,       /* EX_IOERR: cannot write output; the database is
+	                          read-only or cannot be read or written */
+	EXIT_TEMPFAIL = 75     /* EX_TEMPFAIL: another writer holds the database */
 };
 
 struct cmd_context {
@@ -29,6 +32,13 @@ struct cmd_context {
 typedef int (*cmd_fn)(int argc, char **argv, const struct cmd_context *ctx);
 
 int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx);
+/* The consent database: cmd/db.c, pupil.c, purpose.c, consent.c, event.c, log.c. */
+int cmd_db(int argc, char **argv, const struct cmd_context *ctx);
+int cmd_pupil(int argc, char **argv, const struct cmd_context *ctx);
+int cmd_purpose(int argc, char **argv, const struct cmd_context *ctx);
+int cmd_consent(int argc, char **argv, const struct cmd_context *ctx);
+int cmd_event(int argc, char **argv, const struct cmd_context *ctx);
+int cmd_log(int argc, char **argv, const struct cmd_context *ctx);
 
 /* "photoconsent: " + message on stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

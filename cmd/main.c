@@ -16,6 +16,12 @@ struct command {
 
 static const struct command commands[] = {
 	{ "inspect", cmd_inspect, "show who and what a photo's metadata names" },
+	{ "db", cmd_db, "create the consent database, import the school's MIS export" },
+	{ "pupil", cmd_pupil, "add, show, list and change pupils" },
+	{ "purpose", cmd_purpose, "list and add the purposes a photo may be used for" },
+	{ "consent", cmd_consent, "record consent given, refused or withdrawn; its history" },
+	{ "event", cmd_event, "add and list school events" },
+	{ "log", cmd_log, "the audit log of checks" },
 };
 
 void cmd_error(const char *fmt, ...)

@@ -55,26 +55,42 @@ int pc__buf_puts(struct pc__buf *buf, const char *s)
 	return pc__buf_append(buf, s, strlen(s));
 }
 
-int pc__buf_printf(struct pc__buf *buf, const char *fmt, ...)
+int pc__buf_vprintf(struct pc__buf *buf, const char *fmt, va_list ap)
 {
 	char small[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	int err = n < 0 ? PC_ERROR : 0;
+	if (!err && (size_t)n < sizeof(small)) {
+		err = pc__buf_append(buf, small, (size_t)n);
+	} else if (!err && !(err = buf_reserve(buf, (size_t)n))) {
+		/* Longer than the small buffer: format again, in place. */
+		vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, again);
+		buf->len += (size_t)n;
+	}
+	va_end(again);
+	return err;
+}
+
+int pc__buf_printf(struct pc__buf *buf, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	int err = pc__buf_vprintf(buf, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return PC_ERROR;
-	if ((size_t)n < sizeof(small))
-		return pc__buf_append(buf, small, (size_t)n);
+	return err;
+}
 
-	int err = buf_reserve(buf, (size_t)n);
-	if (err)
-		return err;
-	va_start(ap, fmt);
-	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	buf->len += (size_t)n;
-	return 0;
+char *pc__vformat(const char *fmt, va_list ap)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	if (pc__buf_vprintf(&b, fmt, ap)) {
+		pc__buf_release(&b);
+		return NULL;
+	}
+	return pc__buf_detach(&b);
 }
 
 char *pc__buf_detach(struct pc__buf *buf)

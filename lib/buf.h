@@ -10,6 +10,7 @@
 #ifndef PC_BUF_H
 #define PC_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct pc__buf {
@@ -26,6 +27,10 @@ int pc__buf_putc(struct pc__buf *buf, char c);
 int pc__buf_puts(struct pc__buf *buf, const char *s);
 int pc__buf_printf(struct pc__buf *buf, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+int pc__buf_vprintf(struct pc__buf *buf, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* A new string formatted like vprintf, or NULL when out of memory. */
+char *pc__vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Hands the contents to the caller (never NULL on success: an empty
  * buffer gives ""), leaving the buffer empty. NULL when out of memory. */
 char *pc__buf_detach(struct pc__buf *buf);

@@ -1,12 +1,12 @@
 #include "people.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "fold.h"
 #include "region.h"
+#include "strindex.h"
 
 const char *const pc__default_person_roots[] = {
 	"People", "Pupils", "Persons", "Children", "Students",
@@ -15,80 +15,49 @@ const size_t pc__default_person_root_count =
 	sizeof(pc__default_person_roots) / sizeof(pc__default_person_roots[0]);
 
 /* ------------------------------------------------------------------------
- * A string -> index table, so that merging stays linear however many tags
- * a hostile file carries (each list is capped at PC__FACTS_MAX_ITEMS, but
- * comparing every pair of 30,000 tags would still take seconds).
+ * Merge keys: a table from each key to the entry it names, and the keys
+ * themselves (the table does not own them).
  */
-struct index {
-	char **keys;  /* owned */
-	size_t *vals;
-	size_t mask;  /* capacity - 1; capacity a power of two */
-	size_t count;
+struct merge_index {
+	struct pc__strindex table;
+	char **keys;
+	size_t count, alloc;
 };
 
-static uint64_t hash(const char *s)
+static void merge_index_release(struct merge_index *mi)
 {
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	pc__strindex_release(&mi->table);
+	for (size_t i = 0; i < mi->count; i++)
+		free(mi->keys[i]);
+	free(mi->keys);
+	memset(mi, 0, sizeof(*mi));
 }
 
-static void index_release(struct index *ix)
+/* Finds `key`: returns 1 and sets *val when present; else records it with
+ * `val` and returns 0. Takes ownership of key either way; -1 when out of
+ * memory. */
+static int index_find_or_add(struct merge_index *mi, char *key, size_t *val)
 {
-	if (ix->keys)
-		for (size_t i = 0; i <= ix->mask; i++)
-			free(ix->keys[i]);
-	free(ix->keys);
-	free(ix->vals);
-	memset(ix, 0, sizeof(*ix));
-}
-
-static int index_grow(struct index *ix)
-{
-	size_t cap = ix->keys ? (ix->mask + 1) * 2 : 64;
-	struct index n = { calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap - 1, 0 };
-	if (!n.keys || !n.vals) {
-		free(n.keys);
-		free(n.vals);
-		return -1;
-	}
-	for (size_t i = 0; ix->keys && i <= ix->mask; i++) {
-		if (!ix->keys[i])
-			continue;
-		size_t j = hash(ix->keys[i]) & n.mask;
-		while (n.keys[j])
-			j = (j + 1) & n.mask;
-		n.keys[j] = ix->keys[i];
-		n.vals[j] = ix->vals[i];
-		n.count++;
-	}
-	free(ix->keys);
-	free(ix->vals);
-	*ix = n;
-	return 0;
-}
-
-/* Finds `key`: returns 1 and sets *val when present; else inserts it with
- * `val` (taking ownership of key) and returns 0. -1 when out of memory
- * (key freed). */
-static int index_find_or_add(struct index *ix, char *key, size_t *val)
-{
-	if ((!ix->keys || (ix->count + 1) * 2 > ix->mask + 1) && index_grow(ix)) {
-		free(key);
-		return -1;
-	}
-	size_t j = hash(key) & ix->mask;
-	for (; ix->keys[j]; j = (j + 1) & ix->mask) {
-		if (!strcmp(ix->keys[j], key)) {
-			*val = ix->vals[j];
+	if (mi->count == mi->alloc) {
+		size_t alloc = mi->alloc ? mi->alloc * 2 : 16;
+		char **keys = realloc(mi->keys, alloc * sizeof(*keys));
+		if (!keys) {
 			free(key);
-			return 1;
+			return -1;
 		}
+		mi->keys = keys;
+		mi->alloc = alloc;
 	}
-	ix->keys[j] = key;
-	ix->vals[j] = *val;
-	ix->count++;
+	size_t old;
+	int found = pc__strindex_add(&mi->table, key, *val, &old);
+	if (found != 0) {
+		free(key);
+		if (found < 0)
+			return -1;
+		*val = old;
+		return 1;
+	}
+	mi->keys[mi->count++] = key;
 	return 0;
 }
 
@@ -212,9 +181,9 @@ static int mark_extended(struct path *paths, size_t n)
  */
 struct builder {
 	struct pc__people *out;
-	struct index persons; /* merge key -> index in out->persons */
-	struct index events;  /* folded event -> index */
-	struct index keywords; /* text as written -> index */
+	struct merge_index persons;  /* merge key -> index in out->persons */
+	struct merge_index events;   /* folded event -> index */
+	struct merge_index keywords; /* text as written -> index */
 	char **roots;         /* folded */
 	size_t root_count;
 };
@@ -432,9 +401,9 @@ done:
 	for (size_t i = 0; i < b.root_count; i++)
 		free(b.roots[i]);
 	free(b.roots);
-	index_release(&b.persons);
-	index_release(&b.events);
-	index_release(&b.keywords);
+	merge_index_release(&b.persons);
+	merge_index_release(&b.events);
+	merge_index_release(&b.keywords);
 	return ret;
 }
 

@@ -79,13 +79,26 @@ else
 	bad "the file name did not survive the JSON round trip"
 fi
 
-t "the man page's synopsis matches inspect --help"
-synopsis=$(sed -n 's/^usage: //p' "$E2E_TMP/help1")
-if sed 's/\\-/-/g' man/photoconsent.1 | grep -qxF -- "$synopsis"; then
-	ok
-else
-	bad "man/photoconsent.1 lacks '$synopsis'"
-fi
+# Every usage line of every command's --help is a line of the man page's
+# SYNOPSIS, and every SYNOPSIS line of a command is in its --help.
+sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' man/photoconsent.1 | sed 's/\\-/-/g' >"$E2E_TMP/man-synopsis"
+for c in inspect db pupil purpose consent event log; do
+	t "the man page's synopsis matches $c --help"
+	run "$c" --help
+	sed -n -e 's/^usage: //p' -e 's/^   or: //p' "$OUT" >"$E2E_TMP/synopsis"
+	if [ -s "$E2E_TMP/synopsis" ]; then ok; else bad "$c --help has no usage line"; fi
+	while IFS= read -r synopsis; do
+		if grep -qxF -- "$synopsis" "$E2E_TMP/man-synopsis"; then
+			ok
+		else
+			bad "man/photoconsent.1 lacks '$synopsis'"
+		fi
+	done <"$E2E_TMP/synopsis"
+	grep "^photoconsent $c " "$E2E_TMP/man-synopsis" >"$E2E_TMP/man-lines"
+	while IFS= read -r line; do
+		if grep -qxF -- "$line" "$E2E_TMP/synopsis"; then ok; else bad "$c --help lacks '$line'"; fi
+	done <"$E2E_TMP/man-lines"
+done
 
 # ------------------------------------------------------------ samples
 . tests/e2e/samples.sh
@@ -116,5 +129,8 @@ hostile text-named.jpg 65 "not a JPEG file: it looks like text"
 hostile segment-length-1.jpg 65 "APP1 segment at byte 2 declares an impossible length of 1 bytes"
 hostile many-segments.jpg 65 "more than 10000 segments before the image data"
 . tests/e2e/hostile-parsers.sh
+
+# ------------------------------------------------------------ consent database
+. tests/e2e/db.sh
 
 finish "end-to-end"

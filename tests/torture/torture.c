@@ -9,11 +9,16 @@
  * strdup are redirected here with the linker's --wrap; allocations inside
  * libexif, expat and utf8proc are theirs to handle and are not counted.
  *
+ * With --import CSV it does the same to a CSV import into a new database:
+ * a failed import must leave no pupil behind, a successful one all of them.
+ *
  * Usage: torture PHOTO...
+ *        torture --import CSV
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "photoconsent/photoconsent.h"
 
@@ -101,8 +106,79 @@ static int read_once(const char *path, const void *data, size_t len, char **json
 	return err;
 }
 
+static size_t pupils_in(const char *db)
+{
+	pc_store *store = NULL;
+	struct pc_pupil_list *list = NULL;
+	size_t n = (size_t)-1;
+	if (pc_store_open(&store, db, PC_STORE_READ) == 0 &&
+	    pc_store_pupil_list(store, NULL, &list) == 0)
+		n = list->count;
+	pc_pupil_list_free(list);
+	pc_store_free(store);
+	return n;
+}
+
+/* Imports `csv` into a new database at `db` with allocation `n` failing
+ * (0: none); returns the import's result, PC_EOPEN if set-up failed. */
+static int import_once(const char *db, const char *csv, unsigned long n)
+{
+	pc_store *store = NULL;
+	struct pc_import_report *report = NULL;
+	unlink(db);
+	if (pc_store_open(&store, db, PC_STORE_CREATE)) {
+		pc_store_free(store);
+		return PC_EOPEN;
+	}
+	fail_at = n;
+	made = 0;
+	int err = pc_store_import_csv(store, csv, 0, "torture", &report);
+	fail_at = 0;
+	pc_import_report_free(report);
+	pc_store_free(store);
+	return err;
+}
+
+static int torture_import(const char *csv)
+{
+	char dir[] = "/tmp/pc-torture.XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("torture: mkdtemp");
+		return 1;
+	}
+	char db[64];
+	snprintf(db, sizeof(db), "%s/consent.db", dir);
+	int status = 1;
+	if (import_once(db, csv, 0) != 0) {
+		fprintf(stderr, "torture: a clean import of '%s' failed\n", csv);
+		goto done;
+	}
+	size_t all = pupils_in(db);
+	unsigned long n;
+	for (n = 1;; n++) {
+		int err = import_once(db, csv, n);
+		if (made < n)
+			break;
+		size_t have = pupils_in(db);
+		if ((err == 0 && have != all) || (err != 0 && have != 0)) {
+			fprintf(stderr, "torture: failing allocation %lu of the import gave %d and "
+			        "left %zu of %zu pupils: half-written\n", n, err, have, all);
+			goto done;
+		}
+	}
+	printf("torture: import of %s: %lu allocations, each failed once\n", csv, n - 1);
+	printf("torture: 1 passed, 0 failed\n");
+	status = 0;
+done:
+	unlink(db);
+	rmdir(dir);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "--import"))
+		return torture_import(argv[2]);
 	unsigned long total_runs = 0;
 	for (int i = 1; i < argc; i++) {
 		size_t len = 0;

@@ -21,11 +21,7 @@
 extern "C" {
 #endif
 
-#if defined(PC_BUILDING_LIBRARY) && defined(__GNUC__)
-#define PC_EXTERN __attribute__((visibility("default")))
-#else
-#define PC_EXTERN
-#endif
+#include "photoconsent/export.h"
 
 #define PC_VERSION "0.1.0"
 
@@ -36,7 +32,11 @@ enum pc_error_code {
 	PC_ENOTFOUND = -2,  /* the thing asked for does not exist */
 	PC_EFORMAT = -3,    /* the input is not in the expected format */
 	PC_ETOOBIG = -4,    /* the input exceeds a size limit */
-	PC_EOPEN = -5       /* a file could not be opened or read */
+	PC_EOPEN = -5,      /* a file could not be opened or read */
+	PC_EDATABASE = -6,  /* not a photoconsent database, corrupt, or too new */
+	PC_EEXISTS = -7,    /* the thing to create is already there */
+	PC_EBUSY = -8,      /* another writer holds the database */
+	PC_EREADONLY = -9   /* the database cannot be written */
 };
 
 /* The version of the library, as PC_VERSION. */
@@ -201,5 +201,7 @@ PC_EXTERN int pc_report_inspect_text(char **out, const pc_photo *photo);
 #ifdef __cplusplus
 }
 #endif
+
+#include "photoconsent/store.h"
 
 #endif

@@ -1,0 +1,159 @@
+/* photoconsent consent: record consent given, refused or withdrawn, and
+ * show a pupil's history. Records are only ever appended. */
+#include <stdio.h>
+
+#include "dbcmd.h"
+
+static const char help[] =
+	"usage: photoconsent consent grant|refuse PUPIL PURPOSE [--on DATE] [--until DATE] [--note TEXT]\n"
+	"   or: photoconsent consent withdraw PUPIL PURPOSE [--on DATE] [--note TEXT]\n"
+	"   or: photoconsent consent history PUPIL\n"
+	"\n"
+	"grant and refuse record a parent's answer for one pupil and purpose;\n"
+	"withdraw records that a consent was withdrawn. Nothing is overwritten: each\n"
+	"appends a record, and the latest one in force counts (on the same day a\n"
+	"refusal or withdrawal beats a grant). history prints every record of a\n"
+	"pupil, oldest first, with who recorded it and when.\n"
+	"\n"
+	"  --on DATE     grant, refuse: the day the form was signed; withdraw: the\n"
+	"                day the withdrawal takes effect (default: today)\n"
+	"  --until DATE  the last day a grant is in force (default: no end)\n"
+	"  --note TEXT   kept with the record\n"
+	"  -h, --help    this help\n"
+	"\n"
+	"Who records it is $PHOTOCONSENT_USER, else $USER, else the login name.\n"
+	"\n"
+	"Exit status: 0 done; 64 usage error; 65 unknown pupil or purpose, a bad\n"
+	"date, a grant for an always-denied purpose, or not a photoconsent\n"
+	"database; 66 no database; 74 the database cannot be written; 75 another\n"
+	"writer holds the database.\n";
+
+static const char *decision_name(enum pc_decision d)
+{
+	return d == PC_DECISION_GRANTED ? "granted" : d == PC_DECISION_REFUSED ? "refused"
+	                                                                       : "withdrawn";
+}
+
+static int record(int argc, char **argv, const struct cmd_call *call, enum pc_decision d)
+{
+	struct pc_consent_record r = { 0 };
+	const char *on = NULL, *pos[2] = { NULL };
+	const struct cmd_opt opts[] = {
+		{ "on", CMD_OPT_DATE, &on, 0 },
+		{ "note", CMD_OPT_TEXT, &r.note, 0 },
+		{ "until", CMD_OPT_DATE, &r.expires_on, 0 }, /* not for withdraw */
+	};
+	size_t nopts = d == PC_DECISION_WITHDRAWN ? 2 : 3;
+	pc_store *store = NULL;
+	struct pc_consent_status st;
+	char today[11], detail[96];
+	int status, err;
+
+	if (cmd_parse(&status, call, argc, argv, opts, nopts, pos))
+		return status;
+	r.pupil_id = pos[0];
+	r.purpose_id = pos[1];
+	r.decision = d;
+	r.recorded_by = cmd_user();
+	if (d == PC_DECISION_WITHDRAWN)
+		r.withdrawn_on = on;
+	else
+		r.signed_on = on;
+	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
+		return status;
+	if ((err = pc_store_consent_add(store, &r))) {
+		status = cmd_store_fail(store, err);
+		goto done;
+	}
+	pc_date_today(today);
+	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, decision_name(d),
+	       d == PC_DECISION_WITHDRAWN ? " from" : ", signed", on ? on : today,
+	       r.expires_on ? ", until " : "", r.expires_on ? r.expires_on : "");
+	if ((err = pc_store_consent_in_force(store, r.pupil_id, r.purpose_id, today, &st))) {
+		status = cmd_store_fail(store, err);
+		goto done;
+	}
+	cmd_consent_detail(detail, sizeof detail, &st);
+	printf("in force today: %s, %s\n", pc_consent_state_name(st.state), detail);
+done:
+	pc_store_free(store);
+	return status;
+}
+
+static int consent_grant(int argc, char **argv, const struct cmd_call *call)
+{
+	return record(argc, argv, call, PC_DECISION_GRANTED);
+}
+
+static int consent_refuse(int argc, char **argv, const struct cmd_call *call)
+{
+	return record(argc, argv, call, PC_DECISION_REFUSED);
+}
+
+static int consent_withdraw(int argc, char **argv, const struct cmd_call *call)
+{
+	return record(argc, argv, call, PC_DECISION_WITHDRAWN);
+}
+
+static void print_record(const struct pc_consent_record *r, size_t width)
+{
+	const char *dated = r->decision == PC_DECISION_WITHDRAWN ? r->withdrawn_on : r->signed_on;
+	printf("  #%-4lld ", r->seq);
+	cmd_pad(r->purpose_id, width + 2);
+	printf("%-10s ", decision_name(r->decision));
+	if (!dated)
+		printf("undated: counts from the day recorded");
+	else
+		printf("%s %s", r->decision == PC_DECISION_WITHDRAWN ? "from" : "signed", dated);
+	if (r->expires_on)
+		printf(", until %s", r->expires_on);
+	printf("\n        recorded %s by %s%s%s\n", r->recorded_at, r->recorded_by,
+	       r->note ? "; note: " : "", r->note ? r->note : "");
+}
+
+static int consent_history(int argc, char **argv, const struct cmd_call *call)
+{
+	const char *id = NULL;
+	pc_store *store = NULL;
+	struct pc_pupil_list *pupil = NULL;
+	struct pc_consent_list *list = NULL;
+	size_t width = 0;
+	int status, err;
+
+	if (cmd_parse(&status, call, argc, argv, NULL, 0, &id))
+		return status;
+	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
+		return status;
+	if ((err = pc_store_pupil_get(store, id, &pupil)) ||
+	    (err = pc_store_consent_history(store, id, &list))) {
+		status = cmd_store_fail(store, err);
+		goto done;
+	}
+	const struct pc_pupil *p = &pupil->items[0];
+	if (list->count == 0) {
+		printf("no consent recorded for %s %s %s\n", p->id, p->forename, p->surname);
+		goto done;
+	}
+	printf("consent records of %s %s %s, oldest first:\n", p->id, p->forename, p->surname);
+	for (size_t i = 0; i < list->count; i++)
+		if (cmd_width(list->items[i].purpose_id) > width)
+			width = cmd_width(list->items[i].purpose_id);
+	for (size_t i = 0; i < list->count; i++)
+		print_record(&list->items[i], width);
+done:
+	pc_consent_list_free(list);
+	pc_pupil_list_free(pupil);
+	pc_store_free(store);
+	return status;
+}
+
+int cmd_consent(int argc, char **argv, const struct cmd_context *ctx)
+{
+	static const struct cmd_sub subs[] = {
+		{ "grant", "PUPIL PURPOSE", consent_grant },
+		{ "refuse", "PUPIL PURPOSE", consent_refuse },
+		{ "withdraw", "PUPIL PURPOSE", consent_withdraw },
+		{ "history", "PUPIL", consent_history },
+	};
+	return cmd_group_run("consent", help, subs, CMD_COUNT(subs), argc, argv, ctx);
+}

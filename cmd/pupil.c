@@ -1,0 +1,296 @@
+/* photoconsent pupil: add, show, list and change pupils. */
+#include <stdio.h>
+#include <string.h>
+
+#include "dbcmd.h"
+
+static const char help[] =
+	"usage: photoconsent pupil add ID --forename F --surname S [--preferred P] [--class C] [--alias A]...\n"
+	"   or: photoconsent pupil show ID\n"
+	"   or: photoconsent pupil list [--class C]\n"
+	"   or: photoconsent pupil set ID no_photo|no_name on|off\n"
+	"   or: photoconsent pupil set ID left_on DATE|none\n"
+	"   or: photoconsent pupil alias ID NAME\n"
+	"\n"
+	"add records a pupil: ID is the school's admission number or UPN; an alias\n"
+	"is another whole name the child is tagged as (repeat --alias for several).\n"
+	"show prints a pupil's details and the consent in force today for every\n"
+	"purpose. list prints every pupil, or one class's, by class and surname.\n"
+	"set turns no_photo (never share anywhere) or no_name (never beside the\n"
+	"child's name) on or off, or records the day the pupil left (none: has\n"
+	"not left). alias adds a name the pupil is also tagged as.\n"
+	"\n"
+	"  --forename F   the first name (required)\n"
+	"  --surname S    the surname (required)\n"
+	"  --preferred P  the name the child goes by (\"Katie\" for Katherine)\n"
+	"  --class C      a class or year group, as the MIS writes it\n"
+	"  --alias A      another whole name (repeatable)\n"
+	"  -h, --help     this help\n"
+	"\n"
+	"Exit status: 0 done; 64 usage error; 65 unknown pupil, an id already\n"
+	"taken, a bad date, or not a photoconsent database; 66 no database;\n"
+	"74 the database cannot be written; 75 another writer holds the database.\n";
+
+static int pupil_add(int argc, char **argv, const struct cmd_call *call)
+{
+	struct pc_pupil p = { 0 };
+	struct cmd_list aliases = { 0 };
+	const struct cmd_opt opts[] = {
+		{ "forename", CMD_OPT_TEXT, &p.forename, 1 },
+		{ "surname", CMD_OPT_TEXT, &p.surname, 1 },
+		{ "preferred", CMD_OPT_TEXT, &p.preferred_name, 0 },
+		{ "class", CMD_OPT_TEXT, &p.class_name, 0 },
+		{ "alias", CMD_OPT_LIST, &aliases, 0 },
+	};
+	pc_store *store = NULL;
+	int status, err;
+
+	if (cmd_parse(&status, call, argc, argv, opts, CMD_COUNT(opts), &p.id))
+		goto done;
+	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
+		goto done;
+	p.aliases = aliases.items;
+	p.alias_count = aliases.count;
+	if ((err = pc_store_pupil_add(store, &p, cmd_user()))) {
+		status = cmd_store_fail(store, err);
+		goto done;
+	}
+	printf("added pupil %s %s %s%s%s%s\n", p.id, p.forename, p.surname,
+	       p.class_name ? " (" : "", p.class_name ? p.class_name : "",
+	       p.class_name ? ")" : "");
+done:
+	pc_store_free(store);
+	cmd_list_release(&aliases);
+	return status;
+}
+
+static void show_details(const struct pc_pupil *p)
+{
+	printf("pupil %s: %s %s\n", p->id, p->forename, p->surname);
+	if (p->no_photo)
+		printf("  NO PHOTO: never share a photo of this pupil anywhere,"
+		       " whatever the consent below says\n");
+	if (p->no_name)
+		printf("  NO NAME: a photo may be used, but never with the pupil's name beside it\n");
+	if (p->left_on)
+		printf("  LEFT on %s: from that day no consent is in force\n", p->left_on);
+	printf("  preferred name: %s\n", p->preferred_name ? p->preferred_name : "-");
+	printf("  class:          %s\n", p->class_name ? p->class_name : "-");
+	printf("  aliases:        ");
+	for (size_t i = 0; i < p->alias_count; i++)
+		printf("%s%s", i ? "; " : "", p->aliases[i]);
+	printf("%s\n", p->alias_count ? "" : "-");
+	printf("  no_photo:       %s\n", p->no_photo ? "on" : "off");
+	printf("  no_name:        %s\n", p->no_name ? "on" : "off");
+	printf("  left on:        %s\n", p->left_on ? p->left_on : "-");
+}
+
+static int show_consent(pc_store *store, const struct pc_pupil *p)
+{
+	struct pc_purpose_list *purposes = NULL;
+	char today[11], detail[96];
+	size_t width = 0;
+	int err;
+
+	if ((err = pc_store_purpose_list(store, &purposes)))
+		return cmd_store_fail(store, err);
+	pc_date_today(today);
+	for (size_t i = 0; i < purposes->count; i++)
+		if (cmd_width(purposes->items[i].id) > width)
+			width = cmd_width(purposes->items[i].id);
+	printf("\nconsent in force today, %s:\n", today);
+	for (size_t i = 0; i < purposes->count; i++) {
+		const struct pc_purpose *pu = &purposes->items[i];
+		struct pc_consent_status st;
+		if ((err = pc_store_consent_in_force(store, p->id, pu->id, today, &st)))
+			break;
+		fputs("  ", stdout);
+		cmd_pad(pu->id, width + 2);
+		if (pu->always_deny) {
+			printf("%-10s  always, by the school's policy\n", "denied");
+			continue;
+		}
+		if (st.state == PC_CONSENT_LEFT && p->left_on)
+			snprintf(detail, sizeof detail, "left on %s", p->left_on);
+		else
+			cmd_consent_detail(detail, sizeof detail, &st);
+		printf("%-10s  %s\n", pc_consent_state_name(st.state), detail);
+	}
+	int status = err ? cmd_store_fail(store, err) : 0;
+	pc_purpose_list_free(purposes);
+	return status;
+}
+
+static int pupil_show(int argc, char **argv, const struct cmd_call *call)
+{
+	const char *id = NULL;
+	pc_store *store = NULL;
+	struct pc_pupil_list *list = NULL;
+	int status, err;
+
+	if (cmd_parse(&status, call, argc, argv, NULL, 0, &id))
+		return status;
+	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
+		return status;
+	if ((err = pc_store_pupil_get(store, id, &list))) {
+		status = cmd_store_fail(store, err);
+		goto done;
+	}
+	show_details(&list->items[0]);
+	status = show_consent(store, &list->items[0]);
+done:
+	pc_pupil_list_free(list);
+	pc_store_free(store);
+	return status;
+}
+
+enum { ID, NAME, PREFERRED, CLASS, FLAGS, COLUMNS };
+
+/* The cells of one row of `pupil list`, in buffers the caller gives. */
+static void row_of(const char *cells[COLUMNS], char *name, size_t name_size, char *flags,
+                   size_t flags_size, const struct pc_pupil *p)
+{
+	snprintf(name, name_size, "%s %s", p->forename, p->surname);
+	snprintf(flags, flags_size, "%s%s%s%s", p->no_photo ? "no_photo " : "",
+	         p->no_name ? "no_name " : "", p->left_on ? "left " : "",
+	         p->left_on ? p->left_on : "");
+	size_t len = strlen(flags);
+	if (len && flags[len - 1] == ' ')
+		flags[len - 1] = '\0';
+	cells[ID] = p->id;
+	cells[NAME] = name;
+	cells[PREFERRED] = p->preferred_name ? p->preferred_name : "-";
+	cells[CLASS] = p->class_name ? p->class_name : "-";
+	cells[FLAGS] = flags;
+}
+
+/* One row, each column padded to its width; no spaces at the end. */
+static void print_row(const char *const cells[COLUMNS], const size_t width[COLUMNS])
+{
+	int last = COLUMNS - 1;
+	while (last > 0 && !*cells[last])
+		last--;
+	for (int c = 0; c < last; c++)
+		cmd_pad(cells[c], width[c] + 2);
+	printf("%s\n", cells[last]);
+}
+
+static void print_table(const struct pc_pupil_list *list)
+{
+	static const char *const heads[COLUMNS] = { "ID", "NAME", "PREFERRED", "CLASS", "FLAGS" };
+	const char *cells[COLUMNS];
+	size_t width[COLUMNS];
+	char name[256], flags[64];
+
+	for (int c = 0; c < COLUMNS; c++)
+		width[c] = strlen(heads[c]);
+	for (size_t i = 0; i < list->count; i++) {
+		row_of(cells, name, sizeof name, flags, sizeof flags, &list->items[i]);
+		for (int c = 0; c < COLUMNS; c++)
+			if (cmd_width(cells[c]) > width[c])
+				width[c] = cmd_width(cells[c]);
+	}
+	print_row(heads, width);
+	for (size_t i = 0; i < list->count; i++) {
+		row_of(cells, name, sizeof name, flags, sizeof flags, &list->items[i]);
+		print_row(cells, width);
+	}
+}
+
+static int pupil_list(int argc, char **argv, const struct cmd_call *call)
+{
+	const char *class_name = NULL;
+	const struct cmd_opt opts[] = {
+		{ "class", CMD_OPT_TEXT, &class_name, 0 },
+	};
+	pc_store *store = NULL;
+	struct pc_pupil_list *list = NULL;
+	int status, err;
+
+	if (cmd_parse(&status, call, argc, argv, opts, CMD_COUNT(opts), NULL))
+		return status;
+	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
+		return status;
+	if ((err = pc_store_pupil_list(store, class_name, &list))) {
+		status = cmd_store_fail(store, err);
+	} else if (list->count == 0) {
+		if (class_name)
+			printf("no pupils in class '%s'\n", class_name);
+		else
+			printf("no pupils yet: add them with 'photoconsent db import' or 'pupil add'\n");
+	} else {
+		print_table(list);
+	}
+	pc_pupil_list_free(list);
+	pc_store_free(store);
+	return status;
+}
+
+static int pupil_set(int argc, char **argv, const struct cmd_call *call)
+{
+	const char *pos[3] = { NULL };
+	pc_store *store = NULL;
+	int status, err, on = 0;
+
+	if (cmd_parse(&status, call, argc, argv, NULL, 0, pos))
+		return status;
+	const char *id = pos[0], *field = pos[1], *value = pos[2];
+	int is_left = !strcmp(field, "left_on");
+	if (!is_left && strcmp(field, "no_photo") && strcmp(field, "no_name"))
+		return cmd_usage_error(call->name, "'%s' is not no_photo, no_name or left_on", field);
+	if (is_left) {
+		if (!strcmp(value, "none"))
+			value = NULL;
+		else if ((status = cmd_check_date(value)))
+			return status;
+	} else if (!strcmp(value, "on") || !strcmp(value, "off")) {
+		on = !strcmp(value, "on");
+	} else {
+		return cmd_usage_error(call->name, "'%s' is not on or off", value);
+	}
+
+	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
+		return status;
+	err = is_left ? pc_store_pupil_set_left_on(store, id, value, cmd_user())
+	              : pc_store_pupil_set_flag(store, id, field, on, cmd_user());
+	if (err)
+		status = cmd_store_fail(store, err);
+	else if (is_left && value)
+		printf("pupil %s: left on %s\n", id, value);
+	else if (is_left)
+		printf("pupil %s: has not left\n", id);
+	else
+		printf("pupil %s: %s %s\n", id, field, on ? "on" : "off");
+	pc_store_free(store);
+	return status;
+}
+
+static int pupil_alias(int argc, char **argv, const struct cmd_call *call)
+{
+	const char *pos[2] = { NULL };
+	pc_store *store = NULL;
+	int status, err;
+
+	if (cmd_parse(&status, call, argc, argv, NULL, 0, pos))
+		return status;
+	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
+		return status;
+	if ((err = pc_store_pupil_alias(store, pos[0], pos[1], cmd_user())))
+		status = cmd_store_fail(store, err);
+	else
+		printf("pupil %s: also tagged as '%s'\n", pos[0], pos[1]);
+	pc_store_free(store);
+	return status;
+}
+
+int cmd_pupil(int argc, char **argv, const struct cmd_context *ctx)
+{
+	static const struct cmd_sub subs[] = {
+		{ "add", "ID", pupil_add },
+		{ "show", "ID", pupil_show },
+		{ "list", "", pupil_list },
+		{ "set", "ID SETTING VALUE", pupil_set },
+		{ "alias", "ID NAME", pupil_alias },
+	};
+	return cmd_group_run("pupil", help, subs, CMD_COUNT(subs), argc, argv, ctx);
+}

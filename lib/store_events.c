@@ -1,0 +1,370 @@
+/*
+ * store_events.c: school events (a date range, the tags that name them in
+ * photos, the purposes they forbid) and the audit log of checks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "store_internal.h"
+#include "text.h"
+
+static const char SQL_EVENT_EXISTS[] = "SELECT 1 FROM events WHERE id = ?1";
+static const char SQL_EVENT_INSERT[] =
+	"INSERT INTO events (id, name, starts_on, ends_on) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_TAG_INSERT[] =
+	"INSERT INTO event_tags (event_id, tag, tag_key) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (event_id, tag_key) DO NOTHING";
+static const char SQL_DENY_INSERT[] =
+	"INSERT INTO event_denies (event_id, purpose_id) VALUES (?1, ?2)"
+	" ON CONFLICT (event_id, purpose_id) DO NOTHING";
+static const char SQL_EVENT_LIST[] =
+	"SELECT id, name, starts_on, ends_on FROM events ORDER BY starts_on, ends_on, id";
+static const char SQL_TAGS[] = "SELECT tag FROM event_tags WHERE event_id = ?1 ORDER BY rowid";
+static const char SQL_DENIES[] =
+	"SELECT purpose_id FROM event_denies WHERE event_id = ?1 ORDER BY purpose_id";
+
+static const char SQL_LOG_INSERT[] =
+	"INSERT INTO checks (checked_at, checked_by, file, purpose_id, verdict)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_LOG_ALL[] =
+	"SELECT id, checked_at, checked_by, file, purpose_id, verdict FROM checks ORDER BY id";
+/* "2026-03-01 08:00:00" >= "2026-03-01": the date part compares as text,
+ * and the index on checked_at serves it. */
+static const char SQL_LOG_SINCE[] =
+	"SELECT id, checked_at, checked_by, file, purpose_id, verdict FROM checks"
+	" WHERE checked_at >= ?1 ORDER BY id";
+
+/* Non-NULL, valid UTF-8, and not only white space. */
+static int has_text(const char *s)
+{
+	if (!s || !pc__utf8_valid(s, strlen(s)))
+		return 0;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ events */
+
+/* Runs `sql` with ?1 the event id and ?2, ?3 text (NULL: unbound). */
+static int insert_row(pc_store *store, const char *sql, const char *id, const char *a,
+                      const char *b, const char *doing)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	ret = pc__store_stmt(store, &st, sql);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, id) || pc__store_bind_text(st, 2, a) ||
+	    (b && pc__store_bind_text(st, 3, b))) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int check_event(pc_store *store, const struct pc_event *e)
+{
+	int ret = PC_ERROR;
+	if (!e || !has_text(e->id))
+		return pc__store_fail(store, PC_EFORMAT, "an event needs an id");
+	if (!has_text(e->name))
+		return pc__store_fail(store, PC_EFORMAT, "event '%s' needs a name",
+		                      pc__store_shown(e->id));
+	if ((ret = pc__store_check_date(store, e->starts_on)) ||
+	    (ret = pc__store_check_date(store, e->ends_on)))
+		return ret;
+	if (strcmp(e->ends_on, e->starts_on) < 0)
+		return pc__store_fail(store, PC_EFORMAT, "event '%s' ends (%s) before it starts (%s)",
+		                      pc__store_shown(e->id), e->ends_on, e->starts_on);
+	for (size_t i = 0; i < e->tag_count; i++) {
+		if (!has_text(e->tags[i]))
+			return pc__store_fail(store, PC_EFORMAT, "a tag of event '%s' is empty or not "
+			                      "valid UTF-8", pc__store_shown(e->id));
+	}
+	return 0;
+}
+
+int pc_store_event_add(pc_store *store, const struct pc_event *event, const char *by)
+{
+	int ret = PC_ERROR;
+	struct pc__store_write w = { 0, 0 };
+	sqlite3_stmt *st = NULL;
+	char *key = NULL;
+	char doing[300];
+	(void)by; /* events carry no author in this schema */
+
+	ret = check_event(store, event);
+	if (ret)
+		goto done;
+	snprintf(doing, sizeof(doing), "cannot add event '%s'", pc__store_shown(event->id));
+
+	ret = pc__store_write_begin(store, &w);
+	if (ret)
+		goto done;
+	ret = pc__store_stmt(store, &st, SQL_EVENT_EXISTS);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, event->id)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+	sqlite3_reset(st);
+	if (ret == 1)
+		ret = pc__store_fail(store, PC_EEXISTS, "an event already has the id '%s'",
+		                     pc__store_shown(event->id));
+	if (ret)
+		goto done;
+
+	ret = pc__store_stmt(store, &st, SQL_EVENT_INSERT);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, event->id) || pc__store_bind_text(st, 2, event->name) ||
+	    pc__store_bind_text(st, 3, event->starts_on) ||
+	    pc__store_bind_text(st, 4, event->ends_on)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+	if (ret)
+		goto done;
+
+	for (size_t i = 0; i < event->tag_count; i++) {
+		key = pc__fold(event->tags[i]);
+		if (!key) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+		ret = insert_row(store, SQL_TAG_INSERT, event->id, event->tags[i], key, doing);
+		free(key);
+		key = NULL;
+		if (ret)
+			goto done;
+	}
+	/* Checked as they come, after the event row: a denied purpose that
+	 * does not exist rolls back everything this call wrote. */
+	for (size_t i = 0; i < event->denied_count; i++) {
+		ret = pc__store_purpose_find(store, event->denied[i], NULL);
+		if (ret)
+			goto done;
+		ret = insert_row(store, SQL_DENY_INSERT, event->id, event->denied[i], NULL, doing);
+		if (ret)
+			goto done;
+	}
+done:
+	sqlite3_reset(st);
+	free(key);
+	return pc__store_write_end(store, &w, ret);
+}
+
+void pc_event_list_free(struct pc_event_list *list)
+{
+	if (list)
+		pc__arena_free(list->priv);
+}
+
+/* The first column of every row of `sql` for event `id`, into the arena. */
+static int read_strings(pc_store *store, struct pc__arena *arena, const char *sql,
+                        const char *id, const char *const **out, size_t *count)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	struct pc__vec v = { NULL, 0, 0, sizeof(const char *) };
+	const char *doing = "cannot read the events";
+
+	*out = NULL;
+	*count = 0;
+	ret = pc__store_stmt(store, &st, sql);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, id)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	while ((ret = pc__store_step(store, st, doing)) == 1) {
+		const char **slot = pc__vec_push(&v, arena);
+		if (!slot || pc__store_col_text(arena, st, 0, slot)) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+	}
+	if (ret)
+		goto done;
+	*out = v.items;
+	*count = v.count;
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+int pc_store_event_list(pc_store *store, struct pc_event_list **out)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	struct pc__arena *arena = pc__arena_new();
+	struct pc_event_list *list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
+	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_event) };
+
+	*out = NULL;
+	if (!list) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	list->priv = arena;
+	ret = pc__store_stmt(store, &st, SQL_EVENT_LIST);
+	if (ret)
+		goto done;
+	while ((ret = pc__store_step(store, st, "cannot read the events")) == 1) {
+		struct pc_event *e = pc__vec_push(&items, arena);
+		if (!e || pc__store_col_text(arena, st, 0, &e->id) ||
+		    pc__store_col_text(arena, st, 1, &e->name) ||
+		    pc__store_col_text(arena, st, 2, &e->starts_on) ||
+		    pc__store_col_text(arena, st, 3, &e->ends_on)) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+		if ((ret = read_strings(store, arena, SQL_TAGS, e->id, &e->tags, &e->tag_count)) ||
+		    (ret = read_strings(store, arena, SQL_DENIES, e->id, &e->denied, &e->denied_count)))
+			goto done;
+	}
+	if (ret)
+		goto done;
+	list->items = items.items;
+	list->count = items.count;
+	*out = list;
+	arena = NULL;
+done:
+	sqlite3_reset(st);
+	pc__arena_free(arena);
+	return ret;
+}
+
+/* --------------------------------------------------------------- audit log */
+
+int pc_store_log_add(pc_store *store, const struct pc_log_entry *entry)
+{
+	int ret = PC_ERROR;
+	struct pc__store_write w = { 0, 0 };
+	sqlite3_stmt *st = NULL;
+	char *file = NULL;
+	char now[20];
+	const char *doing = "cannot add to the audit log";
+
+	if (!entry) {
+		ret = pc__store_fail(store, PC_EFORMAT, "no log entry given");
+		goto done;
+	}
+	if (!entry->verdict || (strcmp(entry->verdict, "share") &&
+	                        strcmp(entry->verdict, "do-not-share") &&
+	                        strcmp(entry->verdict, "review"))) {
+		ret = pc__store_fail(store, PC_EFORMAT, "'%s' is not a verdict (share, do-not-share "
+		                     "or review)", pc__store_shown(entry->verdict));
+		goto done;
+	}
+	if (!entry->file || !*entry->file) {
+		ret = pc__store_fail(store, PC_EFORMAT, "a log entry needs the file checked");
+		goto done;
+	}
+	if (!has_text(entry->purpose_id)) {
+		ret = pc__store_fail(store, PC_EFORMAT, "a log entry needs the purpose");
+		goto done;
+	}
+	if (entry->by && !pc__utf8_valid(entry->by, strlen(entry->by))) {
+		ret = pc__store_fail(store, PC_EFORMAT, "who checked is not valid UTF-8");
+		goto done;
+	}
+	/* File names are bytes; the log holds text, so a name that is not
+	 * UTF-8 is kept with its stray bytes replaced. */
+	if (!pc__utf8_valid(entry->file, strlen(entry->file))) {
+		file = pc__text_from_utf8(entry->file, strlen(entry->file));
+		if (!file) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+	}
+	pc__store_now(now);
+
+	ret = pc__store_write_begin(store, &w);
+	if (ret)
+		goto done;
+	ret = pc__store_stmt(store, &st, SQL_LOG_INSERT);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, now) ||
+	    pc__store_bind_text(st, 2, entry->by && *entry->by ? entry->by : "unknown") ||
+	    pc__store_bind_text(st, 3, file ? file : entry->file) ||
+	    pc__store_bind_text(st, 4, entry->purpose_id) ||
+	    pc__store_bind_text(st, 5, entry->verdict)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+done:
+	sqlite3_reset(st);
+	ret = pc__store_write_end(store, &w, ret);
+	free(file);
+	return ret;
+}
+
+void pc_log_list_free(struct pc_log_list *list)
+{
+	if (list)
+		pc__arena_free(list->priv);
+}
+
+int pc_store_log_list(pc_store *store, const char *since, struct pc_log_list **out)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	struct pc__arena *arena = NULL;
+	struct pc_log_list *list = NULL;
+	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_log_entry) };
+	const char *doing = "cannot read the audit log";
+
+	*out = NULL;
+	if (since && (ret = pc__store_check_date(store, since)))
+		goto done;
+	arena = pc__arena_new();
+	list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
+	if (!list) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	list->priv = arena;
+	ret = pc__store_stmt(store, &st, since ? SQL_LOG_SINCE : SQL_LOG_ALL);
+	if (ret)
+		goto done;
+	if (since && pc__store_bind_text(st, 1, since)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	while ((ret = pc__store_step(store, st, doing)) == 1) {
+		struct pc_log_entry *e = pc__vec_push(&items, arena);
+		if (!e || pc__store_col_text(arena, st, 1, &e->at) ||
+		    pc__store_col_text(arena, st, 2, &e->by) ||
+		    pc__store_col_text(arena, st, 3, &e->file) ||
+		    pc__store_col_text(arena, st, 4, &e->purpose_id) ||
+		    pc__store_col_text(arena, st, 5, &e->verdict)) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+		e->id = sqlite3_column_int64(st, 0);
+	}
+	if (ret)
+		goto done;
+	list->items = items.items;
+	list->count = items.count;
+	*out = list;
+	arena = NULL;
+done:
+	sqlite3_reset(st);
+	pc__arena_free(arena);
+	return ret;
+}

@@ -1,0 +1,132 @@
+/*
+ * store_internal.h: what the store's own files (store*.c, import.c) share
+ * beyond the public interface.
+ *
+ * Transactions: each public write runs inside a SAVEPOINT, so it is atomic
+ * on its own and nests inside pc__store_begin()/pc__store_commit() when a
+ * caller (the CSV import) needs many writes to land together.
+ */
+#ifndef PC_STORE_INTERNAL_H
+#define PC_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "photoconsent/photoconsent.h"
+
+/* The open connection. */
+sqlite3 *pc__store_db(pc_store *store);
+
+/* Sets the store's message (printf-style) and returns `code`. */
+int pc__store_fail(pc_store *store, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Turns an SQLite result code into ours, with a message that names
+ * `doing` ("cannot add pupil '1001'") and what SQLite said; returns it. */
+int pc__store_sqlite_fail(pc_store *store, int rc, const char *doing);
+
+/* BEGIN IMMEDIATE (waiting for another writer up to the busy timeout),
+ * COMMIT, ROLLBACK. 0 or an error code with the message set. */
+int pc__store_begin(pc_store *store);
+int pc__store_commit(pc_store *store);
+void pc__store_rollback(pc_store *store);
+
+/* Replaces a pupil's names, class, flags, left_on and aliases with those
+ * given (aliases are only ever added). PC_ENOTFOUND when unknown. */
+int pc__store_pupil_update(pc_store *store, const struct pc_pupil *pupil, const char *by);
+
+/* The last-recorded record for a pupil and purpose (by seq) into *out
+ * (zero or one item). */
+int pc__store_consent_latest(pc_store *store, const char *pupil_id,
+                             const char *purpose_id, struct pc_consent_list **out);
+
+/* ------------------------------------------------------------------------
+ * Added by the store's own files (store*.c); import.c may use them too.
+ */
+
+/* Knobs for opening that tests need; a zeroed struct means the defaults. */
+struct pc__store_options {
+	int busy_timeout_ms;           /* <= 0: 5000 */
+	/* The migrations to bring the file up to date with (NULL:
+	 * pc__migrations, pc__migration_count): lets a test pretend the
+	 * library knows a version 2. */
+	const char *const *migrations;
+	int migration_count;
+};
+
+/* pc_store_open with `opts` (NULL: the defaults). */
+int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mode,
+                        const struct pc__store_options *opts);
+
+/* The file's path, made safe to quote in a message. */
+const char *pc__store_path(const pc_store *store);
+
+/* A prepared statement for `sql` from the store's cache (prepared on first
+ * use, finalized by pc_store_free), reset and with its bindings cleared.
+ * `sql` must have static storage: its address is the key. Reset it when
+ * done with it, so that no read lock outlives the call. */
+int pc__store_stmt(pc_store *store, sqlite3_stmt **out, const char *sql);
+
+/* Steps `st`: 1 for a row, 0 when done, else an error code with the
+ * message naming `doing`. */
+int pc__store_step(pc_store *store, sqlite3_stmt *st, const char *doing);
+
+/* Binds `s` as text (SQL NULL when `s` is NULL). `s` must stay valid until
+ * the statement is reset. Returns an SQLite result code. */
+int pc__store_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/*
+ * One public write: BEGIN IMMEDIATE when no transaction is open, then
+ * SAVEPOINT, so that the write is atomic alone and nests inside
+ * pc__store_begin(). pc__store_write_end() releases it when `ret` is 0,
+ * else rolls it back, and returns `ret` (or the error met while saving).
+ * A zeroed struct is not yet begun; ending it is a no-op.
+ */
+struct pc__store_write {
+	int active; /* the savepoint is open */
+	int began;  /* this write began the transaction */
+};
+int pc__store_write_begin(pc_store *store, struct pc__store_write *w);
+int pc__store_write_end(pc_store *store, struct pc__store_write *w, int ret);
+
+/* PC_EFORMAT with "'x' is not a date (YYYY-MM-DD)" unless `date` is one. */
+int pc__store_check_date(pc_store *store, const char *date);
+
+/* `s` when it can be quoted in a message (valid UTF-8, no control
+ * characters), else a replacement character. */
+const char *pc__store_shown(const char *s);
+
+/* The time now, UTC, "YYYY-MM-DD HH:MM:SS". */
+void pc__store_now(char out[20]);
+
+/* 0 when the pupil / purpose exists, else PC_ENOTFOUND with the message
+ * ("no pupil has the id '1042'"). `always_deny` may be NULL. */
+int pc__store_pupil_exists(pc_store *store, const char *id);
+int pc__store_purpose_find(pc_store *store, const char *id, int *always_deny);
+
+/*
+ * Storage for returned lists: an arena that the list's `priv` points to,
+ * holding the list itself, its items and every string, so that each
+ * _free is one pc__arena_free(). Allocations are zeroed and aligned for
+ * any type; they fail (NULL) only when out of memory.
+ */
+struct pc__arena;
+struct pc__arena *pc__arena_new(void);
+void pc__arena_free(struct pc__arena *arena);
+void *pc__arena_alloc(struct pc__arena *arena, size_t size);
+/* A copy of `s` (not NULL) in the arena. */
+char *pc__arena_strdup(struct pc__arena *arena, const char *s);
+
+/* A growing array in an arena: zero it, set `size` to the item size. */
+struct pc__vec {
+	void *items;
+	size_t count, alloc, size;
+};
+/* A new zeroed item at the end; NULL when out of memory. */
+void *pc__vec_push(struct pc__vec *vec, struct pc__arena *arena);
+
+/* Column `col` of the current row copied into the arena (*out NULL for SQL
+ * NULL). PC_ERROR when out of memory. */
+int pc__store_col_text(struct pc__arena *arena, sqlite3_stmt *st, int col, const char **out);
+
+#endif

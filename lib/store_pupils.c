@@ -1,0 +1,675 @@
+/*
+ * store_pupils.c: pupils, their aliases, and finding the pupils a photo's
+ * tag names.
+ *
+ * Each pupil row carries its names folded (pc__fold) as name_key and
+ * preferred_key, and each alias its alias_key, so that matching a tag is a
+ * few index look-ups of the folded tag rather than a scan of every name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fold.h"
+#include "store_internal.h"
+#include "text.h"
+
+#define PUPIL_COLUMNS "id, forename, surname, preferred_name, class, no_photo, no_name, left_on"
+
+static const char SQL_EXISTS[] = "SELECT 1 FROM pupils WHERE id = ?1";
+static const char SQL_GET[] = "SELECT " PUPIL_COLUMNS " FROM pupils WHERE id = ?1";
+static const char SQL_LIST_ALL[] =
+	"SELECT " PUPIL_COLUMNS " FROM pupils ORDER BY class, surname, forename, id";
+static const char SQL_LIST_CLASS[] =
+	"SELECT " PUPIL_COLUMNS " FROM pupils WHERE class = ?1 ORDER BY surname, forename, id";
+static const char SQL_ALIASES[] = "SELECT alias FROM aliases WHERE pupil_id = ?1 ORDER BY rowid";
+static const char SQL_INSERT[] =
+	"INSERT INTO pupils (id, forename, surname, preferred_name, class, no_photo, no_name,"
+	" left_on, name_key, preferred_key, created_at, created_by, updated_at, updated_by)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12)";
+/* Touches the row only when something differs, so that an import that
+ * repeats what the database holds writes nothing. */
+static const char SQL_UPDATE[] =
+	"UPDATE pupils SET forename = ?2, surname = ?3, preferred_name = ?4, class = ?5,"
+	" no_photo = ?6, no_name = ?7, left_on = ?8, name_key = ?9, preferred_key = ?10,"
+	" updated_at = ?11, updated_by = ?12"
+	" WHERE id = ?1 AND (forename IS NOT ?2 OR surname IS NOT ?3 OR preferred_name IS NOT ?4"
+	" OR class IS NOT ?5 OR no_photo IS NOT ?6 OR no_name IS NOT ?7 OR left_on IS NOT ?8)";
+static const char SQL_ALIAS_ADD[] =
+	"INSERT INTO aliases (pupil_id, alias, alias_key) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (pupil_id, alias_key) DO NOTHING";
+static const char SQL_SET_NO_PHOTO[] =
+	"UPDATE pupils SET no_photo = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1";
+static const char SQL_SET_NO_NAME[] =
+	"UPDATE pupils SET no_name = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1";
+static const char SQL_SET_LEFT_ON[] =
+	"UPDATE pupils SET left_on = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1";
+/*
+ * Every way a tag can name a pupil, each an index look-up: ?1 the tag as
+ * written (trimmed), ?2 folded, ?3 folded after swapping "Surname,
+ * Forename" (NULL when the tag is not written so). One row per pupil with
+ * its strongest kind: the lowest number, as enum pc_match_kind orders them.
+ */
+static const char SQL_NAMED[] =
+	"SELECT pupil, min(kind) AS strongest FROM ("
+	" SELECT id AS pupil, 1 AS kind FROM pupils WHERE id = ?1"
+	" UNION ALL SELECT id, 2 FROM pupils WHERE name_key = ?2"
+	" UNION ALL SELECT id, 2 FROM pupils WHERE name_key = ?3"
+	" UNION ALL SELECT id, 3 FROM pupils WHERE preferred_key = ?2"
+	" UNION ALL SELECT id, 3 FROM pupils WHERE preferred_key = ?3"
+	" UNION ALL SELECT pupil_id, 4 FROM aliases WHERE alias_key = ?2"
+	") GROUP BY pupil ORDER BY strongest, pupil";
+
+/* Who did it, for the record: never empty. */
+static const char *who(const char *by)
+{
+	return by && *by ? by : "unknown";
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Whether a pupil has `id`, into *found; the message is set only on an
+ * error, so that a caller expecting "not found" leaves none behind. */
+static int find_pupil(pc_store *store, const char *id, int *found)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	*found = 0;
+	ret = pc__store_stmt(store, &st, SQL_EXISTS);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, id) != SQLITE_OK) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
+		                            "cannot look up a pupil");
+		goto done;
+	}
+	ret = pc__store_step(store, st, "cannot look up a pupil");
+	if (ret >= 0) {
+		*found = ret;
+		ret = 0;
+	}
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+int pc__store_pupil_exists(pc_store *store, const char *id)
+{
+	int found = 0;
+	int ret = find_pupil(store, id, &found);
+	if (ret == 0 && !found)
+		ret = pc__store_fail(store, PC_ENOTFOUND, "no pupil has the id '%s'",
+		                     pc__store_shown(id));
+	return ret;
+}
+
+/* --------------------------------------------------------------- checking */
+
+/* An id is text as written, with no space at either end (so that a tag
+ * trimmed of its spaces can be compared with it) and no control
+ * characters. */
+static int check_id(pc_store *store, const char *id)
+{
+	if (!id || !*id)
+		return pc__store_fail(store, PC_EFORMAT, "a pupil needs an id");
+	size_t len = strlen(id);
+	if (!pc__utf8_valid(id, len))
+		return pc__store_fail(store, PC_EFORMAT, "a pupil id is not valid UTF-8");
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)id[i] < 0x20 || id[i] == 0x7F)
+			return pc__store_fail(store, PC_EFORMAT, "a pupil id holds a control character");
+	if (is_space(id[0]) || is_space(id[len - 1]))
+		return pc__store_fail(store, PC_EFORMAT, "pupil id '%s' starts or ends with a space", id);
+	return 0;
+}
+
+/* Optional text (NULL is fine) that must be UTF-8. */
+static int check_text(pc_store *store, const char *s, const char *id, const char *what)
+{
+	if (s && !pc__utf8_valid(s, strlen(s)))
+		return pc__store_fail(store, PC_EFORMAT, "the %s of pupil '%s' is not valid UTF-8",
+		                      what, id);
+	return 0;
+}
+
+/* Folds "first last" into *out: NULL when either part is NULL. */
+static int fold_pair(char **out, const char *first, const char *last)
+{
+	*out = NULL;
+	if (!first || !last)
+		return 0;
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	if (pc__buf_puts(&b, first) || pc__buf_putc(&b, ' ') || pc__buf_puts(&b, last)) {
+		pc__buf_release(&b);
+		return PC_ERROR;
+	}
+	*out = pc__fold(b.data);
+	pc__buf_release(&b);
+	return *out ? 0 : PC_ERROR;
+}
+
+/* Text that is empty once folded (nothing but spaces of any kind) counts
+ * as absent: a name of only spaces would make a key of the other name
+ * alone, and a surname by itself must never match. */
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	char *folded = pc__fold(s);
+	/* Out of memory: not blank, and folding it again later will fail. */
+	int empty = folded && !*folded;
+	free(folded);
+	return empty;
+}
+
+/* The folded keys of a checked pupil, owned by the caller. */
+struct keys {
+	char *name;
+	char *preferred;
+};
+
+static void keys_release(struct keys *k)
+{
+	free(k->name);
+	free(k->preferred);
+	k->name = k->preferred = NULL;
+}
+
+static int check_pupil(pc_store *store, const struct pc_pupil *p, struct keys *keys)
+{
+	int ret = PC_ERROR;
+	keys->name = keys->preferred = NULL;
+	if (!p)
+		return pc__store_fail(store, PC_EFORMAT, "no pupil given");
+	ret = check_id(store, p->id);
+	if (ret)
+		return ret;
+	if ((ret = check_text(store, p->forename, p->id, "forename")) ||
+	    (ret = check_text(store, p->surname, p->id, "surname")) ||
+	    (ret = check_text(store, p->preferred_name, p->id, "preferred name")) ||
+	    (ret = check_text(store, p->class_name, p->id, "class")))
+		return ret;
+	if (blank(p->forename))
+		return pc__store_fail(store, PC_EFORMAT, "pupil '%s' has no forename", p->id);
+	if (blank(p->surname))
+		return pc__store_fail(store, PC_EFORMAT, "pupil '%s' has no surname", p->id);
+	if (p->left_on && (ret = pc__store_check_date(store, p->left_on)))
+		return ret;
+	for (size_t i = 0; i < p->alias_count; i++) {
+		const char *a = p->aliases[i];
+		if ((ret = check_text(store, a, p->id, "alias")))
+			return ret;
+		if (blank(a))
+			return pc__store_fail(store, PC_EFORMAT, "an alias of pupil '%s' is empty", p->id);
+	}
+	if (fold_pair(&keys->name, p->forename, p->surname) ||
+	    fold_pair(&keys->preferred, blank(p->preferred_name) ? NULL : p->preferred_name,
+	              p->surname)) {
+		keys_release(keys);
+		return pc__store_fail(store, PC_ERROR, "out of memory");
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- writing */
+
+static int add_alias(pc_store *store, const char *id, const char *alias)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	char *key = pc__fold(alias);
+	if (!key) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	ret = pc__store_stmt(store, &st, SQL_ALIAS_ADD);
+	if (ret)
+		goto done;
+	char doing[300];
+	snprintf(doing, sizeof(doing), "cannot add an alias to pupil '%s'", pc__store_shown(id));
+	if (pc__store_bind_text(st, 1, id) || pc__store_bind_text(st, 2, alias) ||
+	    pc__store_bind_text(st, 3, key)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+done:
+	sqlite3_reset(st);
+	free(key);
+	return ret;
+}
+
+/* Empty optional text is stored as none. */
+static const char *or_null(const char *s)
+{
+	return blank(s) ? NULL : s;
+}
+
+/* Binds the pupil's columns in SQL_INSERT / SQL_UPDATE order. */
+static int bind_pupil(sqlite3_stmt *st, const struct pc_pupil *p, const struct keys *keys,
+                      const char *now, const char *by)
+{
+	return pc__store_bind_text(st, 1, p->id) || pc__store_bind_text(st, 2, p->forename) ||
+	       pc__store_bind_text(st, 3, p->surname) ||
+	       pc__store_bind_text(st, 4, or_null(p->preferred_name)) ||
+	       pc__store_bind_text(st, 5, or_null(p->class_name)) ||
+	       sqlite3_bind_int(st, 6, p->no_photo != 0) ||
+	       sqlite3_bind_int(st, 7, p->no_name != 0) ||
+	       pc__store_bind_text(st, 8, p->left_on) || pc__store_bind_text(st, 9, keys->name) ||
+	       pc__store_bind_text(st, 10, keys->preferred) || pc__store_bind_text(st, 11, now) ||
+	       pc__store_bind_text(st, 12, by);
+}
+
+/* Adds (`update` 0) or replaces (`update` 1) a pupil, in one write. */
+static int put_pupil(pc_store *store, const struct pc_pupil *p, const char *by, int update)
+{
+	int ret = PC_ERROR;
+	struct keys keys = { NULL, NULL };
+	struct pc__store_write w = { 0, 0 };
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+	char now[20];
+	char doing[300];
+
+	ret = check_pupil(store, p, &keys);
+	if (ret)
+		goto done;
+	snprintf(doing, sizeof(doing), "cannot %s pupil '%s'", update ? "change" : "add", p->id);
+	pc__store_now(now);
+	ret = pc__store_write_begin(store, &w);
+	if (ret)
+		goto done;
+	ret = update ? pc__store_pupil_exists(store, p->id) : find_pupil(store, p->id, &found);
+	if (ret)
+		goto done;
+	if (!update && found) {
+		ret = pc__store_fail(store, PC_EEXISTS, "a pupil already has the id '%s'", p->id);
+		goto done;
+	}
+	ret = pc__store_stmt(store, &st, update ? SQL_UPDATE : SQL_INSERT);
+	if (ret)
+		goto done;
+	if (bind_pupil(st, p, &keys, now, who(by))) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+	if (ret)
+		goto done;
+	for (size_t i = 0; i < p->alias_count; i++) {
+		ret = add_alias(store, p->id, p->aliases[i]);
+		if (ret)
+			goto done;
+	}
+done:
+	sqlite3_reset(st);
+	ret = pc__store_write_end(store, &w, ret);
+	keys_release(&keys);
+	return ret;
+}
+
+int pc_store_pupil_add(pc_store *store, const struct pc_pupil *pupil, const char *by)
+{
+	return put_pupil(store, pupil, by, 0);
+}
+
+int pc__store_pupil_update(pc_store *store, const struct pc_pupil *pupil, const char *by)
+{
+	return put_pupil(store, pupil, by, 1);
+}
+
+/* Runs one of the single-column updates on an existing pupil. */
+static int set_column(pc_store *store, const char *sql, const char *id, int int_value,
+                      const char *text_value, int is_text, const char *by, const char *doing)
+{
+	int ret = PC_ERROR;
+	struct pc__store_write w = { 0, 0 };
+	sqlite3_stmt *st = NULL;
+	char now[20];
+
+	pc__store_now(now);
+	ret = pc__store_write_begin(store, &w);
+	if (ret)
+		goto done;
+	ret = pc__store_pupil_exists(store, id);
+	if (ret)
+		goto done;
+	ret = pc__store_stmt(store, &st, sql);
+	if (ret)
+		goto done;
+	int rc = pc__store_bind_text(st, 1, id) ||
+	         (is_text ? pc__store_bind_text(st, 2, text_value)
+	                  : sqlite3_bind_int(st, 2, int_value)) ||
+	         pc__store_bind_text(st, 3, now) || pc__store_bind_text(st, 4, who(by));
+	if (rc) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+done:
+	sqlite3_reset(st);
+	return pc__store_write_end(store, &w, ret);
+}
+
+int pc_store_pupil_set_flag(pc_store *store, const char *id, const char *flag, int on,
+                            const char *by)
+{
+	const char *sql = NULL;
+	if (flag && !strcmp(flag, "no_photo"))
+		sql = SQL_SET_NO_PHOTO;
+	else if (flag && !strcmp(flag, "no_name"))
+		sql = SQL_SET_NO_NAME;
+	else
+		return pc__store_fail(store, PC_EFORMAT, "'%s' is not a pupil flag (no_photo or "
+		                      "no_name)", pc__store_shown(flag));
+	char doing[300];
+	snprintf(doing, sizeof(doing), "cannot set %s for pupil '%s'", flag, pc__store_shown(id));
+	return set_column(store, sql, id, on != 0, NULL, 0, by, doing);
+}
+
+int pc_store_pupil_set_left_on(pc_store *store, const char *id, const char *date,
+                               const char *by)
+{
+	if (date) {
+		int ret = pc__store_check_date(store, date);
+		if (ret)
+			return ret;
+	}
+	char doing[300];
+	snprintf(doing, sizeof(doing), "cannot set when pupil '%s' left", pc__store_shown(id));
+	return set_column(store, SQL_SET_LEFT_ON, id, 0, date, 1, by, doing);
+}
+
+int pc_store_pupil_alias(pc_store *store, const char *id, const char *alias, const char *by)
+{
+	int ret = PC_ERROR;
+	struct pc__store_write w = { 0, 0 };
+	(void)by; /* aliases carry no author in this schema */
+
+	if (!alias || !pc__utf8_valid(alias, strlen(alias)))
+		return pc__store_fail(store, PC_EFORMAT, "an alias must be valid UTF-8 text");
+	if (blank(alias))
+		return pc__store_fail(store, PC_EFORMAT, "an alias cannot be empty");
+	ret = pc__store_write_begin(store, &w);
+	if (ret)
+		goto done;
+	ret = pc__store_pupil_exists(store, id);
+	if (ret)
+		goto done;
+	ret = add_alias(store, id, alias);
+done:
+	return pc__store_write_end(store, &w, ret);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+/* Fills `p` from a row of PUPIL_COLUMNS, aliases included. */
+static int load_pupil(pc_store *store, struct pc__arena *arena, sqlite3_stmt *row,
+                      struct pc_pupil *p)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	struct pc__vec aliases = { NULL, 0, 0, sizeof(const char *) };
+
+	if (pc__store_col_text(arena, row, 0, &p->id) ||
+	    pc__store_col_text(arena, row, 1, &p->forename) ||
+	    pc__store_col_text(arena, row, 2, &p->surname) ||
+	    pc__store_col_text(arena, row, 3, &p->preferred_name) ||
+	    pc__store_col_text(arena, row, 4, &p->class_name) ||
+	    pc__store_col_text(arena, row, 7, &p->left_on) || !p->id) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	p->no_photo = sqlite3_column_int(row, 5);
+	p->no_name = sqlite3_column_int(row, 6);
+
+	ret = pc__store_stmt(store, &st, SQL_ALIASES);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, p->id)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
+		                            "cannot read aliases");
+		goto done;
+	}
+	while ((ret = pc__store_step(store, st, "cannot read aliases")) == 1) {
+		const char **slot = pc__vec_push(&aliases, arena);
+		if (!slot || pc__store_col_text(arena, st, 0, slot)) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+	}
+	if (ret)
+		goto done;
+	p->aliases = aliases.items;
+	p->alias_count = aliases.count;
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+/* A new list in its own arena. */
+static struct pc_pupil_list *list_new(void)
+{
+	struct pc__arena *arena = pc__arena_new();
+	struct pc_pupil_list *list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
+	if (!list) {
+		pc__arena_free(arena);
+		return NULL;
+	}
+	list->priv = arena;
+	return list;
+}
+
+void pc_pupil_list_free(struct pc_pupil_list *list)
+{
+	if (list)
+		pc__arena_free(list->priv);
+}
+
+void pc_pupil_matches_free(struct pc_pupil_matches *matches)
+{
+	if (matches)
+		pc__arena_free(matches->priv);
+}
+
+/* Every row of `st` (already bound) into a new list. */
+static int read_pupils(pc_store *store, sqlite3_stmt *st, struct pc_pupil_list **out)
+{
+	int ret = PC_ERROR;
+	struct pc_pupil_list *list = list_new();
+	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_pupil) };
+
+	*out = NULL;
+	if (!list) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	while ((ret = pc__store_step(store, st, "cannot read the pupils")) == 1) {
+		struct pc_pupil *p = pc__vec_push(&items, list->priv);
+		if (!p) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+		ret = load_pupil(store, list->priv, st, p);
+		if (ret)
+			goto done;
+	}
+	if (ret)
+		goto done;
+	list->items = items.items;
+	list->count = items.count;
+	*out = list;
+	list = NULL;
+done:
+	pc_pupil_list_free(list);
+	return ret;
+}
+
+int pc_store_pupil_get(pc_store *store, const char *id, struct pc_pupil_list **out)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+
+	*out = NULL;
+	ret = pc__store_stmt(store, &st, SQL_GET);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, id)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
+		                            "cannot read the pupils");
+		goto done;
+	}
+	ret = read_pupils(store, st, out);
+	if (ret == 0 && (*out)->count == 0) {
+		pc_pupil_list_free(*out);
+		*out = NULL;
+		ret = pc__store_fail(store, PC_ENOTFOUND, "no pupil has the id '%s'",
+		                     pc__store_shown(id));
+	}
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+int pc_store_pupil_list(pc_store *store, const char *class_name, struct pc_pupil_list **out)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+
+	*out = NULL;
+	ret = pc__store_stmt(store, &st, class_name ? SQL_LIST_CLASS : SQL_LIST_ALL);
+	if (ret)
+		goto done;
+	if (class_name && pc__store_bind_text(st, 1, class_name)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
+		                            "cannot read the pupils");
+		goto done;
+	}
+	ret = read_pupils(store, st, out);
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- matching */
+
+/* A copy of `s` without white space at either end. */
+static char *trimmed(const char *s)
+{
+	while (is_space(*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && is_space(s[n - 1]))
+		n--;
+	char *t = malloc(n + 1);
+	if (t) {
+		memcpy(t, s, n);
+		t[n] = '\0';
+	}
+	return t;
+}
+
+/*
+ * "Surname, Forename" folded as "forename surname" into *out; NULL when the
+ * tag has no comma, more than one, or nothing on one side of it.
+ */
+static int fold_swapped(char **out, const char *tag)
+{
+	*out = NULL;
+	const char *comma = strchr(tag, ',');
+	if (!comma || strchr(comma + 1, ','))
+		return 0;
+	char *surname = malloc((size_t)(comma - tag) + 1);
+	if (!surname)
+		return PC_ERROR;
+	memcpy(surname, tag, (size_t)(comma - tag));
+	surname[comma - tag] = '\0';
+	int ret = 0;
+	if (!blank(surname) && !blank(comma + 1))
+		ret = fold_pair(out, comma + 1, surname);
+	free(surname);
+	return ret;
+}
+
+int pc_store_pupils_named(pc_store *store, const char *tag, struct pc_pupil_matches **out)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL, *get = NULL;
+	struct pc__arena *arena = NULL;
+	struct pc_pupil_matches *matches = NULL;
+	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_pupil_match) };
+	char *as_written = NULL, *folded = NULL, *swapped = NULL;
+	const char *doing = "cannot look up the pupils a tag names";
+
+	*out = NULL;
+	arena = pc__arena_new();
+	matches = arena ? pc__arena_alloc(arena, sizeof(*matches)) : NULL;
+	if (!matches) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	matches->priv = arena;
+	/* Text from a photo is valid UTF-8 (text.c makes it so); anything
+	 * else names nobody. */
+	if (!tag || !pc__utf8_valid(tag, strlen(tag)) || blank(tag)) {
+		*out = matches;
+		arena = NULL;
+		ret = 0;
+		goto done;
+	}
+	as_written = trimmed(tag);
+	folded = pc__fold(tag);
+	if (!as_written || !folded || fold_swapped(&swapped, tag)) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+
+	if ((ret = pc__store_stmt(store, &st, SQL_NAMED)) ||
+	    (ret = pc__store_stmt(store, &get, SQL_GET)))
+		goto done;
+	if (pc__store_bind_text(st, 1, as_written) || pc__store_bind_text(st, 2, folded) ||
+	    pc__store_bind_text(st, 3, swapped)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	while ((ret = pc__store_step(store, st, doing)) == 1) {
+		struct pc_pupil_match *m = pc__vec_push(&items, arena);
+		if (!m) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+		m->kind = (enum pc_match_kind)sqlite3_column_int(st, 1);
+		sqlite3_reset(get);
+		if (sqlite3_bind_value(get, 1, sqlite3_column_value(st, 0))) {
+			ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+			goto done;
+		}
+		ret = pc__store_step(store, get, doing);
+		if (ret == 0)
+			ret = pc__store_fail(store, PC_ERROR, "%s: a pupil vanished while reading", doing);
+		if (ret != 1)
+			goto done;
+		ret = load_pupil(store, arena, get, &m->pupil);
+		if (ret)
+			goto done;
+	}
+	if (ret)
+		goto done;
+	matches->items = items.items;
+	matches->count = items.count;
+	*out = matches;
+	arena = NULL;
+done:
+	sqlite3_reset(get);
+	sqlite3_reset(st);
+	free(swapped);
+	free(folded);
+	free(as_written);
+	pc__arena_free(arena);
+	return ret;
+}

@@ -1,0 +1,253 @@
+/*
+ * store_purposes.c: the purposes (channels) a photo may be used for, each
+ * with the sentence of the school's policy that a denial quotes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "store_internal.h"
+#include "text.h"
+
+#define PURPOSE_COLUMNS "id, description, policy, public, always_deny"
+
+/* In the order they were added: the seven every school starts with, in
+ * the order the schema seeds them, then the school's own. */
+static const char SQL_LIST[] = "SELECT " PURPOSE_COLUMNS " FROM purposes ORDER BY rowid";
+static const char SQL_GET[] = "SELECT " PURPOSE_COLUMNS " FROM purposes WHERE id = ?1";
+static const char SQL_FIND[] = "SELECT always_deny FROM purposes WHERE id = ?1";
+static const char SQL_INSERT[] =
+	"INSERT INTO purposes (id, description, policy, public, always_deny)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/* A purpose id is a short word a person types: "website", "parent-social". */
+#define MAX_ID_LEN 64
+
+static int id_valid(const char *id)
+{
+	size_t n = id ? strlen(id) : 0;
+	if (n == 0 || n > MAX_ID_LEN)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = id[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+static int not_found(pc_store *store, const char *id)
+{
+	return pc__store_fail(store, PC_ENOTFOUND, "no purpose is called '%s'; "
+	                      "'photoconsent purpose list' shows them", pc__store_shown(id));
+}
+
+/* Whether a purpose is called `id` (*found), and whether it is always
+ * denied; the message is set only on an error. */
+static int find_purpose(pc_store *store, const char *id, int *found, int *always_deny)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+	*found = 0;
+	ret = pc__store_stmt(store, &st, SQL_FIND);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, id)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
+		                            "cannot look up a purpose");
+		goto done;
+	}
+	ret = pc__store_step(store, st, "cannot look up a purpose");
+	if (ret == 1 && always_deny)
+		*always_deny = sqlite3_column_int(st, 0);
+	if (ret >= 0) {
+		*found = ret;
+		ret = 0;
+	}
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+int pc__store_purpose_find(pc_store *store, const char *id, int *always_deny)
+{
+	int found = 0;
+	int ret = find_purpose(store, id, &found, always_deny);
+	if (ret == 0 && !found)
+		ret = not_found(store, id);
+	return ret;
+}
+
+static struct pc_purpose_list *list_new(void)
+{
+	struct pc__arena *arena = pc__arena_new();
+	struct pc_purpose_list *list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
+	if (!list) {
+		pc__arena_free(arena);
+		return NULL;
+	}
+	list->priv = arena;
+	return list;
+}
+
+void pc_purpose_list_free(struct pc_purpose_list *list)
+{
+	if (list)
+		pc__arena_free(list->priv);
+}
+
+static int read_purposes(pc_store *store, sqlite3_stmt *st, struct pc_purpose_list **out)
+{
+	int ret = PC_ERROR;
+	struct pc_purpose_list *list = list_new();
+	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_purpose) };
+
+	*out = NULL;
+	if (!list) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	while ((ret = pc__store_step(store, st, "cannot read the purposes")) == 1) {
+		struct pc_purpose *p = pc__vec_push(&items, list->priv);
+		if (!p || pc__store_col_text(list->priv, st, 0, &p->id) ||
+		    pc__store_col_text(list->priv, st, 1, &p->description) ||
+		    pc__store_col_text(list->priv, st, 2, &p->policy)) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+		p->is_public = sqlite3_column_int(st, 3);
+		p->always_deny = sqlite3_column_int(st, 4);
+	}
+	if (ret)
+		goto done;
+	list->items = items.items;
+	list->count = items.count;
+	*out = list;
+	list = NULL;
+done:
+	pc_purpose_list_free(list);
+	return ret;
+}
+
+int pc_store_purpose_list(pc_store *store, struct pc_purpose_list **out)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+
+	*out = NULL;
+	ret = pc__store_stmt(store, &st, SQL_LIST);
+	if (ret)
+		goto done;
+	ret = read_purposes(store, st, out);
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+int pc_store_purpose_get(pc_store *store, const char *id, struct pc_purpose_list **out)
+{
+	int ret = PC_ERROR;
+	sqlite3_stmt *st = NULL;
+
+	*out = NULL;
+	ret = pc__store_stmt(store, &st, SQL_GET);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, id)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
+		                            "cannot read the purposes");
+		goto done;
+	}
+	ret = read_purposes(store, st, out);
+	if (ret == 0 && (*out)->count == 0) {
+		pc_purpose_list_free(*out);
+		*out = NULL;
+		ret = not_found(store, id);
+	}
+done:
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int has_text(const char *s)
+{
+	if (!s || !pc__utf8_valid(s, strlen(s)))
+		return 0;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 1;
+	return 0;
+}
+
+int pc_store_purpose_add(pc_store *store, const struct pc_purpose *purpose, const char *by)
+{
+	int ret = PC_ERROR;
+	struct pc__store_write w = { 0, 0 };
+	sqlite3_stmt *st = NULL;
+	char *policy = NULL;
+	int found = 0;
+	char doing[200];
+	(void)by; /* purposes carry no author in this schema */
+
+	if (!purpose || !id_valid(purpose->id)) {
+		ret = pc__store_fail(store, PC_EFORMAT, "'%s' cannot be a purpose id: use lower-case "
+		                     "letters, digits and '-'",
+		                     pc__store_shown(purpose ? purpose->id : NULL));
+		goto done;
+	}
+	if (!has_text(purpose->description)) {
+		ret = pc__store_fail(store, PC_EFORMAT, "purpose '%s' needs a description", purpose->id);
+		goto done;
+	}
+	if (purpose->policy && !has_text(purpose->policy)) {
+		ret = pc__store_fail(store, PC_EFORMAT, "the policy of purpose '%s' is empty or not "
+		                     "valid UTF-8", purpose->id);
+		goto done;
+	}
+	if (!purpose->policy) {
+		/* The sentence a denial quotes, in the words of the seeded ones. */
+		struct pc__buf b;
+		pc__buf_init(&b, 0);
+		int err = purpose->always_deny
+		        ? pc__buf_printf(&b, "Photos of pupils are never used for %s.",
+		                         purpose->description)
+		        : pc__buf_printf(&b, "Photos of pupils are used for %s only with each "
+		                         "pictured child's parent's consent.", purpose->description);
+		policy = err ? NULL : pc__buf_detach(&b);
+		pc__buf_release(&b);
+		if (!policy) {
+			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			goto done;
+		}
+	}
+	snprintf(doing, sizeof(doing), "cannot add purpose '%s'", purpose->id);
+
+	ret = pc__store_write_begin(store, &w);
+	if (ret)
+		goto done;
+	ret = find_purpose(store, purpose->id, &found, NULL);
+	if (ret)
+		goto done;
+	if (found) {
+		ret = pc__store_fail(store, PC_EEXISTS, "a purpose is already called '%s'", purpose->id);
+		goto done;
+	}
+	ret = pc__store_stmt(store, &st, SQL_INSERT);
+	if (ret)
+		goto done;
+	if (pc__store_bind_text(st, 1, purpose->id) ||
+	    pc__store_bind_text(st, 2, purpose->description) ||
+	    pc__store_bind_text(st, 3, policy ? policy : purpose->policy) ||
+	    sqlite3_bind_int(st, 4, purpose->is_public != 0) ||
+	    sqlite3_bind_int(st, 5, purpose->always_deny != 0)) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
+		goto done;
+	}
+	ret = pc__store_step(store, st, doing);
+done:
+	sqlite3_reset(st);
+	ret = pc__store_write_end(store, &w, ret);
+	free(policy);
+	return ret;
+}

@@ -250,18 +250,32 @@ static int add_person(struct builder *b, const char *name, unsigned source,
 	return 0;
 }
 
-static int add_event(struct builder *b, const char *name)
+/* `from_keyword`: named by an `Events/...` keyword rather than by the
+ * Iptc4xmpExt:Event field; the first source to name an event is kept. */
+static int add_event(struct builder *b, const char *name, int from_keyword)
 {
+	struct pc__people *out = b->out;
 	char *key = pc__fold(name);
 	if (!key)
 		return -1;
-	size_t at = b->out->events.n;
+	size_t at = out->events.n;
 	int found = index_find_or_add(&b->events, key, &at);
 	if (found)
 		return found < 0 ? -1 : 0;
-	char *copy = strdup(name);
-	int err = pc__strvec_take(&b->out->events, copy);
-	return err == PC_ERROR ? -1 : 0;
+	if (out->events.n == out->event_alloc) {
+		size_t alloc = out->event_alloc ? out->event_alloc * 2 : 4;
+		unsigned char *v = realloc(out->event_from_keyword, alloc);
+		if (!v)
+			return -1;
+		out->event_from_keyword = v;
+		out->event_alloc = alloc;
+	}
+	int err = pc__strvec_take(&out->events, strdup(name));
+	if (err == PC_ERROR)
+		return -1;
+	if (!err)
+		out->event_from_keyword[out->events.n - 1] = (unsigned char)from_keyword;
+	return 0;
 }
 
 static int add_keyword(struct builder *b, const char *text, unsigned source)
@@ -327,7 +341,7 @@ static int read_field(struct builder *b, const struct pc__strvec *values,
 		int event = !strcmp(root, "events");
 		free(root);
 		if ((person && add_person(b, p->last, source, NULL)) ||
-		    (event && add_event(b, p->last)))
+		    (event && add_event(b, p->last, 1)))
 			goto done;
 	}
 	ret = 0;
@@ -391,7 +405,7 @@ int pc__people_build(struct pc__people *out, const struct pc__facts *facts,
 		if (add_person(&b, facts->persons_in_image.v[i], PC_SOURCE_PERSON_IN_IMAGE, NULL))
 			goto done;
 	for (size_t i = 0; i < facts->events.n; i++)
-		if (add_event(&b, facts->events.v[i]))
+		if (add_event(&b, facts->events.v[i], 0))
 			goto done;
 	for (int f = 0; f < PC__KW_COUNT; f++)
 		if (read_field(&b, &facts->keywords[f], (enum pc__kwfield)f))
@@ -415,6 +429,7 @@ void pc__people_release(struct pc__people *people)
 		free((char *)people->persons[i].name);
 	free(people->persons);
 	pc__strvec_release(&people->events);
+	free(people->event_from_keyword);
 	for (size_t i = 0; i < people->keyword_count; i++)
 		free((char *)people->keywords[i].text);
 	free(people->keywords);

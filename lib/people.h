@@ -25,6 +25,8 @@ struct pc__people {
 	struct pc_person *persons; /* names owned (allocated) */
 	size_t person_count, person_alloc;
 	struct pc__strvec events;
+	unsigned char *event_from_keyword; /* per event: named by a keyword */
+	size_t event_alloc;
 	struct pc_keyword *keywords; /* texts owned */
 	size_t keyword_count, keyword_alloc;
 };

@@ -229,6 +229,13 @@ const char *pc_photo_event(const pc_photo *photo, size_t i)
 	return i < photo->people.events.n ? photo->people.events.v[i] : NULL;
 }
 
+const char *pc_photo_event_source(const pc_photo *photo, size_t i)
+{
+	if (i >= photo->people.events.n)
+		return NULL;
+	return photo->people.event_from_keyword[i] ? "keyword" : "xmp-event";
+}
+
 size_t pc_photo_keyword_count(const pc_photo *photo)
 {
 	return photo->people.keyword_count;

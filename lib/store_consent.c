@@ -168,44 +168,41 @@ void pc_consent_list_free(struct pc_consent_list *list)
 		pc__arena_free(list->priv);
 }
 
-/* Every row of `st` (RECORD_COLUMNS, already bound) into a new list. */
-static int read_records(pc_store *store, sqlite3_stmt *st, struct pc_consent_list **out)
+/* One row of RECORD_COLUMNS. */
+static int record_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                      void *ctx)
 {
-	int ret = PC_ERROR;
-	struct pc__arena *arena = pc__arena_new();
-	struct pc_consent_list *list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
-	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_consent_record) };
-
-	*out = NULL;
-	if (!list) {
+	int ret = 0;
+	struct pc_consent_record *r = item;
+	(void)ctx;
+	if (pc__store_col_text(arena, st, 1, &r->pupil_id) ||
+	    pc__store_col_text(arena, st, 2, &r->purpose_id) ||
+	    pc__store_col_text(arena, st, 4, &r->signed_on) ||
+	    pc__store_col_text(arena, st, 5, &r->expires_on) ||
+	    pc__store_col_text(arena, st, 6, &r->withdrawn_on) ||
+	    pc__store_col_text(arena, st, 7, &r->recorded_by) ||
+	    pc__store_col_text(arena, st, 8, &r->recorded_at) ||
+	    pc__store_col_text(arena, st, 9, &r->note))
 		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-		goto done;
-	}
-	list->priv = arena;
-	while ((ret = pc__store_step(store, st, "cannot read the consent records")) == 1) {
-		struct pc_consent_record *r = pc__vec_push(&items, arena);
-		if (!r || pc__store_col_text(arena, st, 1, &r->pupil_id) ||
-		    pc__store_col_text(arena, st, 2, &r->purpose_id) ||
-		    pc__store_col_text(arena, st, 4, &r->signed_on) ||
-		    pc__store_col_text(arena, st, 5, &r->expires_on) ||
-		    pc__store_col_text(arena, st, 6, &r->withdrawn_on) ||
-		    pc__store_col_text(arena, st, 7, &r->recorded_by) ||
-		    pc__store_col_text(arena, st, 8, &r->recorded_at) ||
-		    pc__store_col_text(arena, st, 9, &r->note)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-		r->seq = sqlite3_column_int64(st, 0);
-		r->decision = decision_of(sqlite3_column_text(st, 3));
-	}
-	if (ret)
-		goto done;
-	list->items = items.items;
-	list->count = items.count;
-	*out = list;
-	arena = NULL;
-done:
-	pc__arena_free(arena);
+	r->seq = sqlite3_column_int64(st, 0);
+	r->decision = decision_of(sqlite3_column_text(st, 3));
+	return ret;
+}
+
+/* Every row of `sql`, with `params` bound to ?1, ?2, ..., into a new list. */
+static int read_records(pc_store *store, struct pc_consent_list **out, const char *sql,
+                        const char *const *params, int param_count)
+{
+	struct pc__store_list l;
+	const struct pc__store_query q = {
+		.sql = sql, .params = params, .param_count = param_count,
+		.doing = "cannot read the consent records",
+		.item_size = sizeof(struct pc_consent_record), .row = record_row,
+	};
+	int ret = pc__store_read_list(store, &l, sizeof(**out), &q);
+	*out = l.list;
+	if (*out)
+		**out = (struct pc_consent_list){ .count = l.count, .items = l.items, .priv = l.arena };
 	return ret;
 }
 
@@ -213,45 +210,21 @@ int pc_store_consent_history(pc_store *store, const char *pupil_id,
                              struct pc_consent_list **out)
 {
 	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
 
 	*out = NULL;
 	ret = pc__store_pupil_exists(store, pupil_id);
 	if (ret)
 		goto done;
-	ret = pc__store_stmt(store, &st, SQL_HISTORY);
-	if (ret)
-		goto done;
-	if (pc__store_bind_text(st, 1, pupil_id)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
-		                            "cannot read the consent records");
-		goto done;
-	}
-	ret = read_records(store, st, out);
+	ret = read_records(store, out, SQL_HISTORY, &pupil_id, 1);
 done:
-	sqlite3_reset(st);
 	return ret;
 }
 
 int pc__store_consent_latest(pc_store *store, const char *pupil_id, const char *purpose_id,
                              struct pc_consent_list **out)
 {
-	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-
-	*out = NULL;
-	ret = pc__store_stmt(store, &st, SQL_LATEST);
-	if (ret)
-		goto done;
-	if (pc__store_bind_text(st, 1, pupil_id) || pc__store_bind_text(st, 2, purpose_id)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
-		                            "cannot read the consent records");
-		goto done;
-	}
-	ret = read_records(store, st, out);
-done:
-	sqlite3_reset(st);
-	return ret;
+	const char *params[] = { pupil_id, purpose_id };
+	return read_records(store, out, SQL_LATEST, params, 2);
 }
 
 /* --------------------------------------------------------------- in force */

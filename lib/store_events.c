@@ -175,74 +175,56 @@ static int read_strings(pc_store *store, struct pc__arena *arena, const char *sq
                         const char *id, const char *const **out, size_t *count)
 {
 	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-	struct pc__vec v = { NULL, 0, 0, sizeof(const char *) };
-	const char *doing = "cannot read the events";
+	struct pc__vec v;
+	const struct pc__store_query q = {
+		.sql = sql, .params = &id, .param_count = 1, .doing = "cannot read the events",
+		.item_size = sizeof(const char *), .row = pc__store_row_text,
+	};
 
 	*out = NULL;
 	*count = 0;
-	ret = pc__store_stmt(store, &st, sql);
-	if (ret)
-		goto done;
-	if (pc__store_bind_text(st, 1, id)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
-		goto done;
-	}
-	while ((ret = pc__store_step(store, st, doing)) == 1) {
-		const char **slot = pc__vec_push(&v, arena);
-		if (!slot || pc__store_col_text(arena, st, 0, slot)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-	}
+	ret = pc__store_read(store, &v, arena, &q);
 	if (ret)
 		goto done;
 	*out = v.items;
 	*count = v.count;
 done:
-	sqlite3_reset(st);
+	return ret;
+}
+
+/* One row of SQL_EVENT_LIST, with the event's tags and denied purposes. */
+static int event_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                     void *ctx)
+{
+	int ret = PC_ERROR;
+	struct pc_event *e = item;
+	(void)ctx;
+
+	if (pc__store_col_text(arena, st, 0, &e->id) ||
+	    pc__store_col_text(arena, st, 1, &e->name) ||
+	    pc__store_col_text(arena, st, 2, &e->starts_on) ||
+	    pc__store_col_text(arena, st, 3, &e->ends_on)) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	if ((ret = read_strings(store, arena, SQL_TAGS, e->id, &e->tags, &e->tag_count)))
+		goto done;
+	ret = read_strings(store, arena, SQL_DENIES, e->id, &e->denied, &e->denied_count);
+done:
 	return ret;
 }
 
 int pc_store_event_list(pc_store *store, struct pc_event_list **out)
 {
-	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-	struct pc__arena *arena = pc__arena_new();
-	struct pc_event_list *list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
-	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_event) };
-
-	*out = NULL;
-	if (!list) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-		goto done;
-	}
-	list->priv = arena;
-	ret = pc__store_stmt(store, &st, SQL_EVENT_LIST);
-	if (ret)
-		goto done;
-	while ((ret = pc__store_step(store, st, "cannot read the events")) == 1) {
-		struct pc_event *e = pc__vec_push(&items, arena);
-		if (!e || pc__store_col_text(arena, st, 0, &e->id) ||
-		    pc__store_col_text(arena, st, 1, &e->name) ||
-		    pc__store_col_text(arena, st, 2, &e->starts_on) ||
-		    pc__store_col_text(arena, st, 3, &e->ends_on)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-		if ((ret = read_strings(store, arena, SQL_TAGS, e->id, &e->tags, &e->tag_count)) ||
-		    (ret = read_strings(store, arena, SQL_DENIES, e->id, &e->denied, &e->denied_count)))
-			goto done;
-	}
-	if (ret)
-		goto done;
-	list->items = items.items;
-	list->count = items.count;
-	*out = list;
-	arena = NULL;
-done:
-	sqlite3_reset(st);
-	pc__arena_free(arena);
+	struct pc__store_list l;
+	const struct pc__store_query q = {
+		.sql = SQL_EVENT_LIST, .doing = "cannot read the events",
+		.item_size = sizeof(struct pc_event), .row = event_row,
+	};
+	int ret = pc__store_read_list(store, &l, sizeof(**out), &q);
+	*out = l.list;
+	if (*out)
+		**out = (struct pc_event_list){ .count = l.count, .items = l.items, .priv = l.arena };
 	return ret;
 }
 
@@ -319,52 +301,40 @@ void pc_log_list_free(struct pc_log_list *list)
 		pc__arena_free(list->priv);
 }
 
+/* One row of SQL_LOG_ALL / SQL_LOG_SINCE. */
+static int log_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                   void *ctx)
+{
+	int ret = 0;
+	struct pc_log_entry *e = item;
+	(void)ctx;
+	if (pc__store_col_text(arena, st, 1, &e->at) ||
+	    pc__store_col_text(arena, st, 2, &e->by) ||
+	    pc__store_col_text(arena, st, 3, &e->file) ||
+	    pc__store_col_text(arena, st, 4, &e->purpose_id) ||
+	    pc__store_col_text(arena, st, 5, &e->verdict))
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+	e->id = sqlite3_column_int64(st, 0);
+	return ret;
+}
+
 int pc_store_log_list(pc_store *store, const char *since, struct pc_log_list **out)
 {
 	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-	struct pc__arena *arena = NULL;
-	struct pc_log_list *list = NULL;
-	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_log_entry) };
-	const char *doing = "cannot read the audit log";
+	struct pc__store_list l;
+	const struct pc__store_query q = {
+		.sql = since ? SQL_LOG_SINCE : SQL_LOG_ALL, .params = &since,
+		.param_count = since != NULL, .doing = "cannot read the audit log",
+		.item_size = sizeof(struct pc_log_entry), .row = log_row,
+	};
 
 	*out = NULL;
 	if (since && (ret = pc__store_check_date(store, since)))
 		goto done;
-	arena = pc__arena_new();
-	list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
-	if (!list) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-		goto done;
-	}
-	list->priv = arena;
-	ret = pc__store_stmt(store, &st, since ? SQL_LOG_SINCE : SQL_LOG_ALL);
-	if (ret)
-		goto done;
-	if (since && pc__store_bind_text(st, 1, since)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
-		goto done;
-	}
-	while ((ret = pc__store_step(store, st, doing)) == 1) {
-		struct pc_log_entry *e = pc__vec_push(&items, arena);
-		if (!e || pc__store_col_text(arena, st, 1, &e->at) ||
-		    pc__store_col_text(arena, st, 2, &e->by) ||
-		    pc__store_col_text(arena, st, 3, &e->file) ||
-		    pc__store_col_text(arena, st, 4, &e->purpose_id) ||
-		    pc__store_col_text(arena, st, 5, &e->verdict)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-		e->id = sqlite3_column_int64(st, 0);
-	}
-	if (ret)
-		goto done;
-	list->items = items.items;
-	list->count = items.count;
-	*out = list;
-	arena = NULL;
+	ret = pc__store_read_list(store, &l, sizeof(**out), &q);
+	*out = l.list;
+	if (*out)
+		**out = (struct pc_log_list){ .count = l.count, .items = l.items, .priv = l.arena };
 done:
-	sqlite3_reset(st);
-	pc__arena_free(arena);
 	return ret;
 }

@@ -129,4 +129,53 @@ void *pc__vec_push(struct pc__vec *vec, struct pc__arena *arena);
  * NULL). PC_ERROR when out of memory. */
 int pc__store_col_text(struct pc__arena *arena, sqlite3_stmt *st, int col, const char **out);
 
+/*
+ * Reading rows into the lists the store returns (store_read.c). A query
+ * says what is specific to one list: its SQL, its parameters, the words
+ * that name a failure, and how one row becomes one item; the reading,
+ * the arena and the statement's reset are the same for every list.
+ */
+struct pc__store_query {
+	/* Static storage (the statement cache's key); NULL reads no rows,
+	 * without asking the database. */
+	const char *sql;
+	const char *const *params; /* bound as text to ?1, ?2, ... (NULL: SQL NULL) */
+	int param_count;
+	const char *doing;         /* names a failure: "cannot read the pupils" */
+	size_t item_size;
+	/* Fills `item` (zeroed) from the current row of `st`, copying its
+	 * strings into `arena`; 0, or an error code with the message set. */
+	int (*row)(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+	           void *ctx);
+	void *ctx;                 /* passed to `row` */
+	/* When set, no rows is an error: what it returns, given params[0]
+	 * (NULL when none), with its message ("no pupil has the id '1042'"). */
+	int (*none)(pc_store *store, const char *key);
+};
+
+/* Every row of `q` into `out` (its items in `arena`), the statement reset
+ * after. 0, or an error code with the message set; `out` then holds
+ * nothing to use, and what it took stays in the arena. */
+int pc__store_read(pc_store *store, struct pc__vec *out, struct pc__arena *arena,
+                   const struct pc__store_query *q);
+
+/* A list read by pc__store_read_list(), before it takes its own type. */
+struct pc__store_list {
+	void *list;               /* list_size zeroed bytes: the list's struct */
+	void *items;
+	size_t count;
+	struct pc__arena *arena;  /* holds all of it: the list's priv */
+};
+
+/* Every row of `q` into a new arena that begins with `list_size` bytes
+ * for the list's struct. On failure (an error code with the message set)
+ * all is freed and `out` is zeroed. */
+int pc__store_read_list(pc_store *store, struct pc__store_list *out, size_t list_size,
+                        const struct pc__store_query *q);
+
+/* A row callback for one-column queries: the text of column 0 into a
+ * `const char *` item. */
+int pc__store_row_text(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                       void *ctx);
+
 #endif

@@ -60,6 +60,7 @@ static const char SQL_NAMED[] =
 	" UNION ALL SELECT id, 3 FROM pupils WHERE preferred_key = ?3"
 	" UNION ALL SELECT pupil_id, 4 FROM aliases WHERE alias_key = ?2"
 	") GROUP BY pupil ORDER BY strongest, pupil";
+static const char DOING_NAMED[] = "cannot look up the pupils a tag names";
 
 /* Who did it, for the record: never empty. */
 static const char *who(const char *by)
@@ -97,13 +98,17 @@ done:
 	return ret;
 }
 
+static int no_pupil(pc_store *store, const char *id)
+{
+	return pc__store_fail(store, PC_ENOTFOUND, "no pupil has the id '%s'", pc__store_shown(id));
+}
+
 int pc__store_pupil_exists(pc_store *store, const char *id)
 {
 	int found = 0;
 	int ret = find_pupil(store, id, &found);
 	if (ret == 0 && !found)
-		ret = pc__store_fail(store, PC_ENOTFOUND, "no pupil has the id '%s'",
-		                     pc__store_shown(id));
+		ret = no_pupil(store, id);
 	return ret;
 }
 
@@ -408,61 +413,38 @@ done:
 
 /* ---------------------------------------------------------------- reading */
 
-/* Fills `p` from a row of PUPIL_COLUMNS, aliases included. */
-static int load_pupil(pc_store *store, struct pc__arena *arena, sqlite3_stmt *row,
-                      struct pc_pupil *p)
+/* Fills a struct pc_pupil from a row of PUPIL_COLUMNS, aliases included. */
+static int pupil_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                     void *ctx)
 {
 	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-	struct pc__vec aliases = { NULL, 0, 0, sizeof(const char *) };
+	struct pc_pupil *p = item;
+	struct pc__vec aliases;
+	const struct pc__store_query q = {
+		.sql = SQL_ALIASES, .params = &p->id, .param_count = 1,
+		.doing = "cannot read aliases", .item_size = sizeof(const char *),
+		.row = pc__store_row_text,
+	};
+	(void)ctx;
 
-	if (pc__store_col_text(arena, row, 0, &p->id) ||
-	    pc__store_col_text(arena, row, 1, &p->forename) ||
-	    pc__store_col_text(arena, row, 2, &p->surname) ||
-	    pc__store_col_text(arena, row, 3, &p->preferred_name) ||
-	    pc__store_col_text(arena, row, 4, &p->class_name) ||
-	    pc__store_col_text(arena, row, 7, &p->left_on) || !p->id) {
+	if (pc__store_col_text(arena, st, 0, &p->id) ||
+	    pc__store_col_text(arena, st, 1, &p->forename) ||
+	    pc__store_col_text(arena, st, 2, &p->surname) ||
+	    pc__store_col_text(arena, st, 3, &p->preferred_name) ||
+	    pc__store_col_text(arena, st, 4, &p->class_name) ||
+	    pc__store_col_text(arena, st, 7, &p->left_on) || !p->id) {
 		ret = pc__store_fail(store, PC_ERROR, "out of memory");
 		goto done;
 	}
-	p->no_photo = sqlite3_column_int(row, 5);
-	p->no_name = sqlite3_column_int(row, 6);
-
-	ret = pc__store_stmt(store, &st, SQL_ALIASES);
-	if (ret)
-		goto done;
-	if (pc__store_bind_text(st, 1, p->id)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
-		                            "cannot read aliases");
-		goto done;
-	}
-	while ((ret = pc__store_step(store, st, "cannot read aliases")) == 1) {
-		const char **slot = pc__vec_push(&aliases, arena);
-		if (!slot || pc__store_col_text(arena, st, 0, slot)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-	}
+	p->no_photo = sqlite3_column_int(st, 5);
+	p->no_name = sqlite3_column_int(st, 6);
+	ret = pc__store_read(store, &aliases, arena, &q);
 	if (ret)
 		goto done;
 	p->aliases = aliases.items;
 	p->alias_count = aliases.count;
 done:
-	sqlite3_reset(st);
 	return ret;
-}
-
-/* A new list in its own arena. */
-static struct pc_pupil_list *list_new(void)
-{
-	struct pc__arena *arena = pc__arena_new();
-	struct pc_pupil_list *list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
-	if (!list) {
-		pc__arena_free(arena);
-		return NULL;
-	}
-	list->priv = arena;
-	return list;
 }
 
 void pc_pupil_list_free(struct pc_pupil_list *list)
@@ -477,83 +459,33 @@ void pc_pupil_matches_free(struct pc_pupil_matches *matches)
 		pc__arena_free(matches->priv);
 }
 
-/* Every row of `st` (already bound) into a new list. */
-static int read_pupils(pc_store *store, sqlite3_stmt *st, struct pc_pupil_list **out)
+/* Every row of `sql` (?1 bound to *key when given) into a new list; no
+ * rows is what `none` makes of it, when given. */
+static int read_pupils(pc_store *store, struct pc_pupil_list **out, const char *sql,
+                       const char *const *key, int (*none)(pc_store *store, const char *key))
 {
-	int ret = PC_ERROR;
-	struct pc_pupil_list *list = list_new();
-	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_pupil) };
-
-	*out = NULL;
-	if (!list) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-		goto done;
-	}
-	while ((ret = pc__store_step(store, st, "cannot read the pupils")) == 1) {
-		struct pc_pupil *p = pc__vec_push(&items, list->priv);
-		if (!p) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-		ret = load_pupil(store, list->priv, st, p);
-		if (ret)
-			goto done;
-	}
-	if (ret)
-		goto done;
-	list->items = items.items;
-	list->count = items.count;
-	*out = list;
-	list = NULL;
-done:
-	pc_pupil_list_free(list);
+	struct pc__store_list l;
+	const struct pc__store_query q = {
+		.sql = sql, .params = key, .param_count = key != NULL,
+		.doing = "cannot read the pupils", .item_size = sizeof(struct pc_pupil),
+		.row = pupil_row, .none = none,
+	};
+	int ret = pc__store_read_list(store, &l, sizeof(**out), &q);
+	*out = l.list;
+	if (*out)
+		**out = (struct pc_pupil_list){ .count = l.count, .items = l.items, .priv = l.arena };
 	return ret;
 }
 
 int pc_store_pupil_get(pc_store *store, const char *id, struct pc_pupil_list **out)
 {
-	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-
-	*out = NULL;
-	ret = pc__store_stmt(store, &st, SQL_GET);
-	if (ret)
-		goto done;
-	if (pc__store_bind_text(st, 1, id)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
-		                            "cannot read the pupils");
-		goto done;
-	}
-	ret = read_pupils(store, st, out);
-	if (ret == 0 && (*out)->count == 0) {
-		pc_pupil_list_free(*out);
-		*out = NULL;
-		ret = pc__store_fail(store, PC_ENOTFOUND, "no pupil has the id '%s'",
-		                     pc__store_shown(id));
-	}
-done:
-	sqlite3_reset(st);
-	return ret;
+	return read_pupils(store, out, SQL_GET, &id, no_pupil);
 }
 
 int pc_store_pupil_list(pc_store *store, const char *class_name, struct pc_pupil_list **out)
 {
-	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-
-	*out = NULL;
-	ret = pc__store_stmt(store, &st, class_name ? SQL_LIST_CLASS : SQL_LIST_ALL);
-	if (ret)
-		goto done;
-	if (class_name && pc__store_bind_text(st, 1, class_name)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
-		                            "cannot read the pupils");
-		goto done;
-	}
-	ret = read_pupils(store, st, out);
-done:
-	sqlite3_reset(st);
-	return ret;
+	return class_name ? read_pupils(store, out, SQL_LIST_CLASS, &class_name, NULL)
+	                  : read_pupils(store, out, SQL_LIST_ALL, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------- matching */
@@ -596,80 +528,68 @@ static int fold_swapped(char **out, const char *tag)
 	return ret;
 }
 
+/* A row of SQL_NAMED: its kind, and its pupil read with `ctx`, the
+ * statement SQL_GET. */
+static int match_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                     void *ctx)
+{
+	int ret = PC_ERROR;
+	struct pc_pupil_match *m = item;
+	sqlite3_stmt *get = ctx;
+
+	m->kind = (enum pc_match_kind)sqlite3_column_int(st, 1);
+	sqlite3_reset(get);
+	if (sqlite3_bind_value(get, 1, sqlite3_column_value(st, 0))) {
+		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), DOING_NAMED);
+		goto done;
+	}
+	ret = pc__store_step(store, get, DOING_NAMED);
+	if (ret == 0)
+		ret = pc__store_fail(store, PC_ERROR, "%s: a pupil vanished while reading", DOING_NAMED);
+	if (ret != 1)
+		goto done;
+	ret = pupil_row(store, arena, get, &m->pupil, NULL);
+done:
+	return ret;
+}
+
 int pc_store_pupils_named(pc_store *store, const char *tag, struct pc_pupil_matches **out)
 {
 	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL, *get = NULL;
-	struct pc__arena *arena = NULL;
-	struct pc_pupil_matches *matches = NULL;
-	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_pupil_match) };
+	sqlite3_stmt *get = NULL;
+	struct pc__store_list l;
 	char *as_written = NULL, *folded = NULL, *swapped = NULL;
-	const char *doing = "cannot look up the pupils a tag names";
+	const char *params[3] = { NULL, NULL, NULL };
+	struct pc__store_query q = {
+		.sql = NULL, .params = params, .param_count = 3, .doing = DOING_NAMED,
+		.item_size = sizeof(struct pc_pupil_match), .row = match_row,
+	};
 
 	*out = NULL;
-	arena = pc__arena_new();
-	matches = arena ? pc__arena_alloc(arena, sizeof(*matches)) : NULL;
-	if (!matches) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-		goto done;
-	}
-	matches->priv = arena;
 	/* Text from a photo is valid UTF-8 (text.c makes it so); anything
-	 * else names nobody. */
-	if (!tag || !pc__utf8_valid(tag, strlen(tag)) || blank(tag)) {
-		*out = matches;
-		arena = NULL;
-		ret = 0;
-		goto done;
-	}
-	as_written = trimmed(tag);
-	folded = pc__fold(tag);
-	if (!as_written || !folded || fold_swapped(&swapped, tag)) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-		goto done;
-	}
-
-	if ((ret = pc__store_stmt(store, &st, SQL_NAMED)) ||
-	    (ret = pc__store_stmt(store, &get, SQL_GET)))
-		goto done;
-	if (pc__store_bind_text(st, 1, as_written) || pc__store_bind_text(st, 2, folded) ||
-	    pc__store_bind_text(st, 3, swapped)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
-		goto done;
-	}
-	while ((ret = pc__store_step(store, st, doing)) == 1) {
-		struct pc_pupil_match *m = pc__vec_push(&items, arena);
-		if (!m) {
+	 * else names nobody: an empty list, without asking the database. */
+	if (tag && pc__utf8_valid(tag, strlen(tag)) && !blank(tag)) {
+		params[0] = as_written = trimmed(tag);
+		params[1] = folded = pc__fold(tag);
+		if (!as_written || !folded || fold_swapped(&swapped, tag)) {
 			ret = pc__store_fail(store, PC_ERROR, "out of memory");
 			goto done;
 		}
-		m->kind = (enum pc_match_kind)sqlite3_column_int(st, 1);
-		sqlite3_reset(get);
-		if (sqlite3_bind_value(get, 1, sqlite3_column_value(st, 0))) {
-			ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
-			goto done;
-		}
-		ret = pc__store_step(store, get, doing);
-		if (ret == 0)
-			ret = pc__store_fail(store, PC_ERROR, "%s: a pupil vanished while reading", doing);
-		if (ret != 1)
-			goto done;
-		ret = load_pupil(store, arena, get, &m->pupil);
+		params[2] = swapped;
+		ret = pc__store_stmt(store, &get, SQL_GET);
 		if (ret)
 			goto done;
+		q.sql = SQL_NAMED;
+		q.ctx = get;
 	}
-	if (ret)
-		goto done;
-	matches->items = items.items;
-	matches->count = items.count;
-	*out = matches;
-	arena = NULL;
+	ret = pc__store_read_list(store, &l, sizeof(**out), &q);
+	*out = l.list;
+	if (*out)
+		**out = (struct pc_pupil_matches){ .count = l.count, .items = l.items, .priv = l.arena };
 done:
 	sqlite3_reset(get);
-	sqlite3_reset(st);
 	free(swapped);
 	free(folded);
 	free(as_written);
-	pc__arena_free(arena);
 	return ret;
 }

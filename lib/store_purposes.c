@@ -79,95 +79,54 @@ int pc__store_purpose_find(pc_store *store, const char *id, int *always_deny)
 	return ret;
 }
 
-static struct pc_purpose_list *list_new(void)
-{
-	struct pc__arena *arena = pc__arena_new();
-	struct pc_purpose_list *list = arena ? pc__arena_alloc(arena, sizeof(*list)) : NULL;
-	if (!list) {
-		pc__arena_free(arena);
-		return NULL;
-	}
-	list->priv = arena;
-	return list;
-}
-
 void pc_purpose_list_free(struct pc_purpose_list *list)
 {
 	if (list)
 		pc__arena_free(list->priv);
 }
 
-static int read_purposes(pc_store *store, sqlite3_stmt *st, struct pc_purpose_list **out)
+/* One row of PURPOSE_COLUMNS. */
+static int purpose_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                       void *ctx)
 {
-	int ret = PC_ERROR;
-	struct pc_purpose_list *list = list_new();
-	struct pc__vec items = { NULL, 0, 0, sizeof(struct pc_purpose) };
-
-	*out = NULL;
-	if (!list) {
+	int ret = 0;
+	struct pc_purpose *p = item;
+	(void)ctx;
+	if (pc__store_col_text(arena, st, 0, &p->id) ||
+	    pc__store_col_text(arena, st, 1, &p->description) ||
+	    pc__store_col_text(arena, st, 2, &p->policy))
 		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-		goto done;
-	}
-	while ((ret = pc__store_step(store, st, "cannot read the purposes")) == 1) {
-		struct pc_purpose *p = pc__vec_push(&items, list->priv);
-		if (!p || pc__store_col_text(list->priv, st, 0, &p->id) ||
-		    pc__store_col_text(list->priv, st, 1, &p->description) ||
-		    pc__store_col_text(list->priv, st, 2, &p->policy)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-		p->is_public = sqlite3_column_int(st, 3);
-		p->always_deny = sqlite3_column_int(st, 4);
-	}
-	if (ret)
-		goto done;
-	list->items = items.items;
-	list->count = items.count;
-	*out = list;
-	list = NULL;
-done:
-	pc_purpose_list_free(list);
+	p->is_public = sqlite3_column_int(st, 3);
+	p->always_deny = sqlite3_column_int(st, 4);
+	return ret;
+}
+
+/* Every row of `sql` (?1 bound to *key when given) into a new list; no
+ * rows is what `none` makes of it, when given. */
+static int read_purposes(pc_store *store, struct pc_purpose_list **out, const char *sql,
+                         const char *const *key, int (*none)(pc_store *store, const char *key))
+{
+	struct pc__store_list l;
+	const struct pc__store_query q = {
+		.sql = sql, .params = key, .param_count = key != NULL,
+		.doing = "cannot read the purposes", .item_size = sizeof(struct pc_purpose),
+		.row = purpose_row, .none = none,
+	};
+	int ret = pc__store_read_list(store, &l, sizeof(**out), &q);
+	*out = l.list;
+	if (*out)
+		**out = (struct pc_purpose_list){ .count = l.count, .items = l.items, .priv = l.arena };
 	return ret;
 }
 
 int pc_store_purpose_list(pc_store *store, struct pc_purpose_list **out)
 {
-	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-
-	*out = NULL;
-	ret = pc__store_stmt(store, &st, SQL_LIST);
-	if (ret)
-		goto done;
-	ret = read_purposes(store, st, out);
-done:
-	sqlite3_reset(st);
-	return ret;
+	return read_purposes(store, out, SQL_LIST, NULL, NULL);
 }
 
 int pc_store_purpose_get(pc_store *store, const char *id, struct pc_purpose_list **out)
 {
-	int ret = PC_ERROR;
-	sqlite3_stmt *st = NULL;
-
-	*out = NULL;
-	ret = pc__store_stmt(store, &st, SQL_GET);
-	if (ret)
-		goto done;
-	if (pc__store_bind_text(st, 1, id)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)),
-		                            "cannot read the purposes");
-		goto done;
-	}
-	ret = read_purposes(store, st, out);
-	if (ret == 0 && (*out)->count == 0) {
-		pc_purpose_list_free(*out);
-		*out = NULL;
-		ret = not_found(store, id);
-	}
-done:
-	sqlite3_reset(st);
-	return ret;
+	return read_purposes(store, out, SQL_GET, &id, not_found);
 }
 
 static int has_text(const char *s)

@@ -168,6 +168,8 @@ Test(people, events_from_the_event_field_and_events_keywords_once)
 	cr_assert_eq(people.events.n, 2);
 	cr_expect_str_eq(people.events.v[0], "Sports Day 2026");
 	cr_expect_str_eq(people.events.v[1], "Nativity Play 2025");
+	cr_expect_not(people.event_from_keyword[0], "named by Iptc4xmpExt:Event first");
+	cr_expect(people.event_from_keyword[1], "named only by a keyword");
 	cr_expect_eq(people.person_count, 0);
 }
 

@@ -64,6 +64,19 @@ static void expect_message(const pc_store *store, const char *before, const char
 	cr_expect_str_eq(pc_store_error(store), want);
 }
 
+/* Opening sfx.path with `mode` fails with `code` and the message `before`,
+ * the path, `after`, and leaves the file byte for byte as it was. */
+static void expect_refused_untouched(enum pc_store_mode mode, int code, const char *before,
+                                     const char *after)
+{
+	size_t len;
+	unsigned char *was = store_fx_slurp(sfx.path, &len);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, mode), code);
+	expect_message(sfx.store, before, after);
+	store_fx_expect_same(sfx.path, was, len);
+	free(was);
+}
+
 static double seconds_since(const struct timespec *t0)
 {
 	struct timespec t1;
@@ -148,13 +161,9 @@ Test(store_open, create_over_a_photoconsent_database_is_refused_and_changes_noth
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
-	size_t len;
-	unsigned char *before = store_fx_slurp(sfx.path, &len);
 
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), PC_EEXISTS);
-	expect_message(sfx.store, "'", "' is already a photoconsent database");
-	store_fx_expect_same(sfx.path, before, len);
-	free(before);
+	expect_refused_untouched(PC_STORE_CREATE, PC_EEXISTS, "'",
+	                         "' is already a photoconsent database");
 }
 
 Test(store_open, create_initialises_an_existing_empty_file)
@@ -243,12 +252,8 @@ Test(store_open, newer_schema_is_refused_for_reading_and_writing)
 Test(store_open, another_programs_sqlite_database_is_refused_untouched)
 {
 	raw_sql(sfx.path, "CREATE TABLE photos (name TEXT); INSERT INTO photos VALUES ('a');");
-	size_t len;
-	unsigned char *before = store_fx_slurp(sfx.path, &len);
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), PC_EDATABASE);
-	expect_message(sfx.store, "'", "' is not a photoconsent database");
-	store_fx_expect_same(sfx.path, before, len);
-	free(before);
+	expect_refused_untouched(PC_STORE_WRITE, PC_EDATABASE, "'",
+	                         "' is not a photoconsent database");
 }
 
 Test(store_open, sqlite_file_with_our_version_but_another_application_id_is_refused)

@@ -161,6 +161,9 @@ PC_EXTERN const struct pc_person *pc_photo_person(const pc_photo *photo, size_t 
 /* Event names: Iptc4xmpExt:Event values and leaves of `Events` keywords. */
 PC_EXTERN size_t pc_photo_event_count(const pc_photo *photo);
 PC_EXTERN const char *pc_photo_event(const pc_photo *photo, size_t i);
+/* Where event i was named: "xmp-event" (Iptc4xmpExt:Event) or "keyword"
+ * (the leaf of an Events keyword). */
+PC_EXTERN const char *pc_photo_event_source(const pc_photo *photo, size_t i);
 
 /* Every distinct keyword from every keyword field, as written. */
 PC_EXTERN size_t pc_photo_keyword_count(const pc_photo *photo);

@@ -32,6 +32,8 @@ struct cmd_context {
 typedef int (*cmd_fn)(int argc, char **argv, const struct cmd_context *ctx);
 
 int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx);
+/* Whether photos may be shared: cmd/check.c. */
+int cmd_check(int argc, char **argv, const struct cmd_context *ctx);
 /* The consent database: cmd/db.c, pupil.c, purpose.c, consent.c, event.c, log.c. */
 int cmd_db(int argc, char **argv, const struct cmd_context *ctx);
 int cmd_pupil(int argc, char **argv, const struct cmd_context *ctx);

@@ -1,6 +1,7 @@
 #include "facts.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,18 @@ void pc__strvec_release(struct pc__strvec *sv)
 void pc__facts_init(struct pc__facts *facts)
 {
 	memset(facts, 0, sizeof(*facts));
+	facts->sidecar_from.regions = SIZE_MAX;
+	facts->sidecar_from.persons_in_image = SIZE_MAX;
+	for (int i = 0; i < PC__KW_COUNT; i++)
+		facts->sidecar_from.keywords[i] = SIZE_MAX;
+}
+
+void pc__facts_mark_sidecar(struct pc__facts *facts)
+{
+	facts->sidecar_from.regions = facts->region_count;
+	facts->sidecar_from.persons_in_image = facts->persons_in_image.n;
+	for (int i = 0; i < PC__KW_COUNT; i++)
+		facts->sidecar_from.keywords[i] = facts->keywords[i].n;
 }
 
 void pc__facts_release(struct pc__facts *facts)

@@ -87,10 +87,18 @@ struct pc__facts {
 	int gps;                            /* a GPS position is present */
 	int orientation;                    /* EXIF, else tiff:Orientation; 0 unknown */
 	unsigned width, height;             /* stored size, from the SOF marker */
+	/* Where the sidecar's entries start in each list (what the photo's own
+	 * metadata holds comes first): all SIZE_MAX until a sidecar is read. */
+	struct {
+		size_t regions, persons_in_image, keywords[PC__KW_COUNT];
+	} sidecar_from;
 	struct pc__strvec errors;           /* sentences, most important first */
 };
 
 void pc__facts_init(struct pc__facts *facts);
+/* Marks where the sidecar's entries will start: everything already in the
+ * lists came from the photo itself. */
+void pc__facts_mark_sidecar(struct pc__facts *facts);
 void pc__facts_release(struct pc__facts *facts);
 
 /* Appends a copy of `region` (taking ownership of its strings, freed on

@@ -207,8 +207,9 @@ static char *merge_key(const char *name)
 	return key;
 }
 
+/* `in_file`: this tag is in the photo's own metadata, not only its sidecar. */
 static int add_person(struct builder *b, const char *name, unsigned source,
-                      const struct pc_region *region)
+                      const struct pc_region *region, int in_file)
 {
 	struct pc__people *out = b->out;
 	size_t at = out->person_count;
@@ -222,6 +223,7 @@ static int add_person(struct builder *b, const char *name, unsigned source,
 		if (found) {
 			struct pc_person *p = &out->persons[at];
 			p->sources |= source;
+			p->in_file |= in_file;
 			if (region && !p->has_region) {
 				p->region = *region;
 				p->has_region = 1;
@@ -242,6 +244,7 @@ static int add_person(struct builder *b, const char *name, unsigned source,
 	if (name && !(p->name = strdup(name)))
 		return -1;
 	p->sources = source;
+	p->in_file = in_file;
 	if (region) {
 		p->region = *region;
 		p->has_region = 1;
@@ -278,7 +281,7 @@ static int add_event(struct builder *b, const char *name, int from_keyword)
 	return 0;
 }
 
-static int add_keyword(struct builder *b, const char *text, unsigned source)
+static int add_keyword(struct builder *b, const char *text, unsigned source, int in_file)
 {
 	struct pc__people *out = b->out;
 	char *key = strdup(text);
@@ -290,6 +293,7 @@ static int add_keyword(struct builder *b, const char *text, unsigned source)
 		return -1;
 	if (found) {
 		out->keywords[at].sources |= source;
+		out->keywords[at].in_file |= in_file;
 		return 0;
 	}
 	if (out->keyword_count == out->keyword_alloc) {
@@ -303,7 +307,7 @@ static int add_keyword(struct builder *b, const char *text, unsigned source)
 	char *copy = strdup(text);
 	if (!copy)
 		return -1;
-	out->keywords[out->keyword_count++] = (struct pc_keyword){ copy, source };
+	out->keywords[out->keyword_count++] = (struct pc_keyword){ copy, source, in_file };
 	return 0;
 }
 
@@ -316,7 +320,7 @@ static int is_person_root(const struct builder *b, const char *folded)
 }
 
 static int read_field(struct builder *b, const struct pc__strvec *values,
-                      enum pc__kwfield field)
+                      enum pc__kwfield field, size_t sidecar_from)
 {
 	int ret = -1;
 	unsigned source = field_source(field);
@@ -324,7 +328,7 @@ static int read_field(struct builder *b, const struct pc__strvec *values,
 	if (!paths)
 		return -1;
 	for (size_t i = 0; i < values->n; i++) {
-		if (add_keyword(b, values->v[i], source) ||
+		if (add_keyword(b, values->v[i], source, i < sidecar_from) ||
 		    path_split(&paths[i], values->v[i], separators(field)))
 			goto done;
 	}
@@ -340,7 +344,7 @@ static int read_field(struct builder *b, const struct pc__strvec *values,
 		int person = is_person_root(b, root);
 		int event = !strcmp(root, "events");
 		free(root);
-		if ((person && add_person(b, p->last, source, NULL)) ||
+		if ((person && add_person(b, p->last, source, NULL, i < sidecar_from)) ||
 		    (event && add_event(b, p->last, 1)))
 			goto done;
 	}
@@ -398,17 +402,20 @@ int pc__people_build(struct pc__people *out, const struct pc__facts *facts,
 			continue;
 		struct pc_region box;
 		int has_box = pc__region_map(&box, r, orientation, facts->width, facts->height);
-		if (add_person(&b, r->name, r->source, has_box ? &box : NULL))
+		if (add_person(&b, r->name, r->source, has_box ? &box : NULL,
+		               i < facts->sidecar_from.regions))
 			goto done;
 	}
 	for (size_t i = 0; i < facts->persons_in_image.n; i++)
-		if (add_person(&b, facts->persons_in_image.v[i], PC_SOURCE_PERSON_IN_IMAGE, NULL))
+		if (add_person(&b, facts->persons_in_image.v[i], PC_SOURCE_PERSON_IN_IMAGE, NULL,
+		               i < facts->sidecar_from.persons_in_image))
 			goto done;
 	for (size_t i = 0; i < facts->events.n; i++)
 		if (add_event(&b, facts->events.v[i], 0))
 			goto done;
 	for (int f = 0; f < PC__KW_COUNT; f++)
-		if (read_field(&b, &facts->keywords[f], (enum pc__kwfield)f))
+		if (read_field(&b, &facts->keywords[f], (enum pc__kwfield)f,
+		               facts->sidecar_from.keywords[f]))
 			goto done;
 	ret = 0;
 done:

@@ -144,9 +144,11 @@ int pc_photo_read(pc_photo **out, const char *path, const struct pc_read_options
 	}
 	/* Tags in a sidecar are read even beside a damaged photo: they are
 	 * still the school's tags, and the verdict must see them. */
-	if (ret != PC_EOPEN && !(opts && opts->no_sidecar) &&
-	    pc__sidecar_read(&photo->facts, path))
-		ret = PC_ERROR;
+	if (ret != PC_EOPEN && !(opts && opts->no_sidecar)) {
+		pc__facts_mark_sidecar(&photo->facts);
+		if (pc__sidecar_read(&photo->facts, path))
+			ret = PC_ERROR;
+	}
 done:
 	if (fd >= 0)
 		close(fd);

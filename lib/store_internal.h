@@ -1,6 +1,6 @@
 /*
- * store_internal.h: what the store's own files (store*.c, import.c) share
- * beyond the public interface.
+ * store_internal.h: what the store's own files (store*.c, import.c), and the
+ * policy that judges against it, share beyond the public interface.
  *
  * Transactions: each public write runs inside a SAVEPOINT, so it is atomic
  * on its own and nests inside pc__store_begin()/pc__store_commit() when a

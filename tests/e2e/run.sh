@@ -132,5 +132,6 @@ hostile many-segments.jpg 65 "more than 10000 segments before the image data"
 
 # ------------------------------------------------------------ consent database
 . tests/e2e/db.sh
+. tests/e2e/check.sh
 
 finish "end-to-end"

@@ -195,3 +195,21 @@ Test(people, thousands_of_tags_stay_fast)
 	build();
 	cr_expect_eq(people.person_count, 2000);
 }
+
+Test(people, tags_only_in_the_sidecar_are_not_in_the_file)
+{
+	cr_assert_eq(pc__strvec_take(&facts.persons_in_image, strdup("Amy Jones")), 0);
+	kw(PC__KW_DC_SUBJECT, "harvest");
+	pc__facts_mark_sidecar(&facts);
+	cr_assert_eq(pc__strvec_take(&facts.persons_in_image, strdup("Oliver Smith")), 0);
+	cr_assert_eq(pc__strvec_take(&facts.persons_in_image, strdup("Jones, Amy")), 0);
+	kw(PC__KW_DC_SUBJECT, "Harry Wilson");
+	build();
+	const struct pc_person *amy = person("Amy Jones"), *oliver = person("Oliver Smith");
+	cr_assert(amy && oliver);
+	cr_expect(amy->in_file, "named in the file, and again in the sidecar");
+	cr_expect_not(oliver->in_file, "named only in the sidecar");
+	cr_assert_eq(people.keyword_count, 2);
+	cr_expect(people.keywords[0].in_file);
+	cr_expect_not(people.keywords[1].in_file);
+}

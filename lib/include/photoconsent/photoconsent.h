@@ -84,12 +84,15 @@ struct pc_person {
 	unsigned sources;  /* enum pc_source bits */
 	int has_region;    /* whether `region` holds a face box */
 	struct pc_region region;
+	int in_file;       /* named in the photo's own metadata, not only in its
+	                      sidecar (an exported copy strips the former) */
 };
 
 /* One keyword as written, with the fields it came from. */
 struct pc_keyword {
 	const char *text;
 	unsigned sources;  /* enum pc_source bits */
+	int in_file;       /* in the photo's own metadata, not only its sidecar */
 };
 
 /* A free-text field that may name someone (caption, description, ...). */
@@ -206,5 +209,6 @@ PC_EXTERN int pc_report_inspect_text(char **out, const pc_photo *photo);
 #endif
 
 #include "photoconsent/store.h"
+#include "photoconsent/policy.h"
 
 #endif

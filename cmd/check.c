@@ -1,0 +1,226 @@
+/* photoconsent check: whether each photo may be shared for one purpose,
+ * and why; each staff check is written to the audit log. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dbcmd.h"
+
+static const char help[] =
+	"usage: photoconsent check [--purpose P] [--as staff|parent] [--on DATE] [--json] [--no-log] FILE...\n"
+	"\n"
+	"Says, for each photo, whether it may be shared for a purpose: SHARE, DO NOT\n"
+	"SHARE, or REVIEW (a person must look: an unknown or unnamed face, no people\n"
+	"tags, unreadable metadata), with every reason and warning. It reads who is\n"
+	"in the photo and which event it shows from the photo's metadata, and each\n"
+	"pupil's consent from the database.\n"
+	"\n"
+	"  --purpose P    what the photo is for: display, newsletter, website,\n"
+	"                 social, press, parent-social, staff-personal, or one the\n"
+	"                 school added ('photoconsent purpose list'); default\n"
+	"                 website, or parent-social with --as parent\n"
+	"  --as parent    the parent view: only the verdict and how many children\n"
+	"                 block it, never a child's name or consent (default: staff)\n"
+	"  --on DATE      judge the consent in force on DATE (YYYY-MM-DD), not today\n"
+	"  --json         one JSON object per photo, a line each\n"
+	"  --no-log       do not write the checks to the audit log\n"
+	"                 ('photoconsent log'); parent checks are never logged\n"
+	"  -h, --help     this help\n"
+	"\n"
+	"Exit status: 0 every photo may be shared; 1 some photo may not; 2 some\n"
+	"photo needs a person to review it (and none is refused); 64 usage error;\n"
+	"65 unknown purpose, bad date, or not a photoconsent database; 66 a file\n"
+	"or the database cannot be opened.\n";
+
+/* NO_COLOR (https://no-color.org): set and not empty turns colour off. */
+static int want_color(void)
+{
+	const char *no = getenv("NO_COLOR");
+	return isatty(STDOUT_FILENO) && !(no && *no);
+}
+
+/*
+ * Opens the database: for writing when the checks are logged, else for
+ * reading. A database that cannot be written is still judged against, with
+ * one warning, unlogged. Returns 0 or an exit status (message printed).
+ */
+static int open_store(pc_store **out, const struct cmd_context *ctx, int *logging)
+{
+	if (!*logging)
+		return cmd_store_open(out, ctx, PC_STORE_READ);
+	pc_store *store = NULL;
+	int err = pc_store_open(&store, ctx->db_path, PC_STORE_WRITE);
+	if (!err) {
+		*out = store;
+		return 0;
+	}
+	if (!store) {
+		cmd_error("out of memory opening '%s'", ctx->db_path);
+		return EXIT_SOFTWARE;
+	}
+	if (err != PC_EREADONLY) {
+		int status = cmd_store_fail(store, err);
+		pc_store_free(store);
+		return status;
+	}
+	cmd_error("warning: %s; the checks are not written to the audit log",
+	          pc_store_error(store));
+	pc_store_free(store);
+	*logging = 0;
+	return cmd_store_open(out, ctx, PC_STORE_READ);
+}
+
+/* Writes one check to the audit log; a failure is one warning, and the
+ * rest of the run goes unlogged. */
+static void log_check(pc_store *store, const pc_verdict *v, int *logging)
+{
+	struct pc_log_entry entry = { 0, NULL, cmd_user(), pc_verdict_file(v),
+	                              pc_verdict_purpose(v),
+	                              pc_verdict_kind_name(pc_verdict_kind(v)) };
+	if (!pc_store_log_add(store, &entry))
+		return;
+	cmd_error("warning: the audit log could not be written: %s; the checks are not logged",
+	          pc_store_error(store));
+	*logging = 0;
+}
+
+int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
+{
+	static const struct option options[] = {
+		{ "purpose", required_argument, NULL, 'p' },
+		{ "as", required_argument, NULL, 'a' },
+		{ "on", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "no-log", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *purpose = NULL, *as = "staff", *on = NULL;
+	int json = 0, no_log = 0, c, status;
+	enum pc_view view = PC_VIEW_STAFF;
+
+	optind = 0; /* glibc: start afresh, permuting options after operands */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		switch (c) {
+		case 'p': purpose = optarg; break;
+		case 'a': as = optarg; break;
+		case 'o': on = optarg; break;
+		case 'j': json = 1; break;
+		case 'n': no_log = 1; break;
+		case 'h':
+			fputs(help, stdout);
+			return 0;
+		case ':':
+			return cmd_usage_error("check", "option '%s' needs a value", argv[optind - 1]);
+		default: {
+			const char *arg = argv[optind - 1];
+			int len = (int)strcspn(arg, "=");
+			if (strncmp(arg, "--", 2))
+				return cmd_usage_error("check", "unknown option '-%c'", optopt);
+			if (optopt && arg[len])
+				return cmd_usage_error("check", "option '%.*s' takes no value", len, arg);
+			return cmd_usage_error("check", "unknown option '%.*s'", len, arg);
+		}
+		}
+	}
+	if (!strcmp(as, "parent"))
+		view = PC_VIEW_PARENT;
+	else if (strcmp(as, "staff"))
+		return cmd_usage_error("check", "'--as %s': the view is staff or parent", as);
+	if (optind >= argc)
+		return cmd_usage_error("check", "no photo given");
+	if (on && (status = cmd_check_date(on)))
+		return status;
+	if (!purpose)
+		purpose = view == PC_VIEW_PARENT ? "parent-social" : "website";
+
+	/* Parents' checks are theirs, never logged. */
+	int logging = view == PC_VIEW_STAFF && !no_log;
+	pc_store *store = NULL;
+	if ((status = open_store(&store, ctx, &logging)))
+		return status;
+
+	/* An unknown purpose is one error, not one per photo. */
+	struct pc_purpose_list *known = NULL;
+	int err = pc_store_purpose_get(store, purpose, &known);
+	pc_purpose_list_free(known);
+	if (err) {
+		status = cmd_store_fail(store, err);
+		pc_store_free(store);
+		return status;
+	}
+
+	int color = !json && want_color();
+	int unopened = 0, judged = 0;
+	size_t count[3] = { 0, 0, 0 }; /* by enum pc_verdict_kind */
+	for (int i = optind; i < argc && !status; i++) {
+		const char *path = argv[i];
+		pc_photo *photo = NULL;
+		pc_verdict *verdict = NULL;
+		char *report = NULL;
+
+		err = pc_photo_read(&photo, path, NULL);
+		if (err == PC_ERROR) {
+			cmd_error("out of memory reading '%s'", path);
+			status = EXIT_SOFTWARE;
+			break;
+		}
+		if (err == PC_EOPEN || pc_photo_status(photo) == PC_PHOTO_UNOPENED) {
+			/* The parent view says nothing a file's contents might hold. */
+			const char *why = pc_photo_error_count(photo) ? pc_photo_error(photo, 0) : "";
+			if (!strncmp(why, "cannot open: ", 13))
+				why += 13;
+			if (view == PC_VIEW_PARENT || !*why)
+				cmd_error("'%s' could not be read", path);
+			else
+				cmd_error("cannot read '%s': %s", path, why);
+			unopened++;
+			pc_photo_free(photo);
+			continue;
+		}
+		/* A damaged photo is judged (review); what is damaged goes to
+		 * stderr for staff, as inspect reports it. */
+		for (size_t e = 0; view == PC_VIEW_STAFF && e < pc_photo_error_count(photo); e++)
+			cmd_error("'%s': %s", path, pc_photo_error(photo, e));
+
+		if ((err = pc_policy_judge(&verdict, store, photo, purpose, on))) {
+			status = cmd_store_fail(store, err);
+		} else if ((json ? pc_report_check_json(&report, verdict, view)
+		                 : pc_report_check_text(&report, verdict, view, color))) {
+			cmd_error("out of memory");
+			status = EXIT_SOFTWARE;
+		} else {
+			/* A blank line between photos, as inspect has. */
+			if (!json && judged)
+				fputc('\n', stdout);
+			judged++;
+			fputs(report, stdout);
+			count[pc_verdict_kind(verdict)]++;
+			if (logging)
+				log_check(store, verdict, &logging);
+		}
+		pc_free(report);
+		pc_verdict_free(verdict);
+		pc_photo_free(photo);
+	}
+	pc_store_free(store);
+	if (status)
+		return status;
+	/* Several photos for a person: how they came out, last. */
+	if (!json && judged + unopened > 1) {
+		printf("%s%d photos (%s): %zu share, %zu do not share, %zu review", judged ? "\n" : "",
+		       judged + unopened, purpose, count[PC_VERDICT_SHARE],
+		       count[PC_VERDICT_DO_NOT_SHARE], count[PC_VERDICT_REVIEW]);
+		if (unopened)
+			printf(", %d could not be read", unopened);
+		putchar('\n');
+	}
+	if (unopened)
+		return EXIT_NOINPUT;
+	if (count[PC_VERDICT_DO_NOT_SHARE])
+		return EXIT_DO_NOT_SHARE;
+	return count[PC_VERDICT_REVIEW] ? EXIT_REVIEW : EXIT_SHARE;
+}

@@ -1,0 +1,165 @@
+/*
+ * policy.h: the verdict. For one photo, one purpose and one date, whether
+ * the photo may be shared, with every reason, by the rules of PRODUCT.md
+ * ("The verdict" and "Precise rules").
+ *
+ * Invariants:
+ * - A verdict is computed once and then only read; it owns every string it
+ *   hands out, which lives until pc_verdict_free.
+ * - do-not-share outranks review, which outranks share. Warnings never
+ *   change the verdict.
+ * - Every reason and warning has a stable code (the list below, only ever
+ *   added to) and two messages: one for staff, which names the pupil and
+ *   the rule (a denial quotes the purpose's policy sentence), and one for
+ *   the parent view, which names no child, no id and no consent state.
+ */
+#ifndef PHOTOCONSENT_POLICY_H
+#define PHOTOCONSENT_POLICY_H
+
+#include <stddef.h>
+
+#include "photoconsent/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pc_photo pc_photo;
+typedef struct pc_store pc_store;
+struct pc_region;
+
+enum pc_verdict_kind {
+	PC_VERDICT_SHARE = 0,
+	PC_VERDICT_DO_NOT_SHARE = 1,
+	PC_VERDICT_REVIEW = 2
+};
+
+/* "share", "do-not-share", "review". */
+PC_EXTERN const char *pc_verdict_kind_name(enum pc_verdict_kind kind);
+
+/*
+ * Reason codes (do-not-share unless marked review):
+ *   always-denied      the purpose is always denied (decided before reading the photo)
+ *   event-denies       the photo's event forbids the purpose
+ *   no-photo           a pictured pupil must never be photographed for sharing
+ *   pupil-left         a pictured pupil has left the school
+ *   consent-refused    a pictured pupil's consent for the purpose is refused
+ *   consent-withdrawn  ... withdrawn
+ *   consent-expired    ... expired
+ *   consent-none       ... never given (or not yet in force)
+ *   no-name-named      the caption, description or file name names a no_name
+ *                      pupil, for a public purpose
+ *   ambiguous          a tag matches several pupils (do-not-share when every
+ *                      candidate would block, else review)
+ *   unknown-person     review: a tag matches no pupil
+ *   unnamed-face       review: a face region has no name
+ *   untagged           review: the photo has no people tags at all
+ *   unreadable         review: the file is not a readable JPEG, or some of its
+ *                      metadata is damaged (the message says what)
+ * Warning codes:
+ *   gps                the photo carries a GPS position
+ *   name-in-caption    the caption or description names a pupil (public purpose)
+ *   name-in-filename   the file name names a pupil (public purpose)
+ *   names-in-metadata  people tags in the file itself (public purpose): publish
+ *                      an exported copy, which strips them
+ *   consent-expiring   a pictured pupil's consent expires within 30 days
+ *   unknown-event      an Event tag matches no event in the database
+ * The parent view's report folds the reasons about children (no-photo,
+ * pupil-left, consent-*) into one count, code not-agreed, so that it
+ * tells no family's choice.
+ */
+struct pc_reason {
+	const char *code;
+	const char *message;        /* staff view */
+	const char *parent_message; /* names no child */
+};
+
+/* How a person tag matched. */
+enum pc_person_match {
+	PC_PERSON_EXACT = 1,     /* id, full name, or preferred name */
+	PC_PERSON_ALIAS = 2,
+	PC_PERSON_AMBIGUOUS = 3, /* several pupils */
+	PC_PERSON_UNKNOWN = 4    /* no pupil (or an unnamed face) */
+};
+
+/* "exact", "alias", "ambiguous", "unknown". */
+PC_EXTERN const char *pc_person_match_name(enum pc_person_match match);
+
+/* One person in the photo, as judged. */
+struct pc_judged_person {
+	const char *tag;          /* as written in the photo; NULL for an unnamed face */
+	unsigned sources;         /* enum pc_source bits */
+	const char *pupil_id;     /* NULL unless the match is exact or alias */
+	const char *pupil_name;   /* "Forename Surname"; NULL likewise */
+	enum pc_person_match match;
+	const char *consent;      /* "granted", "refused", "withdrawn", "expired",
+	                             "none", "no-photo" ("none" for an unknown,
+	                             ambiguous or left pupil) */
+	int blocks;               /* this person makes the photo do-not-share */
+	int has_region;
+	double x, y, w, h;        /* the face box, as struct pc_region */
+	int in_file;              /* tagged in the photo's own metadata, not
+	                             only in its sidecar */
+};
+
+typedef struct pc_verdict pc_verdict;
+
+/*
+ * Judges `photo` (read with pc_photo_read, whatever its status) for
+ * `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for today), against the
+ * consent in `store`. *out is the caller's (pc_verdict_free). Returns 0,
+ * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (the
+ * store's pc_store_error() says which), PC_ERROR.
+ */
+PC_EXTERN int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
+                              const char *purpose_id, const char *date);
+PC_EXTERN void pc_verdict_free(pc_verdict *verdict);
+
+PC_EXTERN enum pc_verdict_kind pc_verdict_kind(const pc_verdict *verdict);
+PC_EXTERN const char *pc_verdict_file(const pc_verdict *verdict);
+PC_EXTERN const char *pc_verdict_purpose(const pc_verdict *verdict);
+PC_EXTERN const char *pc_verdict_date(const pc_verdict *verdict);
+
+/* The event the photo shows, or NULL id when none was found; matched_by is
+ * "xmp-event", "keyword" or "date". */
+PC_EXTERN const char *pc_verdict_event_id(const pc_verdict *verdict);
+PC_EXTERN const char *pc_verdict_event_name(const pc_verdict *verdict);
+PC_EXTERN const char *pc_verdict_event_matched_by(const pc_verdict *verdict);
+
+PC_EXTERN size_t pc_verdict_person_count(const pc_verdict *verdict);
+PC_EXTERN const struct pc_judged_person *pc_verdict_person(const pc_verdict *verdict, size_t i);
+
+/* For the parent view: how many pictured pupils (matched people, each
+ * pupil once, and each ambiguous tag as one), and how many of them block. */
+PC_EXTERN size_t pc_verdict_children(const pc_verdict *verdict);
+PC_EXTERN size_t pc_verdict_blocking(const pc_verdict *verdict);
+
+PC_EXTERN size_t pc_verdict_reason_count(const pc_verdict *verdict);
+PC_EXTERN const struct pc_reason *pc_verdict_reason(const pc_verdict *verdict, size_t i);
+PC_EXTERN size_t pc_verdict_warning_count(const pc_verdict *verdict);
+PC_EXTERN const struct pc_reason *pc_verdict_warning(const pc_verdict *verdict, size_t i);
+
+/* Who reads a report. */
+enum pc_view {
+	PC_VIEW_STAFF = 0,
+	PC_VIEW_PARENT = 1  /* no child's name, id or consent state */
+};
+
+/*
+ * Reports of a verdict; each sets *out to a new string the caller frees
+ * with pc_free, and returns 0 or PC_ERROR. The JSON report is one line
+ * with its newline, as PRODUCT.md gives it (staff), or its parent form
+ * {"file", "verdict", "purpose", "checked_on", "children", "blocking",
+ * "reasons"}. The text report is for a person: the verdict first, then
+ * the reasons and warnings indented; with `color`, ANSI colours (green,
+ * yellow, red) on the verdict.
+ */
+PC_EXTERN int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view view);
+PC_EXTERN int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view,
+                                   int color);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

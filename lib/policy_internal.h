@@ -1,0 +1,128 @@
+/*
+ * policy_internal.h: what the verdict's own files (policy*.c) share.
+ *
+ * A verdict is built by one judge in stages, each in its own file: the
+ * event (policy_event.c), the people (policy_people.c), the names in the
+ * caption and the file name (policy_names.c); policy.c runs them and
+ * combines what they found.
+ *
+ * Invariants:
+ * - Every finding (a reason or a warning) carries a rank. The verdict lists
+ *   its reasons, then its warnings, by rank, and within a rank in the order
+ *   they were added; so the order is stable whatever order the stages run
+ *   in, and the people's reasons keep the photo's order.
+ * - Every string a verdict hands out is in its pool (freed with it) or is a
+ *   string literal. Nothing a stage adds points into the photo or into a
+ *   list from the store, which the caller may free first.
+ * - When a stage fails, the store's pc_store_error() says why (for running
+ *   out of memory too), and the half-built verdict is thrown away.
+ */
+#ifndef PC_POLICY_INTERNAL_H
+#define PC_POLICY_INTERNAL_H
+
+#include <stddef.h>
+
+#include "photoconsent/photoconsent.h"
+
+/* Reasons first, in the order PRODUCT.md's verdict reads best (what the
+ * school decided, then each pictured child in photo order, then the
+ * doubts), then warnings. */
+enum pc__rank {
+	PC__RANK_ALWAYS_DENIED,
+	PC__RANK_EVENT_DENIES,
+	PC__RANK_PERSON,          /* no-photo, pupil-left, consent-* */
+	PC__RANK_NO_NAME_NAMED,
+	PC__RANK_AMBIGUOUS,
+	PC__RANK_UNKNOWN_PERSON,
+	PC__RANK_UNNAMED_FACE,
+	PC__RANK_UNTAGGED,
+	PC__RANK_UNREADABLE,
+	PC__RANK_FIRST_WARNING,
+	PC__RANK_CONSENT_EXPIRING = PC__RANK_FIRST_WARNING,
+	PC__RANK_UNKNOWN_EVENT,
+	PC__RANK_NAME_IN_CAPTION,
+	PC__RANK_NAME_IN_FILENAME,
+	PC__RANK_NAMES_IN_METADATA,
+	PC__RANK_GPS,
+	PC__RANK_COUNT
+};
+
+struct pc__finding {
+	struct pc_reason r; /* first: what the accessors hand out */
+	enum pc__rank rank;
+	int blocks;         /* a reason that makes the photo do-not-share */
+};
+
+struct pc_verdict {
+	enum pc_verdict_kind kind;
+	const char *file;
+	const char *purpose;
+	char date[11];
+	const char *event_id;          /* NULL when no event was found */
+	const char *event_name;
+	const char *event_matched_by;  /* a literal */
+
+	struct pc_judged_person *persons;
+	size_t person_count, person_alloc;
+	size_t children, blocking;
+
+	/* While judging, every finding in the order added; once combined,
+	 * the reasons and the warnings, each by rank. */
+	struct pc__finding *found;
+	size_t found_count, found_alloc;
+	struct pc__finding *reasons, *warnings;
+	size_t reason_count, warning_count;
+
+	char **pool;
+	size_t pool_count, pool_alloc;
+};
+
+/* One judging: what every stage reads, and the verdict it adds to. */
+struct pc__judge {
+	pc_store *store;
+	const pc_photo *photo;
+	const struct pc_purpose *purpose;
+	const char *date;   /* the verdict's, "YYYY-MM-DD" */
+	struct pc_verdict *v;
+};
+
+/* Takes `s` into the verdict's pool and returns it; NULL when `s` is NULL
+ * or when out of memory (then `s` is freed). */
+const char *pc__verdict_keep(struct pc_verdict *v, char *s);
+/* A copy of `s` in the pool; NULL when out of memory. */
+const char *pc__verdict_strdup(struct pc_verdict *v, const char *s);
+
+/*
+ * Adds a finding of `rank` with `code` and `parent` (string literals) and
+ * a staff message formatted from `fmt`. `blocks` only means something for
+ * a reason. 0, or PC_ERROR when out of memory (with the store's message
+ * set).
+ */
+int pc__judge_add(struct pc__judge *j, enum pc__rank rank, int blocks, const char *code,
+                  const char *parent, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* Sets the store's message to "out of memory" and returns PC_ERROR. */
+int pc__judge_oom(struct pc__judge *j);
+
+/* The purpose's policy sentence, which every denial quotes (never NULL). */
+const char *pc__judge_policy(const struct pc__judge *j);
+
+/*
+ * The stages. Each returns 0, or an error code with the store's message
+ * set.
+ *
+ * pc__policy_event: finds the photo's event (by tag, else by capture date),
+ * warns of Event tags that name no event, and denies the purpose when the
+ * event forbids it.
+ * pc__policy_people: the photo's people, each matched to pupils and judged
+ * by their consent; the doubts (ambiguous and unknown tags, unnamed faces,
+ * no people at all); for a public purpose, the names in the metadata.
+ * pc__policy_names: for a public purpose, the pupils that the caption,
+ * the description or the file name names.
+ */
+int pc__policy_event(struct pc__judge *j);
+int pc__policy_people(struct pc__judge *j);
+int pc__policy_names(struct pc__judge *j);
+
+#endif

@@ -1,0 +1,448 @@
+/* The reports of `photoconsent check`: a JSON line per photo for scripts,
+ * a few lines per photo for a person, each in a staff form and a parent
+ * form. Built from the verdict's public accessors only.
+ *
+ * The parent form never shows a child's name, id or consent state: it
+ * shows the verdict, how many pictured children block, and the reasons
+ * that are about the photo rather than about a child, each in its parent
+ * message. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "json.h"
+#include "text.h"
+#include "photoconsent/photoconsent.h"
+
+/* ------------------------------------------------------------ helpers */
+
+static int finish(char **out, struct pc__buf *b, int err)
+{
+	if (err) {
+		pc__buf_release(b);
+		return PC_ERROR;
+	}
+	*out = pc__buf_detach(b);
+	return *out ? 0 : PC_ERROR;
+}
+
+/* A file name is bytes, and may be anything: JSON gets it as UTF-8 (stray
+ * bytes as U+FFFD), a terminal gets it without control characters. */
+static int json_file(struct pc__buf *b, const char *file)
+{
+	if (!file || pc__utf8_valid(file, strlen(file)))
+		return pc__json_string(b, file);
+	char *clean = pc__text_from_utf8(file, strlen(file));
+	if (!clean)
+		return PC_ERROR;
+	int err = pc__json_string(b, clean);
+	free(clean);
+	return err;
+}
+
+static int text_file(struct pc__buf *b, const char *file)
+{
+	int err = 0;
+	for (const unsigned char *p = (const unsigned char *)(file ? file : ""); *p && !err; p++)
+		err = pc__buf_putc(b, *p < 0x20 || *p == 0x7F ? '?' : (char)*p);
+	return err;
+}
+
+/*
+ * Reasons that are about one child's record or flags: the parent view
+ * counts them (pc_verdict_blocking) and never shows them one by one, nor
+ * their codes, which would tell another family's choice.
+ */
+static int about_a_child(const char *code)
+{
+	static const char *const codes[] = {
+		"no-photo", "pupil-left", "consent-refused", "consent-withdrawn",
+		"consent-expired", "consent-none",
+	};
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (!strcmp(code, codes[i]))
+			return 1;
+	return 0;
+}
+
+static int has_reason(const pc_verdict *v, const char *code)
+{
+	for (size_t i = 0; i < pc_verdict_reason_count(v); i++)
+		if (!strcmp(pc_verdict_reason(v, i)->code, code))
+			return 1;
+	return 0;
+}
+
+/* Warnings a parent may see: about the photo, not about a child's
+ * consent (an expiring consent is another family's business). */
+static int parent_warning(const char *code)
+{
+	return strcmp(code, "consent-expiring") != 0;
+}
+
+/* Whether the parent_message of reason i was already shown: the same
+ * sentence for several children or faces is said once. */
+static int said_before(const pc_verdict *v, size_t i, int warnings)
+{
+	const struct pc_reason *r = warnings ? pc_verdict_warning(v, i) : pc_verdict_reason(v, i);
+	for (size_t k = 0; k < i; k++) {
+		const struct pc_reason *o = warnings ? pc_verdict_warning(v, k) : pc_verdict_reason(v, k);
+		if (!strcmp(o->code, r->code) &&
+		    !strcmp(o->parent_message ? o->parent_message : "",
+		            r->parent_message ? r->parent_message : ""))
+			return 1;
+	}
+	return 0;
+}
+
+/* How many children the parent view says have not agreed: the verdict's
+ * count when some reason is about a child; none when only the purpose
+ * or the event stands in the way (then every child "blocks", but no
+ * family said no). */
+static size_t children_blocking(const pc_verdict *v)
+{
+	for (size_t i = 0; i < pc_verdict_reason_count(v); i++)
+		if (about_a_child(pc_verdict_reason(v, i)->code))
+			return pc_verdict_blocking(v);
+	return 0;
+}
+
+/* "1 child in this photo has not agreed to this use". */
+static int not_agreed(struct pc__buf *b, size_t n)
+{
+	return pc__buf_printf(b, "%zu %s in this photo %s not agreed to this use", n,
+	                      n == 1 ? "child" : "children", n == 1 ? "has" : "have");
+}
+
+/* ------------------------------------------------------------ JSON */
+
+static int json_sources(struct pc__buf *b, unsigned sources)
+{
+	int err = pc__buf_putc(b, '[');
+	int first = 1;
+	for (int i = 0; i < PC_SOURCE_COUNT && !err; i++) {
+		unsigned bit = 1u << i;
+		if (!(sources & bit))
+			continue;
+		if (!first)
+			err = pc__buf_puts(b, ", ");
+		first = 0;
+		err = err ? err : pc__json_string(b, pc_source_name(bit));
+	}
+	return err ? err : pc__buf_putc(b, ']');
+}
+
+static int json_region(struct pc__buf *b, const struct pc_judged_person *p)
+{
+	if (!p->has_region)
+		return pc__buf_puts(b, "null");
+	int err = pc__buf_puts(b, "{\"x\": ");
+	err = err ? err : pc__json_number(b, p->x);
+	err = err ? err : pc__buf_puts(b, ", \"y\": ");
+	err = err ? err : pc__json_number(b, p->y);
+	err = err ? err : pc__buf_puts(b, ", \"w\": ");
+	err = err ? err : pc__json_number(b, p->w);
+	err = err ? err : pc__buf_puts(b, ", \"h\": ");
+	err = err ? err : pc__json_number(b, p->h);
+	return err ? err : pc__buf_putc(b, '}');
+}
+
+static int json_reason(struct pc__buf *b, int first, const char *code, const char *message)
+{
+	int err = pc__buf_puts(b, first ? "{\"code\": " : ", {\"code\": ");
+	err = err ? err : pc__json_string(b, code);
+	err = err ? err : pc__buf_puts(b, ", \"message\": ");
+	err = err ? err : pc__json_string(b, message ? message : "");
+	return err ? err : pc__buf_putc(b, '}');
+}
+
+static int json_head(struct pc__buf *b, const pc_verdict *v)
+{
+	int err = pc__buf_puts(b, "{\"file\": ");
+	err = err ? err : json_file(b, pc_verdict_file(v));
+	err = err ? err : pc__buf_puts(b, ", \"verdict\": ");
+	err = err ? err : pc__json_string(b, pc_verdict_kind_name(pc_verdict_kind(v)));
+	err = err ? err : pc__buf_puts(b, ", \"purpose\": ");
+	err = err ? err : pc__json_string(b, pc_verdict_purpose(v));
+	err = err ? err : pc__buf_puts(b, ", \"checked_on\": ");
+	return err ? err : pc__json_string(b, pc_verdict_date(v));
+}
+
+static int json_staff(struct pc__buf *b, const pc_verdict *v)
+{
+	int err = json_head(b, v);
+	err = err ? err : pc__buf_puts(b, ", \"event\": ");
+	if (!err && !pc_verdict_event_id(v)) {
+		err = pc__buf_puts(b, "null");
+	} else if (!err) {
+		err = pc__buf_puts(b, "{\"id\": ");
+		err = err ? err : pc__json_string(b, pc_verdict_event_id(v));
+		err = err ? err : pc__buf_puts(b, ", \"name\": ");
+		err = err ? err : pc__json_string(b, pc_verdict_event_name(v));
+		err = err ? err : pc__buf_puts(b, ", \"matched_by\": ");
+		err = err ? err : pc__json_string(b, pc_verdict_event_matched_by(v));
+		err = err ? err : pc__buf_putc(b, '}');
+	}
+	err = err ? err : pc__buf_puts(b, ", \"people\": [");
+	for (size_t i = 0; i < pc_verdict_person_count(v) && !err; i++) {
+		const struct pc_judged_person *p = pc_verdict_person(v, i);
+		err = pc__buf_puts(b, i ? ", {\"tag\": " : "{\"tag\": ");
+		err = err ? err : pc__json_string(b, p->tag);
+		err = err ? err : pc__buf_puts(b, ", \"sources\": ");
+		err = err ? err : json_sources(b, p->sources);
+		err = err ? err : pc__buf_puts(b, ", \"pupil\": ");
+		err = err ? err : pc__json_string(b, p->pupil_id);
+		err = err ? err : pc__buf_puts(b, ", \"match\": ");
+		err = err ? err : pc__json_string(b, pc_person_match_name(p->match));
+		err = err ? err : pc__buf_puts(b, ", \"consent\": ");
+		err = err ? err : pc__json_string(b, p->consent);
+		err = err ? err : pc__buf_puts(b, ", \"region\": ");
+		err = err ? err : json_region(b, p);
+		err = err ? err : pc__buf_putc(b, '}');
+	}
+	err = err ? err : pc__buf_puts(b, "], \"reasons\": [");
+	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++) {
+		const struct pc_reason *r = pc_verdict_reason(v, i);
+		err = json_reason(b, !i, r->code, r->message);
+	}
+	err = err ? err : pc__buf_puts(b, "], \"warnings\": [");
+	for (size_t i = 0; i < pc_verdict_warning_count(v) && !err; i++) {
+		const struct pc_reason *r = pc_verdict_warning(v, i);
+		err = json_reason(b, !i, r->code, r->message);
+	}
+	return err ? err : pc__buf_puts(b, "]}\n");
+}
+
+/* Parent reasons: the children who block as one count ("not-agreed"),
+ * then each other reason once, in its parent message. */
+static int json_parent(struct pc__buf *b, const pc_verdict *v)
+{
+	size_t blocking = children_blocking(v);
+	int first = 1;
+	int err = json_head(b, v);
+	err = err ? err : pc__buf_printf(b, ", \"children\": %zu, \"blocking\": %zu, \"reasons\": [",
+	                                 pc_verdict_children(v), pc_verdict_blocking(v));
+	if (blocking && !err) {
+		struct pc__buf msg;
+		pc__buf_init(&msg, 0);
+		err = not_agreed(&msg, blocking);
+		err = err ? err : json_reason(b, first, "not-agreed", msg.data);
+		pc__buf_release(&msg);
+		first = 0;
+	}
+	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++) {
+		const struct pc_reason *r = pc_verdict_reason(v, i);
+		if (about_a_child(r->code) || said_before(v, i, 0))
+			continue;
+		err = json_reason(b, first, r->code, r->parent_message);
+		first = 0;
+	}
+	return err ? err : pc__buf_puts(b, "]}\n");
+}
+
+int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view view)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	*out = NULL;
+	int err = view == PC_VIEW_PARENT ? json_parent(&b, verdict) : json_staff(&b, verdict);
+	return finish(out, &b, err);
+}
+
+/* ------------------------------------------------------------ text */
+
+#define INDENT "    "
+/* The verdict column: as wide as its longest word, "DO NOT SHARE". */
+#define VERDICT_WIDTH 12
+/* Lines are wrapped to fit a classic 80-column terminal. */
+#define WIDTH 80
+/* At most this many people are named on the people line; the reasons
+ * above it already name every one who blocks. */
+#define PEOPLE_LISTED 6
+
+/* The number of characters (not bytes) in the first `len` bytes of s. */
+static size_t columns(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * `text` after INDENT and `label`, wrapped at spaces to WIDTH columns;
+ * continuation lines line up under the text's first character, or hang
+ * two further in when there is no label, so that each reason stands out.
+ * A word longer than a line stands alone. Ends with a newline.
+ */
+static int wrapped(struct pc__buf *b, const char *label, const char *text)
+{
+	size_t margin = strlen(INDENT) + columns(label, strlen(label));
+	size_t hang = *label ? margin : margin + 2;
+	size_t room = WIDTH > hang + 20 ? WIDTH - hang : 20;
+	size_t used = 0, first = 1;
+	int err = pc__buf_printf(b, INDENT "%s", label);
+	const char *p = text ? text : "";
+	while (*p == ' ')
+		p++;
+	while (*p && !err) {
+		size_t len = strcspn(p, " ");
+		size_t w = columns(p, len);
+		if (used && used + 1 + w > (first ? room + hang - margin : room)) {
+			err = pc__buf_printf(b, "\n%*s", (int)hang, "");
+			used = 0;
+			first = 0;
+		} else if (used) {
+			err = pc__buf_putc(b, ' ');
+			used++;
+		}
+		err = err ? err : pc__buf_append(b, p, len);
+		used += w;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return err ? err : pc__buf_putc(b, '\n');
+}
+
+static int headline(struct pc__buf *b, const pc_verdict *v, int color)
+{
+	static const char *const word[] = { "SHARE", "DO NOT SHARE", "REVIEW" };
+	/* Bold green, bold red, bold yellow. */
+	static const char *const ansi[] = { "\033[1;32m", "\033[1;31m", "\033[1;33m" };
+	enum pc_verdict_kind kind = pc_verdict_kind(v);
+	size_t k = kind == PC_VERDICT_DO_NOT_SHARE ? 1 : kind == PC_VERDICT_REVIEW ? 2 : 0;
+	int err = color ? pc__buf_printf(b, "%s%s\033[0m", ansi[k], word[k])
+	                : pc__buf_puts(b, word[k]);
+	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH + 2 - strlen(word[k])), "");
+	err = err ? err : text_file(b, pc_verdict_file(v));
+	return err ? err : pc__buf_printf(b, "  (%s)\n", pc_verdict_purpose(v));
+}
+
+/* What a consent state reads as beside a name. */
+static const char *consent_words(const char *consent)
+{
+	if (!consent || !strcmp(consent, "none"))
+		return "no consent";
+	if (!strcmp(consent, "no-photo"))
+		return "no_photo";
+	return consent;
+}
+
+/* "Amy Jones (granted)", "Katherine Smith as 'Katie Smith' (granted)",
+ * "'Grace Hall' (no such pupil)", "'Jack Green' (several pupils)";
+ * without the consent when no consent could matter (`consent` 0). */
+static int text_person(struct pc__buf *b, const struct pc_judged_person *p, int consent)
+{
+	switch (p->match) {
+	case PC_PERSON_EXACT:
+	case PC_PERSON_ALIAS: {
+		const char *name = p->pupil_name ? p->pupil_name : p->tag;
+		int err = pc__buf_puts(b, name ? name : "?");
+		if (!err && p->tag && name && strcmp(p->tag, name))
+			err = pc__buf_printf(b, " as '%s'", p->tag);
+		if (!consent)
+			return err;
+		return err ? err : pc__buf_printf(b, " (%s)", consent_words(p->consent));
+	}
+	case PC_PERSON_AMBIGUOUS:
+		return pc__buf_printf(b, "'%s' (several pupils)", p->tag ? p->tag : "?");
+	case PC_PERSON_UNKNOWN:
+	default:
+		return pc__buf_printf(b, "'%s' (no such pupil)", p->tag ? p->tag : "?");
+	}
+}
+
+/* Who is in the photo, in one sentence: the first few named, how many
+ * more, how many unnamed faces. */
+static int text_people(struct pc__buf *b, const pc_verdict *v)
+{
+	size_t n = pc_verdict_person_count(v), unnamed = 0, listed = 0, named;
+	/* A purpose that is always denied asks for no consent. */
+	int consent = !has_reason(v, "always-denied");
+	struct pc__buf line;
+	pc__buf_init(&line, 0);
+	for (size_t i = 0; i < n; i++)
+		unnamed += !pc_verdict_person(v, i)->tag;
+	named = n - unnamed;
+	int err = n ? 0 : pc__buf_puts(&line, "none tagged");
+	for (size_t i = 0; i < n && !err && listed < PEOPLE_LISTED; i++) {
+		const struct pc_judged_person *p = pc_verdict_person(v, i);
+		if (!p->tag)
+			continue;
+		err = listed++ ? pc__buf_puts(&line, ", ") : 0;
+		err = err ? err : text_person(&line, p, consent);
+	}
+	if (named > listed && !err)
+		err = pc__buf_printf(&line, ", and %zu more", named - listed);
+	if (unnamed && !err)
+		err = pc__buf_printf(&line, "%s%zu unnamed %s", named ? "; " : "", unnamed,
+		                     unnamed == 1 ? "face" : "faces");
+	err = err ? err : wrapped(b, "people: ", line.data);
+	pc__buf_release(&line);
+	return err;
+}
+
+static int text_event(struct pc__buf *b, const pc_verdict *v)
+{
+	if (!pc_verdict_event_id(v))
+		return 0;
+	const char *name = pc_verdict_event_name(v);
+	const char *by = pc_verdict_event_matched_by(v);
+	int err = pc__buf_printf(b, INDENT "event:  %s", name ? name : pc_verdict_event_id(v));
+	if (!err && by && !strcmp(by, "date"))
+		err = pc__buf_puts(b, " (by the date taken)");
+	return err ? err : pc__buf_putc(b, '\n');
+}
+
+static int text_staff(struct pc__buf *b, const pc_verdict *v, int color)
+{
+	int err = headline(b, v, color);
+	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++)
+		err = wrapped(b, "", pc_verdict_reason(v, i)->message);
+	err = err ? err : text_people(b, v);
+	err = err ? err : text_event(b, v);
+	for (size_t i = 0; i < pc_verdict_warning_count(v) && !err; i++)
+		err = wrapped(b, "warning: ", pc_verdict_warning(v, i)->message);
+	return err;
+}
+
+static int text_parent(struct pc__buf *b, const pc_verdict *v, int color)
+{
+	size_t blocking = children_blocking(v);
+	int err = headline(b, v, color);
+	if (!err && pc_verdict_kind(v) == PC_VERDICT_SHARE)
+		err = wrapped(b, "", "you may post this photo");
+	if (!err && pc_verdict_kind(v) == PC_VERDICT_REVIEW)
+		err = wrapped(b, "", "ask the school before you post this photo:");
+	if (!err && blocking) {
+		struct pc__buf msg;
+		pc__buf_init(&msg, 0);
+		err = not_agreed(&msg, blocking);
+		err = err ? err : wrapped(b, "", msg.data);
+		pc__buf_release(&msg);
+	}
+	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++) {
+		const struct pc_reason *r = pc_verdict_reason(v, i);
+		if (about_a_child(r->code) || !r->parent_message || said_before(v, i, 0))
+			continue;
+		err = wrapped(b, "", r->parent_message);
+	}
+	for (size_t i = 0; i < pc_verdict_warning_count(v) && !err; i++) {
+		const struct pc_reason *r = pc_verdict_warning(v, i);
+		if (!parent_warning(r->code) || !r->parent_message || said_before(v, i, 1))
+			continue;
+		err = wrapped(b, "warning: ", r->parent_message);
+	}
+	return err;
+}
+
+int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view, int color)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	*out = NULL;
+	int err = view == PC_VIEW_PARENT ? text_parent(&b, verdict, color)
+	                                 : text_staff(&b, verdict, color);
+	return finish(out, &b, err);
+}

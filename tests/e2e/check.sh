@@ -1,0 +1,489 @@
+# End-to-end tests of `photoconsent check`: the verdict on every sample for
+# every purpose against the hand-written table verdicts.expected, the
+# parent view (no child's name anywhere), exit statuses, colour, the audit
+# log, and odd files. Sourced by run.sh (POSIX sh: `make` runs it with sh).
+# Each test that writes starts from a fresh demo database in $E2E_TMP, made
+# as `make demo` makes it (build-aux/demo-db.sh).
+
+unset PHOTOCONSENT_DB NO_COLOR
+PHOTOCONSENT_USER=e2e-tester
+export PHOTOCONSENT_USER
+ON=2026-11-26
+PURPOSES="display newsletter website social press parent-social staff-personal"
+
+n_demo=0
+# fresh_demo: a new demo database in $DB.
+fresh_demo() {
+	n_demo=$((n_demo + 1))
+	DB=$E2E_TMP/demo$n_demo.db
+	if ! sh build-aux/demo-db.sh "$PHOTOCONSENT" "$DB" >/dev/null 2>"$E2E_TMP/demo.err"; then
+		printf 'FAIL %s: the demo database: %s\n' "$current" "$(cat "$E2E_TMP/demo.err")"
+		failed=$((failed + 1))
+	fi
+}
+# chk ARGS...: check against $DB.
+chk() { run --db "$DB" check "$@"; }
+# log_lines: how many checks the audit log of $DB holds.
+log_lines() {
+	"$PHOTOCONSENT" --db "$DB" log >"$E2E_TMP/log.out" 2>&1
+	grep -c ' e2e-tester ' "$E2E_TMP/log.out"
+}
+# expect_said TEXT: stdout holds TEXT once the report's wrapped lines are
+# joined again (a line break and its indent read as one space).
+expect_said() {
+	if SAID=$1 perl -0777 -ne 's/\n {6,}/ /g; exit(index($_, $ENV{SAID}) >= 0 ? 0 : 1)' "$OUT"; then
+		ok
+	else
+		bad "stdout lacks '$1'"
+	fi
+}
+expect_no_escape() {
+	if grep -q "$(printf '\033')" "$OUT"; then bad "an escape code in stdout"; else ok; fi
+}
+
+# ------------------------------------------------------------ help and usage
+t "check --help"
+run check --help
+expect_status 0
+expect_out "usage: photoconsent check [--purpose P] [--as staff|parent] [--on DATE] [--json] [--no-log] FILE..."
+expect_no_err
+cp "$OUT" "$E2E_TMP/help-check"
+
+t "help check is check --help"
+run help check
+expect_status 0
+if cmp -s "$OUT" "$E2E_TMP/help-check"; then ok; else bad "differs from check --help"; fi
+
+t "--help lists check"
+run --help
+expect_out "  check "
+
+t "the man page's synopsis matches check --help"
+sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' man/photoconsent.1 | sed 's/\\-/-/g' >"$E2E_TMP/man-synopsis"
+sed -n 's/^usage: //p' "$E2E_TMP/help-check" >"$E2E_TMP/synopsis"
+if [ -s "$E2E_TMP/synopsis" ] && grep -qxF -f "$E2E_TMP/synopsis" "$E2E_TMP/man-synopsis"; then
+	ok
+else
+	bad "man/photoconsent.1 lacks '$(cat "$E2E_TMP/synopsis")'"
+fi
+if [ "$(grep -c '^photoconsent check ' "$E2E_TMP/man-synopsis")" -eq 1 ]; then ok; else bad "the man page has another check synopsis"; fi
+
+t "check with no photo: 64"
+fresh_demo
+chk
+expect_status 64
+expect_err "no photo given"
+expect_err "try 'photoconsent check --help'"
+
+t "check with an unknown option: 64"
+chk --frobnicate samples/playground-untagged.jpg
+expect_status 64
+expect_err "unknown option '--frobnicate'"
+
+t "check --purpose with no value: 64"
+chk samples/playground-untagged.jpg --purpose
+expect_status 64
+expect_err "option '--purpose' needs a value"
+
+t "check --json=yes: 64"
+chk --json=yes samples/playground-untagged.jpg
+expect_status 64
+expect_err "option '--json' takes no value"
+
+t "check --as someone else: 64"
+chk --as teacher samples/playground-untagged.jpg
+expect_status 64
+expect_err "staff or parent"
+
+# ------------------------------------------------------------ data errors
+t "an unknown purpose: 65, with the store's message, once"
+chk --purpose webiste samples/sports-day-digikam.jpg samples/zoo-trip-gps.jpg
+expect_status 65
+expect_err "webiste"
+if [ "$(grep -c . "$ERR")" -eq 1 ]; then ok; else bad "more than one line on stderr"; fi
+expect_no_out
+
+t "a bad date: 65, before the database is opened"
+run --db "$E2E_TMP/none.db" check --on 2026-02-30 samples/sports-day-digikam.jpg
+expect_status 65
+expect_err "'2026-02-30' is not a date (YYYY-MM-DD)"
+
+t "no database: 66"
+run --db "$E2E_TMP/none.db" check samples/sports-day-digikam.jpg
+expect_status 66
+expect_err "photoconsent db init"
+if [ -e "$E2E_TMP/none.db" ]; then bad "check made a database"; else ok; fi
+
+t "no database, parent view: 66"
+run --db "$E2E_TMP/none.db" check --as parent samples/sports-day-digikam.jpg
+expect_status 66
+
+# ------------------------------------------------------------ the verdict table
+t "every sample, every purpose, as verdicts.expected says"
+fresh_demo
+: >"$E2E_TMP/verdicts.json"
+for p in $PURPOSES; do
+	chk --on "$ON" --json --no-log --purpose "$p" samples/*.jpg
+	expect_no_crash
+	expect_no_err
+	cat "$OUT" >>"$E2E_TMP/verdicts.json"
+done
+chk --as parent --on "$ON" --json samples/*.jpg
+expect_no_crash
+cp "$OUT" "$E2E_TMP/verdicts-parent.json"
+if perl tests/e2e/expect_verdicts.pl tests/e2e/verdicts.expected "$E2E_TMP/verdicts.json" \
+	"$E2E_TMP/verdicts-parent.json" samples/*.jpg >"$E2E_TMP/verdicts.log" 2>&1; then
+	ok
+else
+	bad "$(grep -v '^verdicts:' "$E2E_TMP/verdicts.log")"
+fi
+tail -n 1 "$E2E_TMP/verdicts.log"
+
+t "every staff JSON line has PRODUCT.md's keys, in order"
+if perl -MJSON::PP -ne '
+	my $j = JSON::PP->new->decode($_);
+	my @k = /"(file|verdict|purpose|checked_on|event|people|reasons|warnings)": /g;
+	my $top = join " ", grep { !$seen{$_}++ } @k; %seen = ();
+	$top eq "file verdict purpose checked_on event people reasons warnings" or die "keys: $top\n";
+	$j->{checked_on} eq "2026-11-26" or die "checked_on $j->{checked_on}\n";
+	for my $p (@{$j->{people}}) {
+		join(" ", sort keys %$p) eq "consent match pupil region sources tag" or die "person keys\n";
+	}
+	for my $r (@{$j->{reasons}}, @{$j->{warnings}}) {
+		length $r->{code} && length $r->{message} or die "an empty reason\n";
+	}' "$E2E_TMP/verdicts.json" 2>"$E2E_TMP/perl.err"; then
+	ok
+else
+	bad "$(cat "$E2E_TMP/perl.err")"
+fi
+
+t "a denial quotes the purpose's policy sentence"
+chk --on "$ON" --json --no-log samples/sports-day-digikam.jpg
+policy=$("$PHOTOCONSENT" --db "$DB" purpose list | sed -n '/^website /,/policy:/s/.*policy: //p' | head -n 1 | cut -c1-40)
+if [ -n "$policy" ]; then expect_out "$policy"; else bad "no policy sentence for website"; fi
+
+t "the parent JSON line has its keys, in order, and reasons with no child's state"
+if perl -MJSON::PP -ne '
+	my $j = JSON::PP->new->decode($_);
+	my $top = join " ", /"(file|verdict|purpose|checked_on|children|blocking|reasons)": /g;
+	$top eq "file verdict purpose checked_on children blocking reasons" or die "keys: $top\n";
+	!/"(people|warnings|event|tag|pupil|consent)":/ or die "a staff key: $_";
+	for my $r (@{$j->{reasons}}) {
+		$r->{code} !~ /^(consent-|no-photo|pupil-left)/ or die "code $r->{code}\n";
+	}' "$E2E_TMP/verdicts-parent.json" 2>"$E2E_TMP/perl.err"; then
+	ok
+else
+	bad "$(cat "$E2E_TMP/perl.err")"
+fi
+
+# ------------------------------------------------------------ the parent view
+# Every sample and purpose, text and JSON, plus a file that is not a JPEG
+# and one that is missing: stdout and stderr hold no pupil's name (any
+# part of it, whole, surname first, preferred, alias, with or without its
+# accents) and no pupil id. The file names the command was given are taken
+# out first: they are the parent's own words.
+t "the parent view names no child"
+printf 'Amy Jones was here\n' >"$E2E_TMP/Amy Jones notes.jpg"
+: >"$E2E_TMP/parent.out"
+for p in $PURPOSES; do
+	for json in "" --json; do
+		chk --as parent $json --on "$ON" --purpose "$p" samples/*.jpg \
+			"$E2E_TMP/Amy Jones notes.jpg" "$E2E_TMP/Isla Taylor missing.jpg"
+		expect_no_crash
+		cat "$OUT" "$ERR" >>"$E2E_TMP/parent.out"
+	done
+done
+if perl -CSD -Mutf8 -MUnicode::Normalize -e '
+	my ($csv, $out, @files) = @ARGV;
+	my %ascii = qw(Ł L ł l Ø O ø o Đ D đ d);
+	sub plain { my $s = NFD(shift); $s =~ s/\p{Mn}//g; $s =~ s/([ŁłØøĐđ])/$ascii{$1}/g; return $s }
+	open my $c, "<:encoding(UTF-8)", $csv or die; my @head = split /,/, scalar <$c>;
+	my %words;
+	while (<$c>) {
+		chomp; my @f = split /,/, $_, -1; my %r; @r{@head} = @f;
+		my @n = ($r{pupil_id}, $r{forename}, $r{surname}, "$r{forename} $r{surname}",
+			"$r{surname}, $r{forename}", grep { length } ($r{preferred_name}, split /;/, $r{aliases}));
+		$words{$_} = 1 for grep { length } map { ($_, plain($_)) } @n;
+	}
+	open my $o, "<:encoding(UTF-8)", $out or die; local $/; my $text = <$o>;
+	for my $f (@files) { utf8::decode($f); $text =~ s/\Q$f\E//g }
+	my @hit = grep { $text =~ /(?<![\w])\Q$_\E(?![\w])/i } sort keys %words;
+	print "names or ids in the parent view: @hit\n" if @hit;
+	exit(@hit ? 1 : 0);' consent-db/demo.csv "$E2E_TMP/parent.out" samples/*.jpg \
+	"$E2E_TMP/Amy Jones notes.jpg" "$E2E_TMP/Isla Taylor missing.jpg" >"$E2E_TMP/names.log" 2>&1; then
+	ok
+else
+	bad "$(cat "$E2E_TMP/names.log")"
+fi
+if grep -q "could not be read" "$E2E_TMP/parent.out"; then ok; else bad "no 'could not be read' for the missing file"; fi
+
+t "the parent view: a count, not a name"
+chk --as parent --on "$ON" --purpose website samples/sports-day-digikam.jpg
+expect_status 1
+expect_out "DO NOT SHARE  samples/sports-day-digikam.jpg  (website)"
+expect_out "1 child in this photo has not agreed to this use"
+chk --as parent --on "$ON" samples/zoo-trip-darktable.jpg
+expect_status 1
+expect_out "(parent-social)"
+expect_out "2 children in this photo have not agreed to this use"
+chk --as parent --on "$ON" samples/sports-day-lightroom.jpg
+expect_status 0
+expect_out "SHARE         samples/sports-day-lightroom.jpg  (parent-social)"
+expect_out "you may post this photo"
+
+t "the parent view of a file that is not a JPEG says nothing from inside it"
+printf 'Amy Jones, 2208, refused\n' >"$E2E_TMP/text.jpg"
+chk --as parent --json "$E2E_TMP/text.jpg"
+expect_status 2
+expect_json '$j[0]{verdict} eq "review" && $j[0]{children} == 0'
+expect_no_err
+
+# ------------------------------------------------------------ exit statuses
+t "every photo may be shared: 0"
+chk --on "$ON" --no-log samples/sports-day-lightroom.jpg samples/zoo-trip-orientation-6.jpg
+expect_status 0
+expect_no_err
+
+t "one photo may not be shared: 1"
+chk --on "$ON" --no-log samples/sports-day-lightroom.jpg samples/sports-day-digikam.jpg samples/playground-untagged.jpg
+expect_status 1
+
+t "several photos: a count last"
+expect_line "3 photos (website): 1 share, 1 do not share, 1 review"
+
+t "one photo needs review, none refused: 2"
+chk --on "$ON" --no-log samples/sports-day-lightroom.jpg samples/playground-untagged.jpg
+expect_status 2
+
+t "a missing file among good ones: the others are judged, 66"
+chk --on "$ON" --no-log --json samples/sports-day-digikam.jpg "$E2E_TMP/no-such.jpg" samples/sports-day-lightroom.jpg
+expect_status 66
+expect_err "photoconsent: cannot read '$E2E_TMP/no-such.jpg': "
+expect_err "No such file or directory"
+expect_json '@j == 2 && $j[0]{file} eq "samples/sports-day-digikam.jpg" && $j[1]{file} eq "samples/sports-day-lightroom.jpg"'
+chk --on "$ON" --no-log samples/sports-day-lightroom.jpg "$E2E_TMP/no-such.jpg"
+expect_status 66
+expect_line "2 photos (website): 1 share, 0 do not share, 0 review, 1 could not be read"
+
+t "a folder is not a photo: 66"
+chk --no-log samples
+expect_status 66
+expect_err "cannot read 'samples'"
+
+t "a file that is not a JPEG is review (unreadable)"
+chk --on "$ON" --no-log --json "$E2E_TMP/text.jpg"
+expect_status 2
+expect_json '$j[0]{verdict} eq "review" && grep { $_->{code} eq "unreadable" } @{$j[0]{reasons}}'
+
+t "staff-personal on a file that is not a JPEG: do not share"
+chk --on "$ON" --no-log --json --purpose staff-personal "$E2E_TMP/text.jpg"
+expect_status 1
+expect_json '$j[0]{verdict} eq "do-not-share" && grep { $_->{code} eq "always-denied" } @{$j[0]{reasons}}'
+
+t "hostile files: review, no crash"
+for f in "$HOSTILE"/*; do
+	chk --no-log --json "$f"
+	expect_no_crash
+done
+chk --no-log --json "$HOSTILE"/*
+expect_no_crash
+expect_json 'grep({ $_->{verdict} eq "review" } @j) == @j'
+
+# ------------------------------------------------------------ defaults
+t "the staff default is website, today"
+chk --no-log --json samples/sports-day-digikam.jpg
+expect_json "\$j[0]{purpose} eq 'website' && \$j[0]{checked_on} eq '$(date +%Y-%m-%d)'"
+
+t "the parent default is parent-social"
+chk --as parent --json samples/sports-day-digikam.jpg
+expect_json '$j[0]{purpose} eq "parent-social"'
+
+t "options may follow the files"
+chk samples/sports-day-digikam.jpg --purpose newsletter --no-log --on "$ON"
+expect_status 0
+expect_out "(newsletter)"
+
+# ------------------------------------------------------------ the text report
+t "the staff text report: verdict, reasons, people, event"
+chk --on "$ON" --no-log samples/sports-day-digikam.jpg
+expect_status 1
+expect_line "DO NOT SHARE  samples/sports-day-digikam.jpg  (website)"
+expect_out "    Oliver Smith"
+expect_out "    people: Amy Jones (granted), Oliver Smith (refused)"
+expect_out "    event:  Sports Day 2026"
+expect_out "    warning: "
+expect_no_escape
+
+t "the staff text report: how names matched"
+chk --on "$ON" --no-log --purpose newsletter samples/nativity-name-variants.jpg
+expect_status 2
+expect_line "REVIEW        samples/nativity-name-variants.jpg  (newsletter)"
+expect_said "people: Katherine Smith as 'Katie Smith' (granted), Amy Jones as 'Jones, Amy' (granted), 'Grace Hall' (no such pupil), 'Jack Green' (several pupils)"
+expect_out "    event:  Nativity Play 2025 (by the date taken)"
+expect_said "'Grace Hall' matches no pupil"
+
+t "a crowd: the first few, how many more, how many unnamed"
+chk --on "$ON" --no-log samples/whole-school-extended-xmp.jpg
+expect_said ", and 10 more; 224 unnamed faces"
+
+t "no line is wider than 80 columns"
+chk --on "$ON" --no-log samples/*.jpg
+if perl -CSD -ne 'exit 1 if length($_) > 81' "$OUT"; then ok; else bad "a line wider than 80 columns"; fi
+
+# ------------------------------------------------------------ colour
+t "no colour when stdout is not a terminal"
+chk --on "$ON" --no-log samples/sports-day-digikam.jpg samples/sports-day-lightroom.jpg samples/playground-untagged.jpg
+expect_no_escape
+
+if command -v script >/dev/null 2>&1; then
+	# script(1) gives the command a terminal; its output lands in $OUT.
+	tty_run() {
+		timeout 60 script -qec "$*" /dev/null >"$OUT" 2>"$ERR" </dev/null
+		status=$?
+	}
+	t "colour on a terminal: red, green, yellow"
+	tty_run "'$PHOTOCONSENT' --db '$DB' check --on $ON --no-log samples/sports-day-digikam.jpg samples/sports-day-lightroom.jpg samples/playground-untagged.jpg"
+	expect_status 1
+	expect_out "$(printf '\033[1;31mDO NOT SHARE\033[0m')"
+	expect_out "$(printf '\033[1;32mSHARE\033[0m')"
+	expect_out "$(printf '\033[1;33mREVIEW\033[0m')"
+
+	t "NO_COLOR on a terminal: no colour"
+	tty_run "NO_COLOR=1 '$PHOTOCONSENT' --db '$DB' check --on $ON --no-log samples/sports-day-digikam.jpg"
+	expect_status 1
+	expect_out "DO NOT SHARE"
+	expect_no_escape
+
+	t "JSON on a terminal: no colour"
+	tty_run "'$PHOTOCONSENT' --db '$DB' check --json --no-log samples/sports-day-digikam.jpg"
+	expect_no_escape
+else
+	t "colour on a terminal"
+	skip "script(1) is not installed: no terminal to test colour on"
+fi
+
+# ------------------------------------------------------------ the audit log
+t "each staff check is logged, once"
+fresh_demo
+chk --on "$ON" samples/sports-day-digikam.jpg samples/playground-untagged.jpg
+expect_status 1
+expect_no_err
+if [ "$(log_lines)" -eq 2 ]; then ok; else bad "$(log_lines) log lines, expected 2: $(cat "$E2E_TMP/log.out")"; fi
+if grep -q "e2e-tester  website  *do-not-share  samples/sports-day-digikam.jpg" "$E2E_TMP/log.out"; then
+	ok
+else
+	bad "no log line for sports-day-digikam: $(cat "$E2E_TMP/log.out")"
+fi
+if grep -q "review  *samples/playground-untagged.jpg" "$E2E_TMP/log.out"; then ok; else bad "no review line"; fi
+
+t "--no-log and the parent view write nothing"
+chk --no-log samples/sports-day-digikam.jpg
+chk --as parent samples/sports-day-digikam.jpg
+chk --as parent --purpose website --json samples/sports-day-digikam.jpg
+if [ "$(log_lines)" -eq 2 ]; then ok; else bad "$(log_lines) log lines, expected still 2"; fi
+
+t "a file that could not be opened is not logged"
+chk "$E2E_TMP/no-such.jpg"
+expect_status 66
+if [ "$(log_lines)" -eq 2 ]; then ok; else bad "$(log_lines) log lines, expected still 2"; fi
+
+# A read-only database: still judged, one warning, nothing logged. Root
+# ignores file modes, so as root the command runs as nobody (setpriv), as
+# db.sh does; without setpriv the test is skipped.
+t "a read-only database: judged, with one warning"
+fresh_demo
+ro_dir=$E2E_TMP/ro-check
+mkdir -p "$ro_dir"
+cp "$DB" "$ro_dir/demo.db"
+chmod 444 "$ro_dir/demo.db"
+as_nobody=""
+ro_ok=1
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null 2>&1 &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+		chmod 711 "$E2E_TMP"
+		chmod 755 "$ro_dir"
+	else
+		ro_ok=0
+	fi
+fi
+if [ "$ro_ok" -eq 1 ]; then
+	cp "$ro_dir/demo.db" "$E2E_TMP/ro-check.copy"
+	# shellcheck disable=SC2086 # $as_nobody is a command and its options
+	timeout 60 $as_nobody "$PHOTOCONSENT" --db "$ro_dir/demo.db" check --on "$ON" \
+		samples/sports-day-digikam.jpg samples/sports-day-lightroom.jpg >"$OUT" 2>"$ERR"
+	status=$?
+	expect_status 1
+	expect_out "DO NOT SHARE  samples/sports-day-digikam.jpg"
+	expect_out "SHARE         samples/sports-day-lightroom.jpg"
+	expect_err "audit log"
+	if [ "$(grep -c . "$ERR")" -eq 1 ]; then ok; else bad "not one warning: $(cat "$ERR")"; fi
+	expect_same_file "$ro_dir/demo.db" "$E2E_TMP/ro-check.copy" "the read-only database changed"
+else
+	skip "running as root without setpriv: file modes do not stop root"
+fi
+chmod 700 "$E2E_TMP"
+
+# ------------------------------------------------------------ odd file names
+t "JSON stays valid whatever the file name holds"
+weird="$E2E_TMP/quote\"back\\slash	tab.jpg"
+cp samples/sports-day-digikam.jpg "$weird"
+chk --json --no-log "$weird"
+expect_status 1
+if perl -MJSON::PP -e 'my $j = JSON::PP->new->decode(scalar <STDIN>);
+	exit($j->{file} eq $ARGV[0] && $j->{verdict} eq "do-not-share" ? 0 : 1)' "$weird" <"$OUT"; then
+	ok
+else
+	bad "the file name did not survive the JSON round trip"
+fi
+chk --as parent --json "$weird"
+if perl -MJSON::PP -e 'my $j = JSON::PP->new->decode(scalar <STDIN>);
+	exit($j->{file} eq $ARGV[0] ? 0 : 1)' "$weird" <"$OUT"; then
+	ok
+else
+	bad "the file name did not survive the parent JSON round trip"
+fi
+
+t "a file name that is not UTF-8 still gives valid JSON"
+latin1="$E2E_TMP/$(printf 'caf\351').jpg"
+cp samples/sports-day-lightroom.jpg "$latin1"
+chk --json --no-log "$latin1"
+expect_status 0
+if perl -MJSON::PP -e 'JSON::PP->new->utf8->decode(scalar <STDIN>)' <"$OUT" 2>/dev/null; then
+	ok
+else
+	bad "not valid UTF-8 JSON"
+fi
+
+t "a file name with control characters does not reach the terminal"
+ctl="$E2E_TMP/$(printf 'bell\007esc\033[31m').jpg"
+cp samples/sports-day-lightroom.jpg "$ctl"
+chk --no-log "$ctl"
+expect_status 0
+expect_no_escape
+
+# ------------------------------------------------------------ memory
+# Valgrind cannot run a sanitizer build, which checks memory itself.
+if grep -q -a __asan_init "$PHOTOCONSENT" 2>/dev/null; then
+	t "valgrind: check"
+	skip "a sanitizer build checks its own memory"
+elif command -v valgrind >/dev/null 2>&1; then
+	for mode in "" "--json" "--as parent" "--as parent --json"; do
+		t "valgrind: check $mode over every sample"
+		# shellcheck disable=SC2086 # $mode is options
+		valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+			--error-exitcode=99 --log-file="$E2E_TMP/valgrind.log" \
+			"$PHOTOCONSENT" --db "$DB" check $mode --no-log --purpose press samples/*.jpg \
+			"$E2E_TMP/text.jpg" "$E2E_TMP/no-such.jpg" >"$OUT" 2>"$ERR"
+		status=$?
+		if [ "$status" -ne 99 ] && [ ! -s "$E2E_TMP/valgrind.log" ]; then
+			ok
+		else
+			bad "valgrind (status $status): $(head -c 1500 "$E2E_TMP/valgrind.log")"
+		fi
+	done
+else
+	t "valgrind: check"
+	skip "valgrind not installed"
+fi

@@ -42,6 +42,30 @@ echo "\$ photoconsent check --on $on samples/*.jpg"
 "$bin" --db "$db" check --on "$on" samples/*.jpg
 [ $? -lt 64 ] || exit
 echo
+echo "== every sample, every purpose (as on $on; the reasons: check --purpose P FILE)"
+echo
+# check's exit status is the verdict: 0 share, 1 do not share, 2 review.
+purposes="display newsletter website social press parent-social staff-personal"
+{
+	printf '%-36s' "photo"
+	for p in $purposes; do printf ' %-14s' "$p"; done
+	echo
+	for f in samples/*.jpg; do
+		printf '%-36s' "${f#samples/}"
+		for p in $purposes; do
+			"$bin" --db "$db" check --no-log --on "$on" --purpose "$p" "$f" >/dev/null 2>&1
+			case $? in
+			0) v=share ;;
+			1) v="DO NOT SHARE" ;;
+			2) v=review ;;
+			*) v=error ;;
+			esac
+			printf ' %-14s' "$v"
+		done
+		echo
+	done
+} | sed 's/ *$//'
+echo
 echo "== the same photo for three purposes, and as a parent sees it"
 echo
 for purpose in website newsletter press; do

@@ -17,6 +17,13 @@ SANITIZE  ?=
 CORPUS    ?= ../shared/corpus/real
 # Photos read with each allocation failed in turn.
 TORTURE_PHOTOS := $(wildcard samples/*.jpg)
+# Photos judged so: one for each kind of rule (a refusal, ambiguous and
+# unknown tags with an event by date, a no_name pupil in the caption, a name
+# in the file name, GPS, unnamed faces and a flat keyword, no_photo).
+TORTURE_JUDGED := samples/sports-day-digikam.jpg samples/nativity-name-variants.jpg \
+	samples/book-week-iptc-utf8.jpg samples/sophie-wright-book-week.jpg \
+	samples/zoo-trip-gps.jpg samples/science-fair-apple-photos.jpg \
+	samples/book-week-caption-bridge.jpg
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
 
@@ -174,6 +181,9 @@ check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE)
 	$(Q)$(TORTURE) --import tests/torture/import.csv >$(BUILD)/torture-import.log || \
 		{ cat $(BUILD)/torture-import.log; exit 1; }
 	@head -n 1 $(BUILD)/torture-import.log
+	$(Q)$(TORTURE) --judge consent-db/demo.csv $(TORTURE_JUDGED) >$(BUILD)/torture-judge.log || \
+		{ cat $(BUILD)/torture-judge.log; exit 1; }
+	@head -n 1 $(BUILD)/torture-judge.log
 	@echo "== end-to-end tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)sh tests/e2e/run.sh $(BUILD)
 

@@ -12,8 +12,14 @@
  * With --import CSV it does the same to a CSV import into a new database:
  * a failed import must leave no pupil behind, a successful one all of them.
  *
+ * With --judge CSV PHOTO... it judges each photo for every purpose against
+ * a database imported from CSV, failing each allocation of the judgement
+ * in turn: a failure must come back as PC_ERROR with no verdict, never as
+ * a different verdict.
+ *
  * Usage: torture PHOTO...
  *        torture --import CSV
+ *        torture --judge CSV PHOTO...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,10 +181,89 @@ done:
 	return status;
 }
 
+/* Judges and reports; *json NULL when either step ran out of memory. */
+static int judge_once(pc_store *store, const pc_photo *photo, const char *purpose,
+                      unsigned long n, char **json)
+{
+	pc_verdict *verdict = NULL;
+	*json = NULL;
+	fail_at = n;
+	made = 0;
+	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26");
+	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) == PC_ERROR)
+		*json = NULL;
+	fail_at = 0;
+	if (err && verdict) {
+		fprintf(stderr, "torture: judging '%s' failed but a verdict came back\n",
+		        pc_photo_path(photo));
+		exit(1);
+	}
+	pc_verdict_free(verdict);
+	return err;
+}
+
+static int torture_judge(const char *csv, int count, char **photos)
+{
+	static const char *const purposes[] = { "website", "display", "staff-personal" };
+	char dir[] = "/tmp/pc-torture.XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("torture: mkdtemp");
+		return 1;
+	}
+	char db[64];
+	snprintf(db, sizeof(db), "%s/consent.db", dir);
+	int status = 1;
+	unsigned long runs = 0;
+	pc_store *store = NULL;
+	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ)) {
+		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
+		goto done;
+	}
+	for (int i = 0; i < count; i++) {
+		pc_photo *photo = NULL;
+		if (pc_photo_read(&photo, photos[i], NULL) == PC_ERROR) {
+			fprintf(stderr, "torture: cannot read '%s'\n", photos[i]);
+			goto done;
+		}
+		for (size_t k = 0; k < sizeof(purposes) / sizeof(purposes[0]); k++) {
+			char *clean = NULL, *json = NULL;
+			judge_once(store, photo, purposes[k], 0, &clean);
+			for (unsigned long n = 1;; n++, runs++) {
+				int err = judge_once(store, photo, purposes[k], n, &json);
+				int same = err == PC_ERROR || !json || (clean && !strcmp(json, clean));
+				free(json);
+				if (made < n)
+					break;
+				if (!same) {
+					fprintf(stderr, "torture: '%s' for %s: failing allocation %lu "
+					        "changed the verdict without saying so\n",
+					        photos[i], purposes[k], n);
+					free(clean);
+					pc_photo_free(photo);
+					goto done;
+				}
+			}
+			free(clean);
+		}
+		pc_photo_free(photo);
+	}
+	printf("torture: judged %d photos, each allocation failed in turn (%lu failing judgements)\n",
+	       count, runs);
+	printf("torture: %d passed, 0 failed\n", count);
+	status = 0;
+done:
+	pc_store_free(store);
+	unlink(db);
+	rmdir(dir);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--import"))
 		return torture_import(argv[2]);
+	if (argc >= 4 && !strcmp(argv[1], "--judge"))
+		return torture_judge(argv[2], argc - 3, argv + 3);
 	unsigned long total_runs = 0;
 	for (int i = 1; i < argc; i++) {
 		size_t len = 0;

@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "photoconsent/photoconsent.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,4 +43,35 @@ int pc__json_number(struct pc__buf *out, double v)
 	if (!strcmp(tmp, "-0"))
 		return pc__buf_puts(out, "0");
 	return pc__buf_puts(out, tmp);
+}
+
+int pc__json_sources(struct pc__buf *out, unsigned sources)
+{
+	int err = pc__buf_putc(out, '[');
+	int first = 1;
+	for (int i = 0; i < PC_SOURCE_COUNT && !err; i++) {
+		unsigned bit = 1u << i;
+		if (!(sources & bit))
+			continue;
+		if (!first)
+			err = pc__buf_puts(out, ", ");
+		first = 0;
+		err = err ? err : pc__json_string(out, pc_source_name(bit));
+	}
+	return err ? err : pc__buf_putc(out, ']');
+}
+
+int pc__json_region(struct pc__buf *out, const struct pc_region *r)
+{
+	if (!r)
+		return pc__buf_puts(out, "null");
+	int err = pc__buf_puts(out, "{\"x\": ");
+	err = err ? err : pc__json_number(out, r->x);
+	err = err ? err : pc__buf_puts(out, ", \"y\": ");
+	err = err ? err : pc__json_number(out, r->y);
+	err = err ? err : pc__buf_puts(out, ", \"w\": ");
+	err = err ? err : pc__json_number(out, r->w);
+	err = err ? err : pc__buf_puts(out, ", \"h\": ");
+	err = err ? err : pc__json_number(out, r->h);
+	return err ? err : pc__buf_putc(out, '}');
 }

@@ -14,5 +14,10 @@
 int pc__json_string(struct pc__buf *out, const char *s);
 /* A number with enough digits for a fraction of an image (6 significant). */
 int pc__json_number(struct pc__buf *out, double v);
+/* The names of the enum pc_source bits set in `sources`, as an array. */
+int pc__json_sources(struct pc__buf *out, unsigned sources);
+/* {"x", "y", "w", "h"} of a face box, or null for NULL. */
+struct pc_region;
+int pc__json_region(struct pc__buf *out, const struct pc_region *r);
 
 #endif

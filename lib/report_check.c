@@ -116,35 +116,11 @@ static int not_agreed(struct pc__buf *b, size_t n)
 
 /* ------------------------------------------------------------ JSON */
 
-static int json_sources(struct pc__buf *b, unsigned sources)
-{
-	int err = pc__buf_putc(b, '[');
-	int first = 1;
-	for (int i = 0; i < PC_SOURCE_COUNT && !err; i++) {
-		unsigned bit = 1u << i;
-		if (!(sources & bit))
-			continue;
-		if (!first)
-			err = pc__buf_puts(b, ", ");
-		first = 0;
-		err = err ? err : pc__json_string(b, pc_source_name(bit));
-	}
-	return err ? err : pc__buf_putc(b, ']');
-}
-
+/* The judged person's face box, or null. */
 static int json_region(struct pc__buf *b, const struct pc_judged_person *p)
 {
-	if (!p->has_region)
-		return pc__buf_puts(b, "null");
-	int err = pc__buf_puts(b, "{\"x\": ");
-	err = err ? err : pc__json_number(b, p->x);
-	err = err ? err : pc__buf_puts(b, ", \"y\": ");
-	err = err ? err : pc__json_number(b, p->y);
-	err = err ? err : pc__buf_puts(b, ", \"w\": ");
-	err = err ? err : pc__json_number(b, p->w);
-	err = err ? err : pc__buf_puts(b, ", \"h\": ");
-	err = err ? err : pc__json_number(b, p->h);
-	return err ? err : pc__buf_putc(b, '}');
+	struct pc_region r = { p->x, p->y, p->w, p->h };
+	return pc__json_region(b, p->has_region ? &r : NULL);
 }
 
 static int json_reason(struct pc__buf *b, int first, const char *code, const char *message)
@@ -189,7 +165,7 @@ static int json_staff(struct pc__buf *b, const pc_verdict *v)
 		err = pc__buf_puts(b, i ? ", {\"tag\": " : "{\"tag\": ");
 		err = err ? err : pc__json_string(b, p->tag);
 		err = err ? err : pc__buf_puts(b, ", \"sources\": ");
-		err = err ? err : json_sources(b, p->sources);
+		err = err ? err : pc__json_sources(b, p->sources);
 		err = err ? err : pc__buf_puts(b, ", \"pupil\": ");
 		err = err ? err : pc__json_string(b, p->pupil_id);
 		err = err ? err : pc__buf_puts(b, ", \"match\": ");

@@ -6,38 +6,6 @@
 #include "json.h"
 #include "photoconsent/photoconsent.h"
 
-static int json_sources(struct pc__buf *b, unsigned sources)
-{
-	int err = pc__buf_putc(b, '[');
-	int first = 1;
-	for (int i = 0; i < PC_SOURCE_COUNT && !err; i++) {
-		unsigned bit = 1u << i;
-		if (!(sources & bit))
-			continue;
-		if (!first)
-			err = pc__buf_puts(b, ", ");
-		first = 0;
-		err = err ? err : pc__json_string(b, pc_source_name(bit));
-	}
-	return err ? err : pc__buf_putc(b, ']');
-}
-
-static int json_region(struct pc__buf *b, const struct pc_person *p)
-{
-	if (!p->has_region)
-		return pc__buf_puts(b, "null");
-	const struct pc_region *r = &p->region;
-	int err = pc__buf_puts(b, "{\"x\": ");
-	err = err ? err : pc__json_number(b, r->x);
-	err = err ? err : pc__buf_puts(b, ", \"y\": ");
-	err = err ? err : pc__json_number(b, r->y);
-	err = err ? err : pc__buf_puts(b, ", \"w\": ");
-	err = err ? err : pc__json_number(b, r->w);
-	err = err ? err : pc__buf_puts(b, ", \"h\": ");
-	err = err ? err : pc__json_number(b, r->h);
-	return err ? err : pc__buf_putc(b, '}');
-}
-
 static int finish(char **out, struct pc__buf *b, int err)
 {
 	if (err) {
@@ -61,9 +29,9 @@ int pc_report_inspect_json(char **out, const pc_photo *photo)
 		err = pc__buf_puts(&b, i ? ", {\"name\": " : "{\"name\": ");
 		err = err ? err : pc__json_string(&b, p->name);
 		err = err ? err : pc__buf_puts(&b, ", \"sources\": ");
-		err = err ? err : json_sources(&b, p->sources);
+		err = err ? err : pc__json_sources(&b, p->sources);
 		err = err ? err : pc__buf_puts(&b, ", \"region\": ");
-		err = err ? err : json_region(&b, p);
+		err = err ? err : pc__json_region(&b, p->has_region ? &p->region : NULL);
 		err = err ? err : pc__buf_putc(&b, '}');
 	}
 	err = err ? err : pc__buf_puts(&b, "], \"events\": [");

@@ -1,29 +1,43 @@
 #include "json.h"
 
-#include "photoconsent/photoconsent.h"
-
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "photoconsent/photoconsent.h"
+#include "text.h"
 
 int pc__json_string(struct pc__buf *out, const char *s)
 {
 	if (!s)
 		return pc__buf_puts(out, "null");
 	int err = pc__buf_putc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p && !err; p++) {
-		switch (*p) {
+	size_t left = strlen(s);
+	const char *p = s;
+	while (left && !err) {
+		unsigned char c = (unsigned char)*p;
+		size_t n = 1;
+		switch (c) {
 		case '"': err = pc__buf_puts(out, "\\\""); break;
 		case '\\': err = pc__buf_puts(out, "\\\\"); break;
 		case '\n': err = pc__buf_puts(out, "\\n"); break;
 		case '\r': err = pc__buf_puts(out, "\\r"); break;
 		case '\t': err = pc__buf_puts(out, "\\t"); break;
 		default:
-			if (*p < 0x20 || *p == 0x7F)
-				err = pc__buf_printf(out, "\\u%04x", *p);
-			else
-				err = pc__buf_putc(out, (char)*p);
+			if (c < 0x20 || c == 0x7F) {
+				err = pc__buf_printf(out, "\\u%04x", c);
+			} else if (c < 0x80) {
+				err = pc__buf_putc(out, (char)c);
+			} else if ((n = pc__utf8_sequence(p, left))) {
+				err = pc__buf_append(out, p, n);
+			} else {
+				/* Not UTF-8 (a file name is only bytes): JSON must be. */
+				n = 1;
+				err = pc__buf_puts(out, "\\ufffd");
+			}
 		}
+		p += n;
+		left -= n;
 	}
 	return err ? err : pc__buf_putc(out, '"');
 }

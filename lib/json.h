@@ -2,8 +2,9 @@
  * json.h: writing JSON into a buffer.
  *
  * Strings are escaped so that the output is valid JSON whatever a photo's
- * tags contain: quotes, backslashes and control characters are escaped;
- * input is UTF-8 (the library only holds valid UTF-8), passed through.
+ * tags or a file's name contain: quotes, backslashes and control
+ * characters are escaped; UTF-8 passes through, and a byte that is not
+ * part of valid UTF-8 (file names are bytes) becomes U+FFFD.
  */
 #ifndef PC_JSON_H
 #define PC_JSON_H

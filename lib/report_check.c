@@ -26,20 +26,8 @@ static int finish(char **out, struct pc__buf *b, int err)
 	return *out ? 0 : PC_ERROR;
 }
 
-/* A file name is bytes, and may be anything: JSON gets it as UTF-8 (stray
- * bytes as U+FFFD), a terminal gets it without control characters. */
-static int json_file(struct pc__buf *b, const char *file)
-{
-	if (!file || pc__utf8_valid(file, strlen(file)))
-		return pc__json_string(b, file);
-	char *clean = pc__text_from_utf8(file, strlen(file));
-	if (!clean)
-		return PC_ERROR;
-	int err = pc__json_string(b, clean);
-	free(clean);
-	return err;
-}
-
+/* A file name is bytes, and may be anything: pc__json_string makes it
+ * valid JSON, and a terminal gets it without control characters. */
 static int text_file(struct pc__buf *b, const char *file)
 {
 	int err = 0;
@@ -135,7 +123,7 @@ static int json_reason(struct pc__buf *b, int first, const char *code, const cha
 static int json_head(struct pc__buf *b, const pc_verdict *v)
 {
 	int err = pc__buf_puts(b, "{\"file\": ");
-	err = err ? err : json_file(b, pc_verdict_file(v));
+	err = err ? err : pc__json_string(b, pc_verdict_file(v));
 	err = err ? err : pc__buf_puts(b, ", \"verdict\": ");
 	err = err ? err : pc__json_string(b, pc_verdict_kind_name(pc_verdict_kind(v)));
 	err = err ? err : pc__buf_puts(b, ", \"purpose\": ");

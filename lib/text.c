@@ -41,6 +41,12 @@ static size_t utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+size_t pc__utf8_sequence(const char *s, size_t len)
+{
+	uint32_t cp;
+	return len ? utf8_seq((const unsigned char *)s, len, &cp) : 0;
+}
+
 int pc__utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -15,6 +15,10 @@
  * surrogates, nothing past U+10FFFF). */
 int pc__utf8_valid(const char *s, size_t len);
 
+/* The length of the valid UTF-8 sequence at `s` (of at most `len` bytes),
+ * or 0 when the bytes there are not one. */
+size_t pc__utf8_sequence(const char *s, size_t len);
+
 /* UTF-8 input: invalid sequences become U+FFFD; stops at a NUL. */
 char *pc__text_from_utf8(const char *s, size_t len);
 /* Latin-1 (ISO 8859-1) input; stops at a NUL. */

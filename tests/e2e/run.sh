@@ -100,6 +100,13 @@ for c in inspect db pupil purpose consent event log; do
 	done <"$E2E_TMP/man-lines"
 done
 
+t "JSON stays valid UTF-8 for a file name that is not"
+latin1=$(printf '%s/caf\351.jpg' "$E2E_TMP")
+cp samples/playground-untagged.jpg "$latin1"
+run inspect --json "$latin1"
+expect_status 0
+expect_json '$j[0]{file} =~ /caf\x{fffd}\.jpg$/'
+
 # ------------------------------------------------------------ samples
 . tests/e2e/samples.sh
 

@@ -6,9 +6,10 @@
  *   int: 0 on success, one of the negative `enum pc_error_code` values
  *   otherwise. The message a person can act on lives in the object the call
  *   was about (a photo's error list), never in global state.
- * - Every string the library hands out is valid, NUL-terminated UTF-8 and is
- *   owned by the object it came from: it stays valid until that object is
- *   freed. Every `_free` accepts NULL.
+ * - Every string the library hands out is valid, NUL-terminated UTF-8 (but
+ *   a file path, which is the caller's bytes as given) and is owned by the
+ *   object it came from: it stays valid until that object is freed. Every
+ *   `_free` accepts NULL.
  * - Image files are untrusted: reading one never crashes, hangs or grows
  *   memory without bound; what went wrong is reported per file.
  */

@@ -398,22 +398,10 @@ ro_dir=$E2E_TMP/ro-check
 mkdir -p "$ro_dir"
 cp "$DB" "$ro_dir/demo.db"
 chmod 444 "$ro_dir/demo.db"
-as_nobody=""
-ro_ok=1
-if [ "$(id -u)" -eq 0 ]; then
-	if command -v setpriv >/dev/null 2>&1 &&
-		setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
-		chmod 711 "$E2E_TMP"
-		chmod 755 "$ro_dir"
-	else
-		ro_ok=0
-	fi
-fi
-if [ "$ro_ok" -eq 1 ]; then
+if unprivileged "$ro_dir"; then
 	cp "$ro_dir/demo.db" "$E2E_TMP/ro-check.copy"
-	# shellcheck disable=SC2086 # $as_nobody is a command and its options
-	timeout 60 $as_nobody "$PHOTOCONSENT" --db "$ro_dir/demo.db" check --on "$ON" \
+	# shellcheck disable=SC2086 # $as_unprivileged is a command and its options
+	timeout 60 $as_unprivileged "$PHOTOCONSENT" --db "$ro_dir/demo.db" check --on "$ON" \
 		samples/sports-day-digikam.jpg samples/sports-day-lightroom.jpg >"$OUT" 2>"$ERR"
 	status=$?
 	expect_status 1

@@ -731,23 +731,10 @@ DB=$ro_dir/ro.db
 quiet db init
 add_amy
 chmod 444 "$DB"
-as_other=""
-ro_ok=1
-if [ "$(id -u)" -eq 0 ]; then
-	if command -v setpriv >/dev/null 2>&1 &&
-		setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		as_other="setpriv --reuid=65534 --regid=65534 --clear-groups"
-		# The unprivileged user must reach the database and the command.
-		chmod 711 "$E2E_TMP"
-		chmod 755 "$ro_dir"
-	else
-		ro_ok=0
-	fi
-fi
-if [ "$ro_ok" -eq 1 ]; then
+if unprivileged "$ro_dir"; then
 	# ro_run ARGS...: as run, as the unprivileged user when root.
-	# shellcheck disable=SC2086 # $as_other is a command and its options
-	ro_run() { timeout 60 $as_other "$PHOTOCONSENT" --db "$DB" "$@" >"$OUT" 2>"$ERR"; status=$?; }
+	# shellcheck disable=SC2086 # $as_unprivileged is a command and its options
+	ro_run() { timeout 60 $as_unprivileged "$PHOTOCONSENT" --db "$DB" "$@" >"$OUT" 2>"$ERR"; status=$?; }
 	cp "$DB" "$E2E_TMP/ro.copy"
 	ro_run consent grant 1001 website
 	expect_status 74

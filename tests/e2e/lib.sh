@@ -67,6 +67,21 @@ expect_json() {
 	fi
 }
 
+# unprivileged DIR: file modes do not stop root, so a test of a read-only
+# file runs its command as an unprivileged user when we are root. Sets
+# $as_unprivileged to the prefix to run commands with ("" when not root) and
+# opens the way to DIR for that user; returns 1 when root has no setpriv,
+# and the test must skip.
+unprivileged() {
+	as_unprivileged=""
+	[ "$(id -u)" -eq 0 ] || return 0
+	command -v setpriv >/dev/null 2>&1 &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || return 1
+	as_unprivileged="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 711 "$E2E_TMP"
+	chmod 755 "$1"
+}
+
 finish() {
 	if [ "$skipped" -gt 0 ]; then
 		printf '%s: %d passed, %d failed, %d skipped\n' "$1" "$passed" "$failed" "$skipped"

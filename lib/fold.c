@@ -22,8 +22,48 @@ static const char *replacement(utf8proc_int32_t cp)
 	}
 }
 
+/*
+ * Most tags, names and captions are plain ASCII, for which the mapping
+ * below comes to: lower case, and white space trimmed and run together.
+ * Done directly it costs a fraction of utf8proc's decomposition, which a
+ * scan of many thousands of photos notices. Returns NULL with *done 0
+ * when `s` is not all ASCII.
+ */
+static char *fold_ascii(const char *s, int *done)
+{
+	size_t n = 0;
+	*done = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++, n++)
+		if (*p >= 0x80)
+			return NULL;
+	*done = 1;
+	char *out = malloc(n + 1), *o = out;
+	if (!out)
+		return NULL;
+	int pending_space = 0;
+	for (const char *p = s; *p; p++) {
+		char c = *p;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			pending_space = o > out;
+			continue;
+		}
+		if (pending_space) {
+			*o++ = ' ';
+			pending_space = 0;
+		}
+		*o++ = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	*o = '\0';
+	return out;
+}
+
 char *pc__fold(const char *s)
 {
+	int done;
+	char *ascii = fold_ascii(s, &done);
+	if (done)
+		return ascii;
+
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
 	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE |

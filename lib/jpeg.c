@@ -23,7 +23,13 @@ struct reader {
 	size_t buf_pos, buf_len;     /* unread bytes are buf[buf_pos..buf_len) */
 	size_t offset;               /* file offset of the next unread byte */
 	int io_error;                /* errno of a failed read, else 0 */
+	size_t chunk;                /* how much the next read() asks for */
 };
+
+/* The metadata of most photos fits in the first few kilobytes, and a
+ * read() from the page cache costs what it copies: start small, and ask
+ * for more each time (up to the buffer) only when a file has more. */
+#define FIRST_READ (8 * 1024)
 
 static int reader_fill(struct reader *rd)
 {
@@ -32,7 +38,7 @@ static int reader_fill(struct reader *rd)
 	if (rd->buf_pos < rd->buf_len)
 		return 1;
 	for (;;) {
-		ssize_t n = read(rd->fd, rd->buf, sizeof(rd->buf));
+		ssize_t n = read(rd->fd, rd->buf, rd->chunk);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -41,6 +47,8 @@ static int reader_fill(struct reader *rd)
 		}
 		rd->buf_pos = 0;
 		rd->buf_len = (size_t)n;
+		if (rd->chunk < sizeof(rd->buf))
+			rd->chunk *= 2;
 		return n > 0;
 	}
 }
@@ -383,12 +391,16 @@ static int read_with(struct pc__jpeg *out, struct pc__facts *facts, int fd,
                      const unsigned char *data, size_t len)
 {
 	memset(out, 0, sizeof(*out));
-	struct reader *rd = calloc(1, sizeof(*rd));
+	/* Not calloc: zeroing the buffer would cost more than reading. */
+	struct reader *rd = malloc(sizeof(*rd));
 	if (!rd)
 		return PC_ERROR;
 	rd->fd = fd;
 	rd->mem = data;
 	rd->mem_len = len;
+	rd->buf_pos = rd->buf_len = rd->offset = 0;
+	rd->io_error = 0;
+	rd->chunk = FIRST_READ;
 	int ret = walk(out, facts, rd);
 	free(rd);
 	return ret;

@@ -117,6 +117,16 @@ char *pc__text_from_utf8(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	int err = 0;
 	while (len && *p && !err) {
+		/* Printable ASCII, the bulk of any tag, goes across as a run. */
+		size_t run = 0;
+		while (run < len && p[run] >= 0x20 && p[run] < 0x7F)
+			run++;
+		if (run) {
+			err = pc__buf_append(&out, p, run);
+			p += run;
+			len -= run;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_seq(p, len, &cp);
 		if (!n) {

@@ -143,10 +143,10 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 	if ((status = open_store(&store, ctx, &logging)))
 		return status;
 
-	/* An unknown purpose is one error, not one per photo. */
-	struct pc_purpose_list *known = NULL;
-	int err = pc_store_purpose_get(store, purpose, &known);
-	pc_purpose_list_free(known);
+	/* The consent is read once for all the photos (and an unknown
+	 * purpose is one error, not one per photo). */
+	pc_snapshot *snap = NULL;
+	int err = pc_snapshot_load(&snap, store, purpose, on);
 	if (err) {
 		status = cmd_store_fail(store, err);
 		pc_store_free(store);
@@ -186,8 +186,9 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		for (size_t e = 0; view == PC_VIEW_STAFF && e < pc_photo_error_count(photo); e++)
 			cmd_error("'%s': %s", path, pc_photo_error(photo, e));
 
-		if ((err = pc_policy_judge(&verdict, store, photo, purpose, on))) {
-			status = cmd_store_fail(store, err);
+		if (pc_snapshot_judge(&verdict, snap, photo)) {
+			cmd_error("out of memory judging '%s'", path);
+			status = EXIT_SOFTWARE;
 		} else if ((json ? pc_report_check_json(&report, verdict, view)
 		                 : pc_report_check_text(&report, verdict, view, color))) {
 			cmd_error("out of memory");
@@ -206,6 +207,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		pc_verdict_free(verdict);
 		pc_photo_free(photo);
 	}
+	pc_snapshot_free(snap);
 	pc_store_free(store);
 	if (status)
 		return status;

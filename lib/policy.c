@@ -65,7 +65,8 @@ const char *pc__verdict_strdup(struct pc_verdict *v, const char *s)
 
 int pc__judge_oom(struct pc__judge *j)
 {
-	return pc__store_fail(j->store, PC_ERROR, "out of memory");
+	(void)j;
+	return PC_ERROR;
 }
 
 const char *pc__judge_policy(const struct pc__judge *j)
@@ -203,41 +204,24 @@ static int combine(struct pc__judge *j)
 	return 0;
 }
 
-int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
-                    const char *purpose_id, const char *date)
+int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo *photo)
 {
 	int ret = PC_ERROR;
-	struct pc_purpose_list *purposes = NULL;
 	struct pc_verdict *v = NULL;
 	struct pc__judge j;
-	char today[11];
 
 	*out = NULL;
-	if (!store || !photo)
-		goto done;
-	if (!date) {
-		pc_date_today(today);
-		date = today;
-	}
-	ret = pc__store_check_date(store, date);
-	if (ret)
-		goto done;
-	ret = pc_store_purpose_get(store, purpose_id, &purposes);
-	if (ret)
+	if (!snap || !photo)
 		goto done;
 	v = calloc(1, sizeof(*v));
-	if (!v) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+	if (!v)
 		goto done;
-	}
-	memcpy(v->date, date, sizeof(v->date));
-	j = (struct pc__judge){ store, photo, &purposes->items[0], v->date, v };
+	memcpy(v->date, snap->date, sizeof(v->date));
+	j = (struct pc__judge){ snap, photo, snap->purpose, v->date, v };
 	v->file = pc__verdict_strdup(v, pc_photo_path(photo) ? pc_photo_path(photo) : "");
 	v->purpose = pc__verdict_strdup(v, j.purpose->id);
-	if (!v->file || !v->purpose) {
-		ret = pc__judge_oom(&j);
+	if (!v->file || !v->purpose)
 		goto done;
-	}
 	if (j.purpose->always_deny &&
 	    (ret = pc__judge_add(&j, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
 	                         "this use of photos is never allowed",
@@ -250,9 +234,25 @@ int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
 		goto done;
 	*out = v;
 	v = NULL;
+	ret = 0;
 done:
 	pc_verdict_free(v);
-	pc_purpose_list_free(purposes);
+	return ret;
+}
+
+/* One photo: a snapshot of its own. A caller judging many photos loads
+ * one snapshot and judges them all against it. */
+int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
+                    const char *purpose_id, const char *date)
+{
+	pc_snapshot *snap = NULL;
+	*out = NULL;
+	if (!store || !photo)
+		return PC_ERROR;
+	int ret = pc_snapshot_load(&snap, store, purpose_id, date);
+	if (ret == 0 && (ret = pc_snapshot_judge(out, snap, photo)))
+		ret = pc__store_fail(store, ret, "out of memory");
+	pc_snapshot_free(snap);
 	return ret;
 }
 

@@ -17,77 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
 #include "policy_internal.h"
-
-/* One folded name of an event (its id, name, or a tag). */
-struct event_key {
-	char *folded;
-	size_t event;
-};
-
-struct keys {
-	struct event_key *v;
-	size_t n, alloc;
-};
-
-static void keys_release(struct keys *k)
-{
-	for (size_t i = 0; i < k->n; i++)
-		free(k->v[i].folded);
-	free(k->v);
-}
-
-static int keys_add(struct keys *k, const char *name, size_t event)
-{
-	if (!name)
-		return 0;
-	if (k->n == k->alloc) {
-		size_t alloc = k->alloc ? k->alloc * 2 : 16;
-		struct event_key *v = realloc(k->v, alloc * sizeof(*v));
-		if (!v)
-			return -1;
-		k->v = v;
-		k->alloc = alloc;
-	}
-	char *folded = pc__fold(name);
-	if (!folded)
-		return -1;
-	k->v[k->n++] = (struct event_key){ folded, event };
-	return 0;
-}
-
-/* Keys in event order, so that the first match is the earliest event. */
-static int keys_build(struct keys *k, const struct pc_event_list *events)
-{
-	for (size_t e = 0; e < events->count; e++) {
-		const struct pc_event *ev = &events->items[e];
-		if (keys_add(k, ev->id, e) || keys_add(k, ev->name, e))
-			return -1;
-		for (size_t t = 0; t < ev->tag_count; t++)
-			if (keys_add(k, ev->tags[t], e))
-				return -1;
-	}
-	return 0;
-}
-
-/* 1 and the event into *event when `text` names one, 0 when it names
- * none, -1 when out of memory. */
-static int keys_find(const struct keys *k, const char *text, size_t *event)
-{
-	char *folded = pc__fold(text);
-	if (!folded)
-		return -1;
-	int found = 0;
-	for (size_t i = 0; i < k->n && !found; i++) {
-		if (!strcmp(k->v[i].folded, folded)) {
-			*event = k->v[i].event;
-			found = 1;
-		}
-	}
-	free(folded);
-	return found;
-}
 
 /* The day the photo was taken, when its date is a full one. */
 static int taken_day(const pc_photo *photo, char out[11])
@@ -117,21 +47,13 @@ static int by_date(const struct pc_event_list *events, const char *day, size_t *
 int pc__policy_event(struct pc__judge *j)
 {
 	int ret = PC_ERROR;
-	struct pc_event_list *events = NULL;
-	struct keys keys = { NULL, 0, 0 };
+	const struct pc_event_list *events = j->snap->events;
 	const pc_photo *photo = j->photo;
 	struct pc_verdict *v = j->v;
 	const char *matched_by = NULL;
 	size_t chosen = 0, e;
 	char day[11];
 
-	ret = pc_store_event_list(j->store, &events);
-	if (ret)
-		goto done;
-	if (keys_build(&keys, events)) {
-		ret = pc__judge_oom(j);
-		goto done;
-	}
 	static const char *const sources[] = { "xmp-event", "keyword" };
 	for (size_t s = 0; s < sizeof(sources) / sizeof(sources[0]); s++) {
 		for (size_t i = 0; i < pc_photo_event_count(photo); i++) {
@@ -139,7 +61,7 @@ int pc__policy_event(struct pc__judge *j)
 			const char *source = pc_photo_event_source(photo, i);
 			if (!source || strcmp(source, sources[s]))
 				continue;
-			int found = keys_find(&keys, tag, &e);
+			int found = pc__snapshot_event(j->snap, tag, &e);
 			if (found < 0) {
 				ret = pc__judge_oom(j);
 				goto done;
@@ -162,7 +84,7 @@ int pc__policy_event(struct pc__judge *j)
 		const struct pc_keyword *kw = pc_photo_keyword(photo, i);
 		if (!(kw->sources & PC_SOURCES_FLAT_KEYWORDS))
 			continue;
-		int found = keys_find(&keys, kw->text, &e);
+		int found = pc__snapshot_event(j->snap, kw->text, &e);
 		if (found < 0) {
 			ret = pc__judge_oom(j);
 			goto done;
@@ -198,7 +120,5 @@ int pc__policy_event(struct pc__judge *j)
 		break;
 	}
 done:
-	keys_release(&keys);
-	pc_event_list_free(events);
 	return ret;
 }

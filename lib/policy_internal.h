@@ -14,8 +14,9 @@
  * - Every string a verdict hands out is in its pool (freed with it) or is a
  *   string literal. Nothing a stage adds points into the photo or into a
  *   list from the store, which the caller may free first.
- * - When a stage fails, the store's pc_store_error() says why (for running
- *   out of memory too), and the half-built verdict is thrown away.
+ * - A stage reads only the snapshot and the photo, so judging can fail
+ *   only by running out of memory (PC_ERROR); the half-built verdict is
+ *   then thrown away.
  */
 #ifndef PC_POLICY_INTERNAL_H
 #define PC_POLICY_INTERNAL_H
@@ -23,6 +24,7 @@
 #include <stddef.h>
 
 #include "photoconsent/photoconsent.h"
+#include "snapshot.h"
 
 /* Reasons first, in the order PRODUCT.md's verdict reads best (what the
  * school decided, then each pictured child in photo order, then the
@@ -79,7 +81,7 @@ struct pc_verdict {
 
 /* One judging: what every stage reads, and the verdict it adds to. */
 struct pc__judge {
-	pc_store *store;
+	const struct pc_snapshot *snap;
 	const pc_photo *photo;
 	const struct pc_purpose *purpose;
 	const char *date;   /* the verdict's, "YYYY-MM-DD" */
@@ -95,22 +97,20 @@ const char *pc__verdict_strdup(struct pc_verdict *v, const char *s);
 /*
  * Adds a finding of `rank` with `code` and `parent` (string literals) and
  * a staff message formatted from `fmt`. `blocks` only means something for
- * a reason. 0, or PC_ERROR when out of memory (with the store's message
- * set).
+ * a reason. 0, or PC_ERROR when out of memory.
  */
 int pc__judge_add(struct pc__judge *j, enum pc__rank rank, int blocks, const char *code,
                   const char *parent, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
-/* Sets the store's message to "out of memory" and returns PC_ERROR. */
+/* PC_ERROR: out of memory, the one way judging fails. */
 int pc__judge_oom(struct pc__judge *j);
 
 /* The purpose's policy sentence, which every denial quotes (never NULL). */
 const char *pc__judge_policy(const struct pc__judge *j);
 
 /*
- * The stages. Each returns 0, or an error code with the store's message
- * set.
+ * The stages. Each returns 0, or PC_ERROR when out of memory.
  *
  * pc__policy_event: finds the photo's event (by tag, else by capture date),
  * warns of Event tags that name no event, and denies the purpose when the

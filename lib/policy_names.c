@@ -117,16 +117,10 @@ static char *two_words(const char *a, const char *b)
 	return s;
 }
 
-/* The names that name one pupil: "Forename Surname", "Preferred Surname"
- * when there is a preferred name, and each alias; each folded for the
- * texts, and made into words as the file name is ("Davies-Jones" is
- * "davies jones" in "chloe-davies-jones.jpg"). */
-struct needles {
-	char **text, **file;
-	size_t n;
-};
-
-static void needles_release(struct needles *nd)
+/* The names that name one pupil (snapshot.h), made once per snapshot:
+ * the file-name forms are made into words as the file name is
+ * ("Davies-Jones" is "davies jones" in "chloe-davies-jones.jpg"). */
+void pc__needles_release(struct pc__needles *nd)
 {
 	for (size_t i = 0; i < nd->n; i++) {
 		free(nd->text[i]);
@@ -139,7 +133,7 @@ static void needles_release(struct needles *nd)
 
 /* Adds `name` in the next slot (there is room); -1 when out of memory (a
  * NULL name is what running out gave). */
-static int needles_add(struct needles *nd, const char *name)
+static int needles_add(struct pc__needles *nd, const char *name)
 {
 	if (!name)
 		return -1;
@@ -156,7 +150,7 @@ static int needles_add(struct needles *nd, const char *name)
 }
 
 /* As needles_add, for "a b". */
-static int needles_add_two(struct needles *nd, const char *a, const char *b)
+static int needles_add_two(struct pc__needles *nd, const char *a, const char *b)
 {
 	char *name = two_words(a, b);
 	int err = needles_add(nd, name);
@@ -164,8 +158,9 @@ static int needles_add_two(struct needles *nd, const char *a, const char *b)
 	return err;
 }
 
-static int needles_build(struct needles *nd, const struct pc_pupil *p)
+int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p)
 {
+	memset(nd, 0, sizeof(*nd));
 	nd->text = calloc(p->alias_count + 2, sizeof(*nd->text));
 	nd->file = calloc(p->alias_count + 2, sizeof(*nd->file));
 	if (!nd->text || !nd->file)
@@ -181,7 +176,7 @@ static int needles_build(struct needles *nd, const struct pc_pupil *p)
 	return 0;
 }
 
-static int place_names(const struct place *place, const struct needles *nd)
+static int place_names(const struct place *place, const struct pc__needles *nd)
 {
 	char *const *needles = place->field ? nd->text : nd->file;
 	for (size_t i = 0; i < nd->n; i++)
@@ -220,8 +215,7 @@ static int report(struct pc__judge *j, const struct pc_pupil *p, const struct pl
 int pc__policy_names(struct pc__judge *j)
 {
 	int ret = PC_ERROR;
-	struct pc_pupil_list *pupils = NULL;
-	struct needles nd = { NULL, NULL, 0 };
+	const struct pc_pupil_list *pupils = j->snap->pupils;
 	const pc_photo *photo = j->photo;
 	size_t text_count = pc_photo_text_count(photo), count = 0;
 	struct place *places = calloc(text_count + 1, sizeof(*places));
@@ -244,34 +238,25 @@ int pc__policy_names(struct pc__judge *j)
 		ret = pc__judge_oom(j);
 		goto done;
 	}
-	ret = pc_store_pupil_list(j->store, NULL, &pupils);
-	if (ret)
-		goto done;
 	for (size_t i = 0; i < pupils->count; i++) {
 		const struct pc_pupil *p = &pupils->items[i];
-		if (needles_build(&nd, p)) {
-			ret = pc__judge_oom(j);
-			goto done;
-		}
+		const struct pc__needles *nd = &j->snap->needles[i];
 		/* One finding per pupil for the captions (the first text that
 		 * names them), one for the file name. */
 		int in_text = 0;
 		for (size_t k = 0; k < count; k++) {
-			if ((places[k].field && in_text) || !place_names(&places[k], &nd))
+			if ((places[k].field && in_text) || !place_names(&places[k], nd))
 				continue;
 			in_text = in_text || places[k].field;
 			ret = report(j, p, &places[k]);
 			if (ret)
 				goto done;
 		}
-		needles_release(&nd);
 	}
 	ret = 0;
 done:
 	for (size_t i = 0; places && i < count; i++)
 		free(places[i].folded);
 	free(places);
-	needles_release(&nd);
-	pc_pupil_list_free(pupils);
 	return ret;
 }

@@ -6,7 +6,7 @@
  * PersonInImage entry, a person-root keyword), every unnamed face, and
  * every flat keyword that names a pupil (Apple Photos tags people so; a
  * flat keyword that names nobody is just a keyword). Each named tag goes
- * through pc_store_pupils_named, the one place names are matched.
+ * through pc__snapshot_named, which matches as pc_store_pupils_named does.
  *
  * Tags that reach the same pupil are one person, whatever they say ("Amy
  * Jones" on a face, "Jones, Amy" and "1001" as keywords): they merge by
@@ -69,20 +69,18 @@ static long days_of(const char *date)
 	return era * 146097 + doe - 719468;
 }
 
-static int assess(struct pc__judge *j, const struct pc_pupil *pupil, struct assessment *a)
+static void assess(const struct pc__judge *j, size_t pupil_index, struct assessment *a)
 {
+	const struct pc_pupil *pupil = &j->snap->pupils->items[pupil_index];
 	memset(a, 0, sizeof(*a));
 	if (pupil->no_photo) {
 		/* Whatever the consent says: a safeguarding flag is not a
 		 * parent's choice to override. */
 		a->consent = "no-photo";
 		a->blocks = 1;
-		return 0;
+		return;
 	}
-	int ret = pc_store_consent_in_force(j->store, pupil->id, j->purpose->id, j->date,
-	                                    &a->status);
-	if (ret)
-		return ret;
+	a->status = j->snap->status[pupil_index];
 	switch (a->status.state) {
 	case PC_CONSENT_GRANTED: a->consent = "granted"; break;
 	case PC_CONSENT_REFUSED: a->consent = "refused"; break;
@@ -91,7 +89,6 @@ static int assess(struct pc__judge *j, const struct pc_pupil *pupil, struct asse
 	default: a->consent = "none"; break; /* never given, or the pupil left */
 	}
 	a->blocks = a->status.state != PC_CONSENT_GRANTED;
-	return 0;
 }
 
 /* The reason (or warning) that one matched pupil gives. */
@@ -176,6 +173,18 @@ static void set_region(struct pc_judged_person *p, const struct pc_region *regio
 	p->h = region->h;
 }
 
+/* The pupils a tag names (from pc__snapshot_named). */
+struct matches {
+	struct pc__snapshot_match *items;
+	size_t count;
+};
+
+static const struct pc_pupil *pupil_of(const struct pc__judge *j,
+                                       const struct pc__snapshot_match *m)
+{
+	return &j->snap->pupils->items[m->pupil];
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -183,7 +192,7 @@ static int cmp_str(const void *a, const void *b)
 
 /* The merge key of what a tag matched: "p" and the pupil id for one
  * pupil, "a" and the sorted ids for several. Ids cannot hold \x1f. */
-static char *merge_key(const struct pc_pupil_matches *m)
+static char *merge_key(const struct pc__judge *j, const struct matches *m)
 {
 	struct pc__buf b;
 	const char **ids = malloc(m->count * sizeof(*ids));
@@ -191,7 +200,7 @@ static char *merge_key(const struct pc_pupil_matches *m)
 
 	pc__buf_init(&b, 0);
 	for (size_t i = 0; !err && i < m->count; i++)
-		ids[i] = m->items[i].pupil.id;
+		ids[i] = pupil_of(j, &m->items[i])->id;
 	if (!err)
 		qsort(ids, m->count, sizeof(*ids), cmp_str);
 	err = err || pc__buf_putc(&b, m->count == 1 ? 'p' : 'a');
@@ -231,34 +240,33 @@ static int find_or_add_key(struct stage *s, char *key, size_t next, size_t *at)
 	return pc__strindex_add(&s->index, key, next, &old) < 0 ? -1 : 0;
 }
 
-static int judge_pupil(struct stage *s, size_t at, const struct pc_pupil_match *m)
+static int judge_pupil(struct stage *s, size_t at, const struct pc__snapshot_match *m)
 {
 	struct pc__judge *j = s->j;
 	struct pc_verdict *v = j->v;
+	const struct pc_pupil *pupil = pupil_of(j, m);
 	struct assessment a;
-	int ret = assess(j, &m->pupil, &a);
-	if (ret)
-		return ret;
+	assess(j, m->pupil, &a);
 	struct pc_judged_person *p = &v->persons[at];
 	p->match = m->kind == PC_MATCH_ALIAS ? PC_PERSON_ALIAS : PC_PERSON_EXACT;
 	p->consent = a.consent;
 	p->blocks = a.blocks;
-	p->pupil_id = pc__verdict_strdup(v, m->pupil.id);
+	p->pupil_id = pc__verdict_strdup(v, pupil->id);
 	char *name = NULL;
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	if (!pc__buf_printf(&b, "%s %s", m->pupil.forename, m->pupil.surname))
+	if (!pc__buf_printf(&b, "%s %s", pupil->forename, pupil->surname))
 		name = pc__buf_detach(&b);
 	pc__buf_release(&b);
 	p->pupil_name = pc__verdict_keep(v, name);
 	if (!p->pupil_id || !p->pupil_name)
 		return pc__judge_oom(j);
-	return report_pupil(j, p, &m->pupil, &a);
+	return report_pupil(j, p, pupil, &a);
 }
 
 /* A tag that may mean several pupils blocks only when every one of them
  * would: then whoever it is, the photo cannot go out. */
-static int judge_ambiguous(struct stage *s, size_t at, const struct pc_pupil_matches *m)
+static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 {
 	int ret = PC_ERROR, all_block = 1;
 	struct pc__judge *j = s->j;
@@ -266,11 +274,9 @@ static int judge_ambiguous(struct stage *s, size_t at, const struct pc_pupil_mat
 
 	pc__buf_init(&list, 0);
 	for (size_t i = 0; i < m->count; i++) {
-		const struct pc_pupil *pupil = &m->items[i].pupil;
+		const struct pc_pupil *pupil = pupil_of(j, &m->items[i]);
 		struct assessment a;
-		ret = assess(j, pupil, &a);
-		if (ret)
-			goto done;
+		assess(j, m->items[i].pupil, &a);
 		all_block = all_block && a.blocks;
 		if ((i && pc__buf_puts(&list, ", ")) || pc__buf_puts(&list, pupil->id) ||
 		    (pupil->class_name && pc__buf_printf(&list, " %s", pupil->class_name))) {
@@ -309,17 +315,17 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 	int ret = PC_ERROR;
 	struct pc__judge *j = s->j;
 	struct pc_verdict *v = j->v;
-	struct pc_pupil_matches *m = NULL;
+	struct matches matched = { NULL, 0 }, *m = &matched;
 	struct pc_judged_person *p;
 	size_t at;
 
-	ret = pc_store_pupils_named(j->store, tag, &m);
+	ret = pc__snapshot_named(j->snap, tag, &m->items, &m->count);
 	if (ret)
 		goto done;
 	if (m->count == 0 && keyword_only)
 		goto done;
 	if (m->count > 0) {
-		int found = find_or_add_key(s, merge_key(m), v->person_count, &at);
+		int found = find_or_add_key(s, merge_key(j, m), v->person_count, &at);
 		if (found < 0) {
 			ret = pc__judge_oom(j);
 			goto done;
@@ -355,7 +361,7 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 		                    "the pupil id", tag);
 	}
 done:
-	pc_pupil_matches_free(m);
+	free(matched.items);
 	return ret;
 }
 

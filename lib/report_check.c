@@ -3,14 +3,13 @@
  * form. Built from the verdict's public accessors only.
  *
  * The parent form never shows a child's name, id or consent state: it
- * shows the verdict, how many pictured children block, and the reasons
- * that are about the photo rather than about a child, each in its parent
- * message. */
+ * says what report_parent.c says. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "json.h"
+#include "report_parent.h"
 #include "text.h"
 #include "photoconsent/photoconsent.h"
 
@@ -36,70 +35,12 @@ static int text_file(struct pc__buf *b, const char *file)
 	return err;
 }
 
-/*
- * Reasons that are about one child's record or flags: the parent view
- * counts them (pc_verdict_blocking) and never shows them one by one, nor
- * their codes, which would tell another family's choice.
- */
-static int about_a_child(const char *code)
-{
-	static const char *const codes[] = {
-		"no-photo", "pupil-left", "consent-refused", "consent-withdrawn",
-		"consent-expired", "consent-none",
-	};
-	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
-		if (!strcmp(code, codes[i]))
-			return 1;
-	return 0;
-}
-
 static int has_reason(const pc_verdict *v, const char *code)
 {
 	for (size_t i = 0; i < pc_verdict_reason_count(v); i++)
 		if (!strcmp(pc_verdict_reason(v, i)->code, code))
 			return 1;
 	return 0;
-}
-
-/* Warnings a parent may see: about the photo, not about a child's
- * consent (an expiring consent is another family's business). */
-static int parent_warning(const char *code)
-{
-	return strcmp(code, "consent-expiring") != 0;
-}
-
-/* Whether the parent_message of reason i was already shown: the same
- * sentence for several children or faces is said once. */
-static int said_before(const pc_verdict *v, size_t i, int warnings)
-{
-	const struct pc_reason *r = warnings ? pc_verdict_warning(v, i) : pc_verdict_reason(v, i);
-	for (size_t k = 0; k < i; k++) {
-		const struct pc_reason *o = warnings ? pc_verdict_warning(v, k) : pc_verdict_reason(v, k);
-		if (!strcmp(o->code, r->code) &&
-		    !strcmp(o->parent_message ? o->parent_message : "",
-		            r->parent_message ? r->parent_message : ""))
-			return 1;
-	}
-	return 0;
-}
-
-/* How many children the parent view says have not agreed: the verdict's
- * count when some reason is about a child; none when only the purpose
- * or the event stands in the way (then every child "blocks", but no
- * family said no). */
-static size_t children_blocking(const pc_verdict *v)
-{
-	for (size_t i = 0; i < pc_verdict_reason_count(v); i++)
-		if (about_a_child(pc_verdict_reason(v, i)->code))
-			return pc_verdict_blocking(v);
-	return 0;
-}
-
-/* "1 child in this photo has not agreed to this use". */
-static int not_agreed(struct pc__buf *b, size_t n)
-{
-	return pc__buf_printf(b, "%zu %s in this photo %s not agreed to this use", n,
-	                      n == 1 ? "child" : "children", n == 1 ? "has" : "have");
 }
 
 /* ------------------------------------------------------------ JSON */
@@ -179,28 +120,27 @@ static int json_staff(struct pc__buf *b, const pc_verdict *v)
 
 /* Parent reasons: the children who block as one count ("not-agreed"),
  * then each other reason once, in its parent message. */
+/* One JSON reason of the parent view, after the first. */
+struct json_list {
+	struct pc__buf *b;
+	int first;
+};
+
+static int json_parent_reason(void *ctx, const char *code, const char *message)
+{
+	struct json_list *l = ctx;
+	int err = json_reason(l->b, l->first, code, message);
+	l->first = 0;
+	return err;
+}
+
 static int json_parent(struct pc__buf *b, const pc_verdict *v)
 {
-	size_t blocking = children_blocking(v);
-	int first = 1;
+	struct json_list l = { b, 1 };
 	int err = json_head(b, v);
 	err = err ? err : pc__buf_printf(b, ", \"children\": %zu, \"blocking\": %zu, \"reasons\": [",
 	                                 pc_verdict_children(v), pc_verdict_blocking(v));
-	if (blocking && !err) {
-		struct pc__buf msg;
-		pc__buf_init(&msg, 0);
-		err = not_agreed(&msg, blocking);
-		err = err ? err : json_reason(b, first, "not-agreed", msg.data);
-		pc__buf_release(&msg);
-		first = 0;
-	}
-	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++) {
-		const struct pc_reason *r = pc_verdict_reason(v, i);
-		if (about_a_child(r->code) || said_before(v, i, 0))
-			continue;
-		err = json_reason(b, first, r->code, r->parent_message);
-		first = 0;
-	}
+	err = err ? err : pc__parent_reasons(v, json_parent_reason, &l);
 	return err ? err : pc__buf_puts(b, "]}\n");
 }
 
@@ -371,34 +311,27 @@ static int text_staff(struct pc__buf *b, const pc_verdict *v, int color)
 	return err;
 }
 
+static int text_parent_reason(void *ctx, const char *code, const char *message)
+{
+	(void)code;
+	return wrapped(ctx, "", message);
+}
+
+static int text_parent_warning(void *ctx, const char *code, const char *message)
+{
+	(void)code;
+	return wrapped(ctx, "warning: ", message);
+}
+
 static int text_parent(struct pc__buf *b, const pc_verdict *v, int color)
 {
-	size_t blocking = children_blocking(v);
 	int err = headline(b, v, color);
 	if (!err && pc_verdict_kind(v) == PC_VERDICT_SHARE)
 		err = wrapped(b, "", "you may post this photo");
 	if (!err && pc_verdict_kind(v) == PC_VERDICT_REVIEW)
 		err = wrapped(b, "", "ask the school before you post this photo:");
-	if (!err && blocking) {
-		struct pc__buf msg;
-		pc__buf_init(&msg, 0);
-		err = not_agreed(&msg, blocking);
-		err = err ? err : wrapped(b, "", msg.data);
-		pc__buf_release(&msg);
-	}
-	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++) {
-		const struct pc_reason *r = pc_verdict_reason(v, i);
-		if (about_a_child(r->code) || !r->parent_message || said_before(v, i, 0))
-			continue;
-		err = wrapped(b, "", r->parent_message);
-	}
-	for (size_t i = 0; i < pc_verdict_warning_count(v) && !err; i++) {
-		const struct pc_reason *r = pc_verdict_warning(v, i);
-		if (!parent_warning(r->code) || !r->parent_message || said_before(v, i, 1))
-			continue;
-		err = wrapped(b, "warning: ", r->parent_message);
-	}
-	return err;
+	err = err ? err : pc__parent_reasons(v, text_parent_reason, b);
+	return err ? err : pc__parent_warnings(v, text_parent_warning, b);
 }
 
 int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view, int color)

@@ -252,6 +252,7 @@ static void free_statements(pc_store *store)
 /* ------------------------------------------------------------ transactions */
 
 static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_BEGIN_READ[] = "BEGIN";
 static const char SQL_COMMIT[] = "COMMIT";
 static const char SQL_ROLLBACK[] = "ROLLBACK";
 static const char SQL_SAVEPOINT[] = "SAVEPOINT pc_write";
@@ -291,6 +292,25 @@ void pc__store_rollback(pc_store *store)
 	/* SQLite may already have rolled back after an I/O error or a full
 	 * disk; then there is nothing to do. */
 	if (!sqlite3_get_autocommit(store->db))
+		run(store, SQL_ROLLBACK);
+}
+
+int pc__store_read_begin(pc_store *store, int *began)
+{
+	*began = 0;
+	if (!sqlite3_get_autocommit(store->db))
+		return 0;
+	int rc = run(store, SQL_BEGIN_READ);
+	if (rc != SQLITE_OK)
+		return pc__store_sqlite_fail(store, rc, "cannot read the database");
+	*began = 1;
+	return 0;
+}
+
+void pc__store_read_end(pc_store *store, int began)
+{
+	/* Nothing was written: ending it cannot lose anything. */
+	if (began && !sqlite3_get_autocommit(store->db))
 		run(store, SQL_ROLLBACK);
 }
 

@@ -31,6 +31,13 @@ int pc__store_begin(pc_store *store);
 int pc__store_commit(pc_store *store);
 void pc__store_rollback(pc_store *store);
 
+/* A read transaction (BEGIN, deferred: it takes no write lock), so that
+ * several reads see one state of the file; nothing when one is open
+ * already. pc__store_read_end ends what pc__store_read_begin began (its
+ * `began`). 0 or an error code with the message set. */
+int pc__store_read_begin(pc_store *store, int *began);
+void pc__store_read_end(pc_store *store, int began);
+
 /* Replaces a pupil's names, class, flags, left_on and aliases with those
  * given (aliases are only ever added). PC_ENOTFOUND when unknown. */
 int pc__store_pupil_update(pc_store *store, const struct pc_pupil *pupil, const char *by);
@@ -98,6 +105,32 @@ const char *pc__store_shown(const char *s);
 
 /* The time now, UTC, "YYYY-MM-DD HH:MM:SS". */
 void pc__store_now(char out[20]);
+
+/*
+ * The keys a tag is looked up by (store_pupils.c), each the caller's
+ * (free()): as written without white space at either end, folded, and
+ * folded after swapping "Surname, Forename" (NULL when not written so).
+ * All three NULL when the tag can name nobody (not UTF-8, or blank).
+ * 0, or PC_ERROR when out of memory.
+ */
+int pc__store_tag_keys(const char *tag, char **as_written, char **folded, char **swapped);
+
+/* One folded name of a pupil, as the database keeps it for matching. */
+struct pc__name_key {
+	const char *key;
+	const char *pupil_id;
+	enum pc_match_kind kind; /* PC_MATCH_NAME, _PREFERRED or _ALIAS */
+};
+
+struct pc__name_key_list {
+	size_t count;
+	struct pc__name_key *items;
+	void *priv; /* the arena: free with pc__arena_free(list->priv) */
+};
+
+/* Every folded name of every pupil, for matching tags in memory
+ * (snapshot.c) exactly as pc_store_pupils_named matches them. */
+int pc__store_name_keys(pc_store *store, struct pc__name_key_list **out);
 
 /* 0 when the pupil / purpose exists, else PC_ENOTFOUND with the message
  * ("no pupil has the id '1042'"). `always_deny` may be NULL. */

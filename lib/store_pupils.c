@@ -553,6 +553,56 @@ done:
 	return ret;
 }
 
+int pc__store_tag_keys(const char *tag, char **as_written, char **folded, char **swapped)
+{
+	*as_written = *folded = *swapped = NULL;
+	/* Text from a photo is valid UTF-8 (text.c makes it so); anything
+	 * else names nobody. */
+	if (!tag || !pc__utf8_valid(tag, strlen(tag)) || blank(tag))
+		return 0;
+	*as_written = trimmed(tag);
+	*folded = pc__fold(tag);
+	if (!*as_written || !*folded || fold_swapped(swapped, tag)) {
+		free(*as_written);
+		free(*folded);
+		*as_written = *folded = NULL;
+		return PC_ERROR;
+	}
+	return 0;
+}
+
+static const char SQL_NAME_KEYS[] =
+	"SELECT name_key, id, 2 FROM pupils"
+	" UNION ALL SELECT preferred_key, id, 3 FROM pupils WHERE preferred_key IS NOT NULL"
+	" UNION ALL SELECT alias_key, pupil_id, 4 FROM aliases";
+
+static int name_key_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
+                        void *ctx)
+{
+	struct pc__name_key *k = item;
+	(void)ctx;
+	if (pc__store_col_text(arena, st, 0, &k->key) ||
+	    pc__store_col_text(arena, st, 1, &k->pupil_id))
+		return pc__store_fail(store, PC_ERROR, "out of memory");
+	k->kind = (enum pc_match_kind)sqlite3_column_int(st, 2);
+	return 0;
+}
+
+int pc__store_name_keys(pc_store *store, struct pc__name_key_list **out)
+{
+	struct pc__store_list l;
+	const struct pc__store_query q = {
+		.sql = SQL_NAME_KEYS, .doing = "cannot read the pupils' names",
+		.item_size = sizeof(struct pc__name_key), .row = name_key_row,
+	};
+	int ret = pc__store_read_list(store, &l, sizeof(**out), &q);
+	*out = l.list;
+	if (*out)
+		**out = (struct pc__name_key_list){ .count = l.count, .items = l.items,
+		                                    .priv = l.arena };
+	return ret;
+}
+
 int pc_store_pupils_named(pc_store *store, const char *tag, struct pc_pupil_matches **out)
 {
 	int ret = PC_ERROR;
@@ -566,15 +616,15 @@ int pc_store_pupils_named(pc_store *store, const char *tag, struct pc_pupil_matc
 	};
 
 	*out = NULL;
-	/* Text from a photo is valid UTF-8 (text.c makes it so); anything
-	 * else names nobody: an empty list, without asking the database. */
-	if (tag && pc__utf8_valid(tag, strlen(tag)) && !blank(tag)) {
-		params[0] = as_written = trimmed(tag);
-		params[1] = folded = pc__fold(tag);
-		if (!as_written || !folded || fold_swapped(&swapped, tag)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
+	if (pc__store_tag_keys(tag, &as_written, &folded, &swapped)) {
+		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		goto done;
+	}
+	/* A tag that can name nobody gives an empty list, without asking
+	 * the database. */
+	if (as_written) {
+		params[0] = as_written;
+		params[1] = folded;
 		params[2] = swapped;
 		ret = pc__store_stmt(store, &get, SQL_GET);
 		if (ret)

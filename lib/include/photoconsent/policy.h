@@ -105,6 +105,34 @@ struct pc_judged_person {
 typedef struct pc_verdict pc_verdict;
 
 /*
+ * A snapshot: everything a verdict needs from the database for one purpose
+ * on one date, read in one go: the purpose, every pupil with the consent in
+ * force for it that day, the events. Judging against a snapshot asks the
+ * database nothing and writes nothing, so that many threads may judge
+ * against one snapshot at once. It does not follow later changes to the
+ * database.
+ *
+ * Loads the snapshot for `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for
+ * today) into *out, the caller's (pc_snapshot_free). Returns 0,
+ * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (the
+ * store's pc_store_error() says which), PC_ERROR.
+ */
+typedef struct pc_snapshot pc_snapshot;
+PC_EXTERN int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
+                               const char *date);
+PC_EXTERN void pc_snapshot_free(pc_snapshot *snapshot);
+PC_EXTERN const char *pc_snapshot_purpose(const pc_snapshot *snapshot);
+PC_EXTERN const char *pc_snapshot_date(const pc_snapshot *snapshot);
+
+/*
+ * Judges `photo` (read with pc_photo_read, whatever its status) against
+ * `snapshot`. *out is the caller's (pc_verdict_free). Returns 0, or
+ * PC_ERROR when out of memory, the one thing that can go wrong.
+ */
+PC_EXTERN int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snapshot,
+                                const pc_photo *photo);
+
+/*
  * Judges `photo` (read with pc_photo_read, whatever its status) for
  * `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for today), against the
  * consent in `store`. *out is the caller's (pc_verdict_free). Returns 0,

@@ -1,0 +1,90 @@
+/*
+ * snapshot.h: what a verdict needs from the database, read once (for one
+ * purpose on one date) and then only read, so that any number of threads
+ * judge photos against it at once without asking the database anything.
+ *
+ * Invariants:
+ * - A snapshot never changes after pc_snapshot_load returns; every lookup
+ *   here is const and allocates only what it hands back.
+ * - Matching a tag gives exactly what pc_store_pupils_named gives for the
+ *   same database (the same keys, from pc__store_tag_keys and the
+ *   database's own folded names, and the same order); a unit test holds
+ *   the two together.
+ * - Pupils keep the order pc_store_pupil_list gives (class, surname,
+ *   forename), the order the verdict lists names found in captions.
+ */
+#ifndef PC_SNAPSHOT_H
+#define PC_SNAPSHOT_H
+
+#include <stddef.h>
+
+#include "photoconsent/photoconsent.h"
+#include "strindex.h"
+
+/* The names that name one pupil in a caption or a file name (built by
+ * policy_names.c, which knows how words are made): "Forename Surname",
+ * "Preferred Surname" when there is a preferred name, each alias; each
+ * folded for the texts (`text`) and made into words for file names
+ * (`file`). */
+struct pc__needles {
+	char **text, **file;
+	size_t n;
+};
+
+int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p);
+void pc__needles_release(struct pc__needles *nd);
+
+/* One folded name of an event (its id, its name, or one of its tags). */
+struct pc__event_key {
+	char *folded;
+	size_t event;
+};
+
+/* One way a folded key names a pupil; entries with the same key are
+ * chained by `next` (SIZE_MAX ends a chain). */
+struct pc__name_entry {
+	size_t pupil;
+	enum pc_match_kind kind;
+	size_t next;
+};
+
+struct pc_snapshot {
+	struct pc_purpose_list *purposes; /* holds the purpose */
+	const struct pc_purpose *purpose;
+	char date[11];
+
+	struct pc_pupil_list *pupils;
+	struct pc_consent_status *status; /* per pupil: for the purpose, on the date */
+	struct pc__needles *needles;      /* per pupil */
+	struct pc__strindex ids;          /* pupil id -> index */
+
+	struct pc__name_key_list *name_keys; /* the keys `names` points into */
+	struct pc__strindex names;           /* folded key -> first entry */
+	struct pc__name_entry *entries;
+	size_t entry_count;
+
+	struct pc_event_list *events;
+	struct pc__event_key *event_keys;    /* in event order */
+	size_t event_key_count;
+};
+
+/* A pupil a tag names. */
+struct pc__snapshot_match {
+	size_t pupil;   /* index in the snapshot's pupils */
+	enum pc_match_kind kind;
+	const char *id; /* the pupil's id, for the order */
+};
+
+/*
+ * The pupils `tag` names, strongest match first, then by id, into *out
+ * (the caller's, free(); NULL when none) and *count. 0, or PC_ERROR when
+ * out of memory.
+ */
+int pc__snapshot_named(const struct pc_snapshot *snap, const char *tag,
+                       struct pc__snapshot_match **out, size_t *count);
+
+/* 1 and the event's index into *event when `text` names an event (the
+ * earliest in the list when several), 0 when none, -1 when out of memory. */
+int pc__snapshot_event(const struct pc_snapshot *snap, const char *text, size_t *event);
+
+#endif

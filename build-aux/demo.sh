@@ -75,6 +75,12 @@ done
 say check --on "$on" --as parent samples/whole-school-extended-xmp.jpg
 [ $? -lt 64 ] || exit
 echo
+echo "== the whole folder at once, with a contact sheet to open in a browser"
+echo
+say scan --on "$on" --purpose website --html "$(dirname "$bin")/demo-report.html" samples
+[ $? -lt 64 ] || exit
+echo
+echo "(open $(dirname "$bin")/demo-report.html in a browser: a card per photo, filters by verdict)"
 echo "(as JSON lines: $bin --db $db check --json --on $on samples/*.jpg)"
 echo "(the audit log of these checks: $bin --db $db log)"
 echo "(the demo database: $bin --db $db pupil list | pupil show 2208 | consent history 2208)"

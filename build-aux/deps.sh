@@ -5,10 +5,10 @@
 set -eu
 
 # Build: compiler, pkg-config, and the libraries the code links.
-BUILD_PKGS="gcc make pkg-config libc6-dev libexif-dev libexpat1-dev libutf8proc-dev libsqlite3-dev libcsv-dev"
+BUILD_PKGS="gcc make pkg-config libc6-dev libexif-dev libexpat1-dev libutf8proc-dev libsqlite3-dev libcsv-dev libjpeg62-turbo-dev"
 # Tests: Criterion for the unit tests; exiftool to cross-check what we read;
 # valgrind for the leak and invalid-read check; perl runs the cross-check.
-TEST_PKGS="libcriterion-dev libimage-exiftool-perl valgrind perl sqlite3"
+TEST_PKGS="libcriterion-dev libimage-exiftool-perl valgrind perl sqlite3 chromium"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "deps: not a Debian system; install the equivalents of:" >&2

@@ -34,6 +34,8 @@ typedef int (*cmd_fn)(int argc, char **argv, const struct cmd_context *ctx);
 int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx);
 /* Whether photos may be shared: cmd/check.c. */
 int cmd_check(int argc, char **argv, const struct cmd_context *ctx);
+/* Every photo in folders, in parallel: cmd/scan.c. */
+int cmd_scan(int argc, char **argv, const struct cmd_context *ctx);
 /* The consent database: cmd/db.c, pupil.c, purpose.c, consent.c, event.c, log.c. */
 int cmd_db(int argc, char **argv, const struct cmd_context *ctx);
 int cmd_pupil(int argc, char **argv, const struct cmd_context *ctx);

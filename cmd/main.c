@@ -16,6 +16,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "decide whether photos may be shared, and say why" },
+	{ "scan", cmd_scan, "judge every photo in folders; progress, summary, contact sheet" },
 	{ "inspect", cmd_inspect, "show who and what a photo's metadata names" },
 	{ "db", cmd_db, "create the consent database, import the school's MIS export" },
 	{ "pupil", cmd_pupil, "add, show, list and change pupils" },

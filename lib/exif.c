@@ -531,7 +531,7 @@ static int read_fields(struct pc__facts *facts, ExifData *ed)
 	}
 
 	/* EXIF outranks XMP's tiff:Orientation, so it overwrites. */
-	long v;
+	long v = 0;
 	e = find(ed, EXIF_IFD_0, EXIF_TAG_ORIENTATION);
 	if (e && first_integer(e, order, &v) && v >= 1 && v <= 8)
 		facts->orientation = (int)v;

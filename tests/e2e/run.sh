@@ -82,7 +82,7 @@ fi
 # Every usage line of every command's --help is a line of the man page's
 # SYNOPSIS, and every SYNOPSIS line of a command is in its --help.
 sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' man/photoconsent.1 | sed 's/\\-/-/g' >"$E2E_TMP/man-synopsis"
-for c in inspect db pupil purpose consent event log; do
+for c in inspect scan db pupil purpose consent event log; do
 	t "the man page's synopsis matches $c --help"
 	run "$c" --help
 	sed -n -e 's/^usage: //p' -e 's/^   or: //p' "$OUT" >"$E2E_TMP/synopsis"
@@ -140,5 +140,7 @@ hostile many-segments.jpg 65 "more than 10000 segments before the image data"
 # ------------------------------------------------------------ consent database
 . tests/e2e/db.sh
 . tests/e2e/check.sh
+. tests/e2e/scan.sh
+. tests/e2e/html.sh
 
 finish "end-to-end"

@@ -17,9 +17,17 @@
  * in turn: a failure must come back as PC_ERROR with no verdict, never as
  * a different verdict.
  *
+ * With --scan CSV DIR it scans DIR (on two threads, writing a contact
+ * sheet) failing each allocation in turn: a failure must come back as an
+ * error with a message, with no thread left behind and nothing leaked;
+ * a scan that succeeds must give every record a clean scan gives. Which
+ * allocation is the Nth differs from run to run with the threads'
+ * timing, so every run is a different test of the same rule.
+ *
  * Usage: torture PHOTO...
  *        torture --import CSV
  *        torture --judge CSV PHOTO...
+ *        torture --scan CSV DIR
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,12 +45,14 @@ void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t size);
 char *__wrap_strdup(const char *s);
 
-/* The allocation to fail (1-based), 0 for none; how many were made. */
+/* The allocation to fail (1-based), 0 for none; how many were made.
+ * Atomic: a scan allocates on several threads at once. */
 static unsigned long fail_at, made;
 
 static int should_fail(void)
 {
-	return fail_at && ++made == fail_at;
+	unsigned long at = __atomic_load_n(&fail_at, __ATOMIC_SEQ_CST);
+	return at && __atomic_add_fetch(&made, 1, __ATOMIC_SEQ_CST) == at;
 }
 
 void *__wrap_malloc(size_t size)
@@ -258,8 +268,102 @@ done:
 	return status;
 }
 
+/* What a scan printed, summed up without allocating: how many records,
+ * and a sum of their hashes (the order they come in does not matter). */
+struct scan_sum {
+	unsigned long records, hash;
+};
+
+static int on_record(void *ctx, const struct pc_scan_item *item)
+{
+	struct scan_sum *sum = ctx;
+	unsigned long h = 5381;
+	const char *s = item->record ? item->record : item->path;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	sum->records++;
+	sum->hash += h;
+	return 0;
+}
+
+static int scan_once(const pc_snapshot *snap, const char *dir, const char *html,
+                     unsigned long n, struct scan_sum *sum)
+{
+	struct pc_scan_options opts = { .jobs = 2, .format = PC_SCAN_JSON, .html = html };
+	struct pc_scan_summary *summary = NULL;
+	char *error = NULL;
+	const char *roots[] = { dir };
+	memset(sum, 0, sizeof(*sum));
+	__atomic_store_n(&made, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&fail_at, n, __ATOMIC_SEQ_CST);
+	int err = pc_scan_run(&summary, &error, snap, roots, 1, &opts, on_record, NULL, sum);
+	__atomic_store_n(&fail_at, 0, __ATOMIC_SEQ_CST);
+	if (err && (summary || !error || !*error)) {
+		fprintf(stderr, "torture: a scan that failed (%d) gave %s\n", err,
+		        summary ? "a summary" : "no message");
+		exit(1);
+	}
+	if (!err && !summary) {
+		fprintf(stderr, "torture: a scan that succeeded gave no summary\n");
+		exit(1);
+	}
+	pc_scan_summary_free(summary);
+	free(error);
+	return err;
+}
+
+static int torture_scan(const char *csv, const char *dir)
+{
+	char tmp[] = "/tmp/pc-torture.XXXXXX";
+	if (!mkdtemp(tmp)) {
+		perror("torture: mkdtemp");
+		return 1;
+	}
+	char db[64], html[64];
+	snprintf(db, sizeof(db), "%s/consent.db", tmp);
+	snprintf(html, sizeof(html), "%s/sheet.html", tmp);
+	int status = 1;
+	unsigned long runs = 0, failed = 0;
+	pc_store *store = NULL;
+	pc_snapshot *snap = NULL;
+	struct scan_sum clean, sum;
+	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ) ||
+	    pc_snapshot_load(&snap, store, "website", "2026-11-26")) {
+		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
+		goto done;
+	}
+	if (scan_once(snap, dir, html, 0, &clean)) {
+		fprintf(stderr, "torture: a clean scan of '%s' failed\n", dir);
+		goto done;
+	}
+	for (unsigned long n = 1;; n++, runs++) {
+		int err = scan_once(snap, dir, html, n, &sum);
+		unsigned long count = __atomic_load_n(&made, __ATOMIC_SEQ_CST);
+		failed += err != 0;
+		if (!err && (sum.records != clean.records || sum.hash != clean.hash)) {
+			fprintf(stderr, "torture: failing allocation %lu of a scan changed its "
+			        "records without saying so\n", n);
+			goto done;
+		}
+		if (count < n)
+			break;
+	}
+	printf("torture: scanned '%s' (%lu records) failing each allocation in turn: %lu scans, "
+	       "%lu failed with a message\n", dir, clean.records, runs, failed);
+	status = 0;
+done:
+	pc_snapshot_free(snap);
+	pc_store_free(store);
+	unlink(html);
+	unlink(db);
+	rmdir(tmp);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && !strcmp(argv[1], "--scan"))
+		return torture_scan(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "--import"))
 		return torture_import(argv[2]);
 	if (argc >= 4 && !strcmp(argv[1], "--judge"))

@@ -137,8 +137,9 @@ struct pc_read_options {
  * was unreadable: its status and error list say what went wrong.
  * Returns 0 when the file was read (possibly with metadata errors, see
  * pc_photo_status), PC_EOPEN when it could not be opened or read,
- * PC_EFORMAT when it is not a readable JPEG, PC_ERROR when out of memory
- * (then *out is NULL).
+ * PC_EFORMAT when it is not a JPEG at all (empty, or not beginning with
+ * the JPEG signature FF D8), PC_ERROR when out of memory (then *out is
+ * NULL).
  */
 PC_EXTERN int pc_photo_read(pc_photo **out, const char *path,
                             const struct pc_read_options *opts);
@@ -211,5 +212,6 @@ PC_EXTERN int pc_report_inspect_text(char **out, const pc_photo *photo);
 
 #include "photoconsent/store.h"
 #include "photoconsent/policy.h"
+#include "photoconsent/scan.h"
 
 #endif

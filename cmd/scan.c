@@ -1,0 +1,284 @@
+/* photoconsent scan: every photo under some folders, judged for one
+ * purpose, in parallel; a record per photo as each is judged, progress
+ * and a summary for a person, and a contact sheet on request. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dbcmd.h"
+
+static const char help[] =
+	"usage: photoconsent scan [--purpose P] [--as staff|parent] [--on DATE] [--jobs N] [--json|--csv] [--html REPORT] DIR...\n"
+	"\n"
+	"Judges every photo in the folders (and their sub-folders) for a purpose,\n"
+	"as 'photoconsent check' would, several at a time. A photo is known by its\n"
+	"content, not its name: other files are skipped and counted. Symbolic links\n"
+	"are followed, but a link back to a folder being walked is not; FIFOs,\n"
+	"sockets and devices are never opened. Each thing passed over is named on\n"
+	"standard error. Only metadata is read, unless --html asks for previews.\n"
+	"\n"
+	"Records are printed as each photo is judged, so their order changes from\n"
+	"run to run (pipe them through sort for a stable one). On a terminal, a\n"
+	"progress line shows on standard error; at the end comes a summary: how many\n"
+	"photos may be shared, need review, may not be shared, could not be read,\n"
+	"were skipped, and the pupils who keep the most photos from being shared.\n"
+	"\n"
+	"  --purpose P     what the photos are for (default website, or\n"
+	"                  parent-social with --as parent); see 'purpose list'\n"
+	"  --as parent     the parent view: never a child's name or consent\n"
+	"  --on DATE       judge the consent in force on DATE (YYYY-MM-DD)\n"
+	"  --jobs N        photos judged at once (default: one per processor)\n"
+	"  --json          one JSON object per photo, a line each, as check --json\n"
+	"  --csv           one CSV row per photo, after a header row; a cell that\n"
+	"                  a spreadsheet would run as a formula (= + - @) starts\n"
+	"                  with an apostrophe\n"
+	"  --html REPORT   also write a contact sheet: one HTML file with a preview\n"
+	"                  of each photo, its verdict and reasons, filters, and the\n"
+	"                  summary; it needs no network and no other file\n"
+	"  -h, --help      this help\n"
+	"\n"
+	"With --json or --csv the summary goes to standard error, on a terminal.\n"
+	"The consent is read once, when the scan starts. Scans are not written to\n"
+	"the audit log.\n"
+	"\n"
+	"Exit status: 0 every photo may be shared; 1 some photo may not; 2 some\n"
+	"photo needs a person to review it (and none is refused); 64 usage error;\n"
+	"65 unknown purpose, bad date, or not a photoconsent database; 66 a folder\n"
+	"or the database cannot be opened; 70 out of memory; 74 the output or the\n"
+	"report cannot be written.\n";
+
+struct run {
+	FILE *out;
+	int progress;       /* a progress line may be on stderr */
+	int progress_shown; /* and is there now */
+	int write_failed;
+};
+
+/* NO_COLOR (https://no-color.org): set and not empty turns colour off. */
+static int no_color(void)
+{
+	const char *no = getenv("NO_COLOR");
+	return no && *no;
+}
+
+static void clear_progress(struct run *r)
+{
+	if (r->progress_shown) {
+		fputs("\r\033[K", stderr);
+		r->progress_shown = 0;
+	}
+}
+
+/* A file name on a terminal, without its control characters. */
+static void put_path(FILE *f, const char *path)
+{
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, f);
+}
+
+static int on_item(void *ctx, const struct pc_scan_item *item)
+{
+	struct run *r = ctx;
+	clear_progress(r);
+	if (!item->verdict) {
+		fputs("photoconsent: skipped '", stderr);
+		put_path(stderr, item->path);
+		fprintf(stderr, "': %s\n", item->message);
+		return 0;
+	}
+	if (fputs(item->record, r->out) == EOF) {
+		r->write_failed = errno ? errno : EIO;
+		return EXIT_IOERR;
+	}
+	return 0;
+}
+
+static void on_progress(void *ctx, const struct pc_scan_progress *p)
+{
+	struct run *r = ctx;
+	if (!r->progress)
+		return;
+	double rate = p->seconds > 0.5 ? (double)p->done / p->seconds : 0;
+	fflush(r->out);
+	fprintf(stderr, "\r\033[K  %zu of %zu%s files", p->done, p->total,
+	        p->total_final ? "" : "+");
+	if (rate > 0) {
+		fprintf(stderr, "  %.0f a second", rate);
+		if (p->total_final && p->total >= p->done)
+			fprintf(stderr, "  about %.0f s left", (double)(p->total - p->done) / rate);
+	}
+	r->progress_shown = 1;
+	fflush(stderr);
+}
+
+/* Each folder must be there: a mistyped name is an error, not an empty
+ * scan. */
+static int check_roots(char **roots, int count)
+{
+	for (int i = 0; i < count; i++) {
+		struct stat st;
+		if (stat(roots[i], &st)) {
+			cmd_error("cannot open '%s': %s", roots[i], strerror(errno));
+			return EXIT_NOINPUT;
+		}
+	}
+	return 0;
+}
+
+static int load_snapshot(pc_snapshot **out, const struct cmd_context *ctx, const char *purpose,
+                         const char *on)
+{
+	pc_store *store = NULL;
+	int status = cmd_store_open(&store, ctx, PC_STORE_READ);
+	if (status)
+		return status;
+	int err = pc_snapshot_load(out, store, purpose, on);
+	if (err)
+		status = cmd_store_fail(store, err);
+	/* The consent is in the snapshot now: the database is not held open
+	 * while the scan runs. */
+	pc_store_free(store);
+	return status;
+}
+
+static int scan_status(const struct pc_scan_summary *s)
+{
+	if (s->worst == PC_VERDICT_DO_NOT_SHARE)
+		return EXIT_DO_NOT_SHARE;
+	return s->worst == PC_VERDICT_REVIEW ? EXIT_REVIEW : EXIT_SHARE;
+}
+
+static int run_scan(const pc_snapshot *snap, char **roots, int count,
+                    const struct pc_scan_options *opts, int text)
+{
+	struct run r = { stdout, isatty(STDERR_FILENO), 0, 0 };
+	struct pc_scan_summary *summary = NULL;
+	char *error = NULL, *table = NULL;
+	static char buffer[1 << 16];
+
+	setvbuf(stdout, buffer, _IOFBF, sizeof(buffer));
+	if (opts->format == PC_SCAN_CSV)
+		fputs(pc_scan_csv_header(opts->view), stdout);
+	int err = pc_scan_run(&summary, &error, snap, (const char *const *)roots, (size_t)count,
+	                      opts, on_item, on_progress, &r);
+	clear_progress(&r);
+	int status = 0;
+	if (err > 0 || fflush(stdout) || ferror(stdout)) {
+		cmd_error("cannot write the output: %s", strerror(r.write_failed ? r.write_failed
+		                                                                  : errno ? errno : EIO));
+		status = EXIT_IOERR;
+	} else if (err) {
+		cmd_error("%s", error ? error : "out of memory");
+		status = err == PC_EOPEN ? EXIT_IOERR : EXIT_SOFTWARE;
+	}
+	if (!status) {
+		/* For a person: after the records, or on the terminal beside
+		 * the data. */
+		FILE *to = text ? stdout : isatty(STDERR_FILENO) ? stderr : NULL;
+		if (to && pc_report_scan_summary(&table, summary,
+		                                 isatty(fileno(to)) && !no_color())) {
+			cmd_error("out of memory");
+			status = EXIT_SOFTWARE;
+		} else if (to) {
+			fputs(table, to);
+			if (opts->html)
+				fprintf(to, "\nContact sheet: %s\n", opts->html);
+		}
+		if (!status && (fflush(stdout) || ferror(stdout))) {
+			cmd_error("cannot write the output: %s", strerror(errno ? errno : EIO));
+			status = EXIT_IOERR;
+		}
+		if (!status)
+			status = scan_status(summary);
+	}
+	pc_free(table);
+	pc_free(error);
+	pc_scan_summary_free(summary);
+	return status;
+}
+
+int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
+{
+	static const struct option options[] = {
+		{ "purpose", required_argument, NULL, 'p' },
+		{ "as", required_argument, NULL, 'a' },
+		{ "on", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'J' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "csv", no_argument, NULL, 'c' },
+		{ "html", required_argument, NULL, 'H' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *purpose = NULL, *as = "staff", *on = NULL, *jobs = NULL;
+	struct pc_scan_options opts;
+	int c, status;
+
+	memset(&opts, 0, sizeof(opts));
+	optind = 0; /* glibc: start afresh, permuting options after operands */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		switch (c) {
+		case 'p': purpose = optarg; break;
+		case 'a': as = optarg; break;
+		case 'o': on = optarg; break;
+		case 'J': jobs = optarg; break;
+		case 'j':
+		case 'c':
+			if (opts.format != PC_SCAN_TEXT &&
+			    opts.format != (c == 'j' ? PC_SCAN_JSON : PC_SCAN_CSV))
+				return cmd_usage_error("scan", "--json and --csv cannot be used together");
+			opts.format = c == 'j' ? PC_SCAN_JSON : PC_SCAN_CSV;
+			break;
+		case 'H': opts.html = optarg; break;
+		case 'h':
+			fputs(help, stdout);
+			return 0;
+		case ':':
+			return cmd_usage_error("scan", "option '%s' needs a value", argv[optind - 1]);
+		default: {
+			const char *arg = argv[optind - 1];
+			int len = (int)strcspn(arg, "=");
+			if (strncmp(arg, "--", 2))
+				return cmd_usage_error("scan", "unknown option '-%c'", optopt);
+			if (optopt && arg[len])
+				return cmd_usage_error("scan", "option '%.*s' takes no value", len, arg);
+			return cmd_usage_error("scan", "unknown option '%.*s'", len, arg);
+		}
+		}
+	}
+	if (!strcmp(as, "parent"))
+		opts.view = PC_VIEW_PARENT;
+	else if (strcmp(as, "staff"))
+		return cmd_usage_error("scan", "'--as %s': the view is staff or parent", as);
+	if (jobs) {
+		char *end;
+		errno = 0;
+		long n = strtol(jobs, &end, 10);
+		if (errno || end == jobs || *end || n < 1 || n > 256)
+			return cmd_usage_error("scan", "'--jobs %s': give a number from 1 to 256", jobs);
+		opts.jobs = (unsigned)n;
+	}
+	if (opts.html && !*opts.html)
+		return cmd_usage_error("scan", "--html needs a file name");
+	if (optind >= argc)
+		return cmd_usage_error("scan", "no folder given");
+	if (on && (status = cmd_check_date(on)))
+		return status;
+	if (!purpose)
+		purpose = opts.view == PC_VIEW_PARENT ? "parent-social" : "website";
+	if ((status = check_roots(argv + optind, argc - optind)))
+		return status;
+
+	pc_snapshot *snap = NULL;
+	if ((status = load_snapshot(&snap, ctx, purpose, on)))
+		return status;
+	opts.color = opts.format == PC_SCAN_TEXT && isatty(STDOUT_FILENO) && !no_color();
+	status = run_scan(snap, argv + optind, argc - optind, &opts, opts.format == PC_SCAN_TEXT);
+	pc_snapshot_free(snap);
+	return status;
+}

@@ -1,0 +1,374 @@
+/* The contact sheet's page and files (report_html.h): cards streamed to
+ * an unlinked temporary file beside the report, then copied after the
+ * summary into a second temporary file that is renamed over the report.
+ *
+ * The page forbids itself, by its Content-Security-Policy, any script and
+ * any load but its own data: images: should an escape ever be missed,
+ * nothing runs and nothing leaves the machine. */
+#include "report_html.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "report_html_internal.h"
+
+/* Cards are copied into the report this much at a time. */
+#define COPY_CHUNK (64 * 1024)
+
+struct pc__html {
+	char *path;        /* the report */
+	char *tmp;         /* the report being written, while it exists */
+	int cards;         /* the cards so far: an unlinked file, or -1 */
+	enum pc_view view;
+};
+
+/* ------------------------------------------------------------ the page */
+
+static const char *const skip_labels[PC_SCAN_SKIP_KINDS] = {
+	"not JPEG", "FIFO or device", "symlink loop", "broken link", "unreadable folder",
+	"too deep",
+};
+
+/* One row per verdict (the summary table) or one label (the filters). */
+static const struct {
+	const char *slug, *label;
+} verdicts[] = {
+	{ "share", "Share" }, { "review", "Review" }, { "do-not-share", "Do not share" },
+	{ "unreadable", "Unreadable" },
+};
+#define VERDICTS (sizeof(verdicts) / sizeof(verdicts[0]))
+
+/* The document's head, and the page's header: what, for what, when. */
+static void head(struct pc__html_out *o, const struct pc_scan_summary *s, int parent)
+{
+	const char *what = pc__html_plural(s->photos, "photo", "photos");
+	pc__html_raw(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	             "img-src data:; style-src 'unsafe-inline'\">\n"
+	             "<meta name=\"referrer\" content=\"no-referrer\">\n"
+	             "<meta name=\"generator\" content=\"photoconsent " PC_VERSION "\">\n");
+	pc__html_rawf(o, "<title>photoconsent: %zu %s for ", s->photos, what);
+	pc__html_with(o, "%s on ", s->purpose);
+	pc__html_with(o, "%s</title>\n<style>\n", s->date);
+	pc__html_raw(o, pc__html_style);
+	pc__html_raw(o, "</style>\n</head>\n<body>\n<header>\n");
+	pc__html_rawf(o, "<h1>%zu %s for ", s->photos, what);
+	pc__html_with(o, "<q>%s</q> on ", s->purpose);
+	pc__html_with(o, "%s</h1>\n", s->date);
+	pc__html_raw(o, parent ? "<p class=\"view\"><b>Parent view:</b> no child is named.</p>\n"
+	                       : "<p class=\"view\"><b>Staff view:</b> names pupils and their "
+	                         "consent; keep it inside the school.</p>\n");
+	pc__html_raw(o, "</header>\n");
+}
+
+/* The counts, what was skipped by kind, and (staff) who blocks most. */
+static void summary_table(struct pc__html_out *o, const struct pc_scan_summary *s,
+                          const size_t *counts, int parent)
+{
+	pc__html_raw(o, "<section class=\"summary\">\n<table class=\"counts\">\n"
+	             "<caption>Summary</caption>\n");
+	for (size_t i = 0; i < VERDICTS; i++)
+		pc__html_rawf(o, "<tr class=\"v v-%s\"><th scope=\"row\">%s</th>"
+		              "<td class=\"n\">%zu</td></tr>\n",
+		              verdicts[i].slug, verdicts[i].label, counts[i]);
+	pc__html_rawf(o, "<tr class=\"total\"><th scope=\"row\">Photos judged</th>"
+	              "<td class=\"n\">%zu</td></tr>\n<tr class=\"skipped\"><th scope=\"row\">"
+	              "Skipped</th><td class=\"n\">%zu</td></tr>\n", s->photos, s->skipped);
+	for (size_t k = 0; k < PC_SCAN_SKIP_KINDS; k++)
+		if (s->skipped_by_kind[k])
+			pc__html_rawf(o, "<tr class=\"kind\"><th scope=\"row\">%s</th>"
+			              "<td class=\"n\">%zu</td></tr>\n",
+			              skip_labels[k], s->skipped_by_kind[k]);
+	pc__html_raw(o, "</table>\n");
+	if (parent) {
+		pc__html_raw(o, "</section>\n");
+		return;
+	}
+	if (!s->blocker_count || !s->blockers) {
+		pc__html_raw(o, "<p class=\"none-block\">No pupil blocks any photo.</p>\n"
+		             "</section>\n");
+		return;
+	}
+	pc__html_raw(o, "<table class=\"blockers\">\n<caption>Pupils who block the most photos"
+	             "</caption>\n<thead><tr><th scope=\"col\">Pupil</th><th scope=\"col\">Class"
+	             "</th><th scope=\"col\">Photos</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < s->blocker_count; i++) {
+		const struct pc_scan_blocker *b = &s->blockers[i];
+		pc__html_with(o, "<tr><td>%s</td>", b->name ? b->name : b->pupil_id);
+		pc__html_with(o, "<td>%s</td>", b->class_name);
+		pc__html_rawf(o, "<td class=\"n\">%zu</td></tr>\n", b->photos);
+	}
+	pc__html_raw(o, "</tbody>\n</table>\n</section>\n");
+}
+
+/* The radios, then their labels: the stylesheet hides the cards of the
+ * other verdicts from the checked radio, its sibling, with no script. */
+static void filters(struct pc__html_out *o, const struct pc_scan_summary *s,
+                    const size_t *counts)
+{
+	pc__html_raw(o, "<input type=\"radio\" name=\"show\" id=\"show-all\" class=\"filter\" "
+	             "checked aria-label=\"show all photos\">\n");
+	for (size_t i = 0; i < VERDICTS; i++)
+		pc__html_rawf(o, "<input type=\"radio\" name=\"show\" id=\"show-%s\" "
+		              "class=\"filter\" aria-label=\"show %s only\">\n",
+		              verdicts[i].slug, verdicts[i].label);
+	pc__html_rawf(o, "<nav class=\"filters\" aria-label=\"show photos by verdict\">\n"
+	              "<label for=\"show-all\">All<span class=\"n\">%zu</span></label>\n",
+	              s->photos);
+	for (size_t i = 0; i < VERDICTS; i++)
+		pc__html_rawf(o, "<label for=\"show-%s\" class=\"v-%s\">%s"
+		              "<span class=\"n\">%zu</span></label>\n", verdicts[i].slug,
+		              verdicts[i].slug, verdicts[i].label, counts[i]);
+	pc__html_raw(o, "</nav>\n<main>\n");
+}
+
+/* Everything before the cards. */
+static void before_cards(struct pc__html_out *o, const struct pc_scan_summary *s,
+                         enum pc_view view)
+{
+	const size_t counts[VERDICTS] = { s->share, s->review, s->do_not_share, s->unreadable };
+	int parent = view == PC_VIEW_PARENT || s->view == PC_VIEW_PARENT;
+	head(o, s, parent);
+	summary_table(o, s, counts, parent);
+	filters(o, s, counts);
+}
+
+static void after_cards(struct pc__html_out *o, const struct pc_scan_summary *s)
+{
+	pc__html_rawf(o, "</main>\n<footer>\n<p>Made by photoconsent " PC_VERSION " in %.1f s. "
+	              "This page is one file: it loads nothing and runs no script.</p>\n"
+	              "</footer>\n</body>\n</html>\n", s->seconds);
+}
+
+/* ------------------------------------------------------------ files */
+
+__attribute__((format(printf, 2, 3)))
+static void set_error(char **error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (error)
+		*error = pc__vformat(fmt, ap);
+	va_end(ap);
+}
+
+/* PC_EOPEN, saying why the report cannot be written. */
+static int cannot_write(char **error, const char *path, int err)
+{
+	char why[128];
+	if (strerror_r(err, why, sizeof(why)) != 0)
+		snprintf(why, sizeof(why), "error %d", err);
+	set_error(error, "cannot write the report '%s': %s", path, why);
+	return PC_EOPEN;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Makes "PATH.tmp-XXXXXX" as open(2) makes a new file, mode 0666 less the
+ * umask, where mkstemp would give 0600: the report is a document like any
+ * other, and the umask (which a process cannot read without changing it
+ * under its other threads) stays the kernel's to apply. O_EXCL makes the
+ * name ours alone.
+ */
+static int make_tmp(struct pc__html *h, int *fd)
+{
+	static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ ((uint64_t)getpid() << 17)
+	           ^ (uint64_t)(uintptr_t)h;
+	size_t len = strlen(h->path);
+	if (!(h->tmp = malloc(len + sizeof(".tmp-XXXXXX"))))
+		return ENOMEM;
+	memcpy(h->tmp, h->path, len);
+	memcpy(h->tmp + len, ".tmp-", 5);
+	for (int attempt = 0; attempt < 100; attempt++) {
+		x += 0x9E3779B97F4A7C15u; /* splitmix64 */
+		uint64_t z = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+		z ^= z >> 31;
+		for (int i = 0; i < 6; i++, z /= 36)
+			h->tmp[len + 5 + i] = digits[z % 36];
+		h->tmp[len + 11] = '\0';
+		*fd = open(h->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (*fd >= 0)
+			return 0;
+		if (errno != EEXIST)
+			break;
+	}
+	int err = errno;
+	free(h->tmp);
+	h->tmp = NULL;
+	return err;
+}
+
+int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc_view view)
+{
+	struct pc__html *h = NULL;
+	char *template = NULL;
+	struct stat st;
+	int ret = PC_ERROR;
+
+	*out = NULL;
+	if (error)
+		*error = NULL;
+	if (!*path || (!stat(path, &st) && S_ISDIR(st.st_mode)))
+		return cannot_write(error, path, *path ? EISDIR : ENOENT);
+	if (!(h = calloc(1, sizeof(*h))) || !(h->path = strdup(path)))
+		goto done;
+	h->cards = -1;
+	h->view = view;
+	if (!(template = malloc(strlen(path) + sizeof(".cards-XXXXXX"))))
+		goto done;
+	memcpy(template, path, strlen(path));
+	memcpy(template + strlen(path), ".cards-XXXXXX", sizeof(".cards-XXXXXX"));
+	if ((h->cards = mkstemp(template)) < 0) {
+		ret = cannot_write(error, path, errno);
+		goto done;
+	}
+	/* Unlinked at once: whatever happens to the process, nothing is left. */
+	unlink(template);
+	fcntl(h->cards, F_SETFD, FD_CLOEXEC);
+	*out = h;
+	h = NULL;
+	ret = 0;
+done:
+	if (ret == PC_ERROR)
+		set_error(error, "cannot write the report '%s': out of memory", path);
+	free(template);
+	pc__html_free(h);
+	return ret;
+}
+
+int pc__html_add(struct pc__html *html, char **error, const char *card)
+{
+	if (error)
+		*error = NULL;
+	int err = html->cards < 0 ? EBADF : write_all(html->cards, card, strlen(card));
+	return err ? cannot_write(error, html->path, err) : 0;
+}
+
+/* Copies the cards file, from its start, to `fd`. 0 or an errno. */
+static int copy_cards(struct pc__html *h, int fd)
+{
+	char *chunk = malloc(COPY_CHUNK);
+	int err = !chunk ? ENOMEM : lseek(h->cards, 0, SEEK_SET) < 0 ? errno : 0;
+	while (!err) {
+		ssize_t n = read(h->cards, chunk, COPY_CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			err = n < 0 ? errno : 0;
+			break;
+		}
+		err = write_all(fd, chunk, (size_t)n);
+	}
+	free(chunk);
+	return err;
+}
+
+/* Makes the rename last: the folder's entry reaches the disk too. */
+static void sync_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : NULL;
+	int fd = open(dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+int pc__html_finish(struct pc__html *html, char **error, const struct pc_scan_summary *summary)
+{
+	struct pc__html_out page = { { NULL, 0, 0, 0 }, 0 };
+	int fd = -1, err = 0, ret = PC_ERROR;
+
+	if (error)
+		*error = NULL;
+	if (html->cards < 0) {
+		set_error(error, "the report '%s' was already written", html->path);
+		return PC_ERROR;
+	}
+	before_cards(&page, summary, html->view);
+	if (page.err)
+		goto done;
+	if ((err = make_tmp(html, &fd)) != 0)
+		goto done;
+	err = write_all(fd, page.b.data, page.b.len);
+	err = err ? err : copy_cards(html, fd);
+	pc__buf_release(&page.b);
+	after_cards(&page, summary);
+	if (page.err)
+		goto done;
+	err = err ? err : write_all(fd, page.b.data, page.b.len);
+	err = err ? err : fsync(fd) ? errno : 0;
+	if (close(fd) && !err)
+		err = errno;
+	fd = -1;
+	err = err ? err : rename(html->tmp, html->path) ? errno : 0;
+	if (!err) {
+		free(html->tmp);
+		html->tmp = NULL;
+		sync_folder(html->path);
+		close(html->cards);
+		html->cards = -1;
+		ret = 0;
+	}
+done:
+	if (fd >= 0)
+		close(fd);
+	/* Failed: more cards may still come, after those already there. */
+	if (html->cards >= 0)
+		lseek(html->cards, 0, SEEK_END);
+	if (html->tmp) {
+		unlink(html->tmp);
+		free(html->tmp);
+		html->tmp = NULL;
+	}
+	if (err == ENOMEM)
+		err = 0;
+	if (err)
+		ret = cannot_write(error, html->path, err);
+	else if (ret)
+		set_error(error, "cannot write the report '%s': out of memory", html->path);
+	pc__buf_release(&page.b);
+	return ret;
+}
+
+void pc__html_free(struct pc__html *html)
+{
+	if (!html)
+		return;
+	if (html->cards >= 0)
+		close(html->cards);
+	if (html->tmp)
+		unlink(html->tmp);
+	free(html->tmp);
+	free(html->path);
+	free(html);
+}

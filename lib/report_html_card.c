@@ -1,0 +1,304 @@
+/* The contact sheet's cards (report_html.h), and the escaping that every
+ * string on the page goes through (report_html_internal.h).
+ *
+ * A card is made from the verdict's public accessors only, with no state
+ * but its own buffer, so that workers make cards at once. The parent view
+ * tells what every parent report tells (report_parent.h): the verdict, how
+ * many children are pictured and how many of them have not agreed, the
+ * reasons and warnings about the photo in their parent messages; nothing
+ * about one child, not even in an attribute. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "photoconsent/photoconsent.h"
+#include "report_html.h"
+#include "report_html_internal.h"
+#include "report_parent.h"
+#include "text.h"
+
+/* People named on a card before the rest fold away under "N more". */
+#define PEOPLE_SHOWN 6
+
+/* ------------------------------------------------------------ escaping */
+
+void pc__html_raw(struct pc__html_out *o, const char *s)
+{
+	if (!o->err)
+		o->err = pc__buf_puts(&o->b, s);
+}
+
+void pc__html_rawf(struct pc__html_out *o, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (!o->err)
+		o->err = pc__buf_vprintf(&o->b, fmt, ap);
+	va_end(ap);
+}
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+void pc__html_esc(struct pc__html_out *o, const char *s)
+{
+	size_t left = s ? strlen(s) : 0;
+	for (const char *p = s; left && !o->err;) {
+		unsigned char c = (unsigned char)*p;
+		size_t n = 1;
+		const char *esc = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+		                : c == '"' ? "&quot;" : c == '\'' ? "&#39;" : c == '\t' ? "&#9;"
+		                : c == '\n' ? "&#10;" : c == '\r' ? "&#13;"
+		                : c < 0x20 || c == 0x7F ? REPLACEMENT : NULL;
+		if (esc)
+			o->err = pc__buf_puts(&o->b, esc);
+		else if (c < 0x80)
+			o->err = pc__buf_putc(&o->b, (char)c);
+		else if ((n = pc__utf8_sequence(p, left)))
+			o->err = pc__buf_append(&o->b, p, n);
+		if (!n) {
+			o->err = pc__buf_puts(&o->b, REPLACEMENT);
+			n = 1;
+		}
+		p += n;
+		left -= n;
+	}
+}
+
+void pc__html_with(struct pc__html_out *o, const char *markup, const char *s)
+{
+	const char *mark = strstr(markup, "%s");
+	size_t len = mark ? (size_t)(mark - markup) : strlen(markup);
+	if (!o->err)
+		o->err = pc__buf_append(&o->b, markup, len);
+	pc__html_esc(o, s);
+	pc__html_raw(o, mark ? mark + 2 : "");
+}
+
+/* ------------------------------------------------------------ the card */
+
+/* How each verdict looks: its slug (data-verdict), icon and words. */
+struct look {
+	const char *slug, *icon, *label;
+};
+
+static struct look look_of(const pc_verdict *v, int unreadable)
+{
+	static const char *const icons[] = { "\xE2\x9C\x93", "\xE2\x9C\x95", "?" }; /* ✓ ✕ */
+	static const char *const labels[] = { "Share", "Do not share", "Review" };
+	enum pc_verdict_kind k = pc_verdict_kind(v);
+	struct look l = { "unreadable", "!", "Unreadable" };
+	if (!unreadable && (unsigned)k < 3) {
+		l.slug = pc_verdict_kind_name(k);
+		l.icon = icons[k];
+		l.label = labels[k];
+	}
+	return l;
+}
+
+/* A data URI of an image, and nothing that a browser would fetch. */
+static int is_data_image(const char *s)
+{
+	static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                           "0123456789+/=;,:.-_";
+	return !strncmp(s, "data:image/", 11) && s[11 + strspn(s + 11, safe)] == '\0';
+}
+
+static void preview(struct pc__html_out *o, const char *base, const char *thumb, const char *why)
+{
+	if (thumb && is_data_image(thumb)) {
+		pc__html_with(o, "<div class=\"thumb\"><img src=\"%s\"", thumb);
+		pc__html_with(o, " alt=\"preview of %s\"></div>\n", base);
+		return;
+	}
+	if (thumb)
+		why = "the preview is not an embedded image";
+	pc__html_raw(o, "<div class=\"thumb\"><p><b>No preview</b>");
+	if (why && *why)
+		pc__html_with(o, " %s", why);
+	pc__html_raw(o, "</p></div>\n");
+}
+
+static int has_reason(const pc_verdict *v, const char *code)
+{
+	for (size_t i = 0; i < pc_verdict_reason_count(v); i++)
+		if (!strcmp(pc_verdict_reason(v, i)->code, code))
+			return 1;
+	return 0;
+}
+
+static int parent_item(void *ctx, const char *code, const char *message)
+{
+	struct pc__html_out *items = ctx;
+	(void)code;
+	pc__html_with(items, "<li>%s</li>\n", message);
+	return items->err;
+}
+
+/* The parent's reasons or warnings, as report_parent.h gives them, in a
+ * list that `ul` opens; nothing when there are none. */
+static void parent_list(struct pc__html_out *o, const pc_verdict *v, int warnings,
+                        const char *ul)
+{
+	struct pc__html_out items = { { NULL, 0, 0, 0 }, 0 };
+	int ret = warnings ? pc__parent_warnings(v, parent_item, &items)
+	                   : pc__parent_reasons(v, parent_item, &items);
+	if (ret && !o->err)
+		o->err = ret;
+	if (items.b.len) {
+		pc__html_raw(o, ul);
+		pc__html_raw(o, items.b.data);
+		pc__html_raw(o, "</ul>\n");
+	}
+	pc__buf_release(&items.b);
+}
+
+/* What `check --as parent` says: the verdict for a parent, how many
+ * children are pictured, the reasons (the children who have not agreed
+ * as one count), and the warnings about the photo. */
+static void parent_body(struct pc__html_out *o, const pc_verdict *v)
+{
+	size_t children = pc_verdict_children(v);
+	enum pc_verdict_kind k = pc_verdict_kind(v);
+	if (k == PC_VERDICT_SHARE)
+		pc__html_raw(o, "<p class=\"lead\">You may post this photo.</p>\n");
+	else if (k == PC_VERDICT_REVIEW)
+		pc__html_raw(o, "<p class=\"lead\">Ask the school before you post this photo."
+		             "</p>\n");
+	if (children)
+		pc__html_rawf(o, "<p class=\"count\">%zu %s pictured</p>\n", children,
+		              pc__html_plural(children, "child", "children"));
+	parent_list(o, v, 0, "<ul class=\"reasons\">\n");
+	parent_list(o, v, 1, "<ul class=\"warnings\" aria-label=\"warnings\">\n");
+}
+
+/* What a consent state reads as beside a name; as report_check.c. */
+static const char *consent_words(const char *consent)
+{
+	if (!consent || !strcmp(consent, "none"))
+		return "no consent";
+	return !strcmp(consent, "no-photo") ? "no_photo" : consent;
+}
+
+/* "Katie Smith → Katherine Smith — granted", "Grace Hall — no such pupil". */
+static void person(struct pc__html_out *o, const struct pc_judged_person *p, int consent)
+{
+	const char *name = p->pupil_name ? p->pupil_name : p->tag;
+	pc__html_raw(o, "<li>");
+	if (p->match == PC_PERSON_EXACT || p->match == PC_PERSON_ALIAS) {
+		if (p->tag && name && strcmp(p->tag, name))
+			pc__html_with(o, "<span class=\"tag\">%s \xE2\x86\x92</span> ", p->tag);
+		pc__html_with(o, "<b>%s</b>", name);
+		if (consent)
+			pc__html_rawf(o, " \xE2\x80\x94 <span class=\"consent %s\">%s</span>",
+			              p->blocks ? "c-no" : "c-ok", consent_words(p->consent));
+	} else {
+		pc__html_with(o, "<b>%s</b>", p->tag);
+		pc__html_rawf(o, " \xE2\x80\x94 <span class=\"consent %s\">%s</span>",
+		              p->blocks ? "c-no" : "c-unsure",
+		              p->match == PC_PERSON_AMBIGUOUS ? "several pupils" : "no such pupil");
+	}
+	pc__html_raw(o, "</li>\n");
+}
+
+/* Counts the lines of the people list, and folds the rest away after
+ * PEOPLE_SHOWN of them. */
+static void next_line(struct pc__html_out *o, size_t *shown, size_t lines)
+{
+	if ((*shown)++ == PEOPLE_SHOWN)
+		pc__html_rawf(o, "</ul>\n<details class=\"more\"><summary>%zu more</summary>"
+		              "<ul class=\"people\">\n", lines - PEOPLE_SHOWN);
+}
+
+/* Who is pictured: those who block first, then those the tool is not sure
+ * of (unnamed faces as one line), then the rest. */
+static void people(struct pc__html_out *o, const pc_verdict *v)
+{
+	size_t n = pc_verdict_person_count(v), unnamed = 0, shown = 0;
+	int consent = !has_reason(v, "always-denied");
+	for (size_t i = 0; i < n; i++)
+		unnamed += !pc_verdict_person(v, i)->tag;
+	if (!n)
+		return;
+	size_t lines = n - unnamed + (unnamed > 0);
+	pc__html_raw(o, "<ul class=\"people\" aria-label=\"people\">\n");
+	for (int rank = 0; rank < 3; rank++) {
+		for (size_t i = 0; i < n; i++) {
+			const struct pc_judged_person *p = pc_verdict_person(v, i);
+			int unsure = p->match == PC_PERSON_AMBIGUOUS ||
+			             p->match == PC_PERSON_UNKNOWN;
+			if (!p->tag || (p->blocks ? 0 : unsure ? 1 : 2) != rank)
+				continue;
+			next_line(o, &shown, lines);
+			person(o, p, consent);
+		}
+		if (rank == 1 && unnamed) {
+			next_line(o, &shown, lines);
+			pc__html_rawf(o, "<li><b>%zu unnamed %s</b> \xE2\x80\x94 <span "
+			              "class=\"consent c-unsure\">not tagged</span></li>\n",
+			              unnamed, pc__html_plural(unnamed, "face", "faces"));
+		}
+	}
+	pc__html_raw(o, shown > PEOPLE_SHOWN ? "</ul></details>\n" : "</ul>\n");
+}
+
+static void staff_body(struct pc__html_out *o, const pc_verdict *v)
+{
+	if (pc_verdict_event_id(v)) {
+		const char *name = pc_verdict_event_name(v);
+		pc__html_with(o, "<p class=\"event\">%s", name ? name : pc_verdict_event_id(v));
+		const char *by = pc_verdict_event_matched_by(v);
+		pc__html_raw(o, by && !strcmp(by, "date") ? " (by the date taken)</p>\n"
+		                                          : "</p>\n");
+	}
+	size_t n = pc_verdict_reason_count(v);
+	pc__html_raw(o, n ? "<ul class=\"reasons\">\n" : "");
+	for (size_t i = 0; i < n; i++)
+		pc__html_with(o, "<li>%s</li>\n", pc_verdict_reason(v, i)->message);
+	pc__html_raw(o, n ? "</ul>\n" : "");
+	people(o, v);
+	n = pc_verdict_warning_count(v);
+	pc__html_raw(o, n ? "<ul class=\"warnings\" aria-label=\"warnings\">\n" : "");
+	for (size_t i = 0; i < n; i++)
+		pc__html_with(o, "<li>%s</li>\n", pc_verdict_warning(v, i)->message);
+	pc__html_raw(o, n ? "</ul>\n" : "");
+}
+
+int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view, int unreadable,
+                  const char *thumb, const char *thumb_error)
+{
+	struct pc__html_out o = { { NULL, 0, 0, 0 }, 0 };
+	const char *file = pc_verdict_file(verdict) ? pc_verdict_file(verdict) : "";
+	const char *slash = strrchr(file, '/');
+	const char *base = slash && slash[1] ? slash + 1 : file;
+	struct look l = look_of(verdict, unreadable);
+
+	*out = NULL;
+	pc__html_rawf(&o, "<article class=\"card\" data-verdict=\"%s\"", l.slug);
+	pc__html_with(&o, " data-file=\"%s\">\n", file);
+	preview(&o, base, thumb, thumb_error);
+	pc__html_rawf(&o, "<p class=\"badge\"><span class=\"icon\" aria-hidden=\"true\">%s"
+	              "</span>%s", l.icon, l.label);
+	/* What to do with it all the same: review, or (an always denied
+	 * purpose) do not share. */
+	if (unreadable)
+		pc__html_rawf(&o, " <small>(%s)</small>",
+		              pc_verdict_kind(verdict) == PC_VERDICT_DO_NOT_SHARE ? "do not share"
+		                                                                  : "review");
+	pc__html_with(&o, "</p>\n<h3 class=\"file\">%s", base);
+	if (base != file) {
+		char *dir = strndup(file, (size_t)(base - file));
+		o.err = o.err ? o.err : dir ? 0 : PC_ERROR;
+		pc__html_with(&o, " <span class=\"dir\">%s</span>", dir);
+		free(dir);
+	}
+	pc__html_raw(&o, "</h3>\n");
+	if (view == PC_VIEW_PARENT)
+		parent_body(&o, verdict);
+	else
+		staff_body(&o, verdict);
+	pc__html_raw(&o, "</article>\n");
+	if (!o.err && (*out = pc__buf_detach(&o.b)))
+		return 0;
+	pc__buf_release(&o.b);
+	return PC_ERROR;
+}

@@ -1,0 +1,725 @@
+/*
+ * scan.c: judging every photo under some folders, in parallel (scan.h).
+ *
+ * Threads: one walker lists the files and hands each to a worker, through
+ * that worker's own bounded queue (the emptiest-first of a round, so that
+ * a slow photo holds up only its own worker's few); each worker reads the
+ * photo's metadata, judges it against the shared, read-only snapshot,
+ * formats its record (and, for the contact sheet, its preview and card),
+ * and hands the result back through its own queue; the caller's thread
+ * takes the results, keeps the tallies and calls back. One counting
+ * semaphore, `results`, wakes the caller when any queue has something:
+ * posting it is an atomic add, not a lock. When progress is wanted, one
+ * more thread counts the files ahead of the walk, so that "of how many"
+ * is known early.
+ *
+ * Every queue is bounded, so however large the folder, what is in flight
+ * is a few results per thread. A failure to make a thread leaves fewer
+ * workers, never a scan that hangs: everything that starts is told to
+ * end, and its end is waited for.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "report_html.h"
+#include "report_scan.h"
+#include "ring.h"
+#include "snapshot.h"
+#include "thumb.h"
+#include "walk.h"
+
+/* Photos travel in batches, so that handing them between threads (a
+ * semaphore post, and now and then a wake-up) is paid once per batch,
+ * not once per photo. Batches queued per worker, and result batches not
+ * yet taken: enough to keep every thread busy, few enough that memory
+ * stays flat. */
+#define BATCH 16
+#define QUEUE_LENGTH 4
+#define MAX_JOBS 256
+/* How often progress is told, in milliseconds. */
+#define PROGRESS_MS 200
+
+enum result_kind { R_PHOTO, R_SKIP };
+
+struct result {
+	enum result_kind kind;
+	char *path;
+	pc_verdict *verdict;
+	char *record;
+	char *card;
+	int unreadable;
+	enum pc_scan_skip skip;
+	char *message;
+};
+
+/* Paths for a worker, and whether each may have a sidecar. */
+struct job_batch {
+	size_t n;
+	char *paths[BATCH];
+	unsigned char xmp_beside[BATCH];
+};
+
+/* A worker's results, in a batch (`end`: its last, which needs no
+ * memory; `failed`: it ran out of memory and judged no more). */
+struct result_batch {
+	size_t n;
+	int end, failed, embedded;
+	struct result *items[BATCH];
+};
+
+struct scan;
+
+struct worker {
+	struct scan *scan;
+	pthread_t thread;
+	struct pc__ring in;      /* struct job_batch *; NULL ends */
+	struct pc__ring out;     /* struct result_batch * */
+	struct result_batch end;
+};
+
+struct scan {
+	const pc_snapshot *snap;
+	const struct pc_scan_options *opts;
+	/* How photos are read: as asked, and the same without looking for a
+	 * sidecar, for a photo in a folder that holds none. */
+	struct pc_read_options read, read_alone;
+	const char *const *roots;
+	size_t root_count;
+	unsigned jobs;               /* workers started */
+	struct worker *workers;
+	struct pc__ring walker_out;  /* the walker's skips, then its end */
+	struct result_batch walker_end;
+	struct job_batch *pending;   /* the walker's batch being filled */
+	sem_t results;               /* one post per result on any queue */
+	atomic_int stop;             /* set by the caller's thread only */
+	atomic_size_t found;         /* files handed to the workers */
+	atomic_size_t counted;       /* files the counter has seen */
+	atomic_int walk_over, count_over;
+	size_t next;                 /* the walker's round-robin place */
+};
+
+/* -------------------------------------------------------------- results */
+
+static void result_free(struct result *r)
+{
+	if (!r)
+		return;
+	free(r->path);
+	pc_verdict_free(r->verdict);
+	free(r->record);
+	free(r->card);
+	free(r->message);
+	free(r);
+}
+
+static void batch_free(struct result_batch *b)
+{
+	if (!b || b->embedded)
+		return;
+	for (size_t i = 0; i < b->n; i++)
+		result_free(b->items[i]);
+	free(b);
+}
+
+static void post(struct scan *s, struct pc__ring *ring, struct result_batch *b)
+{
+	pc__ring_put(ring, b);
+	sem_post(&s->results);
+}
+
+/* ---------------------------------------------------------------- worker */
+
+/* The preview and the card of a judged photo, for the contact sheet. */
+static int make_card(struct scan *s, struct result *r, const pc_photo *photo)
+{
+	char *thumb = NULL, *why = NULL;
+	int ret = 0;
+	if (!r->unreadable) {
+		ret = pc__thumb_data_uri(&thumb, &why, r->path, pc_photo_orientation(photo),
+		                         PC__THUMB_SIDE);
+		if (ret == PC_ERROR)
+			goto done;
+	}
+	ret = pc__html_card(&r->card, r->verdict, s->opts->view, r->unreadable, thumb,
+	                    r->unreadable ? "the file could not be read" : why);
+done:
+	free(thumb);
+	free(why);
+	return ret == PC_ERROR ? PC_ERROR : 0;
+}
+
+/* Reads, judges and formats one photo; takes `path`. NULL when out of
+ * memory. */
+static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
+{
+	pc_photo *photo = NULL;
+	struct result *r = calloc(1, sizeof(*r));
+	if (!r) {
+		free(path);
+		return NULL;
+	}
+	r->path = path;
+	int read = pc_photo_read(&photo, path, xmp_beside ? &s->read : &s->read_alone);
+	if (read == PC_ERROR)
+		goto fail;
+	if (read == PC_EFORMAT) {
+		/* Not a JPEG at all: passed over, with what it looks like. */
+		r->kind = R_SKIP;
+		r->skip = PC_SCAN_NOT_JPEG;
+		r->message = strdup(pc_photo_error_count(photo) ? pc_photo_error(photo, 0)
+		                                                : "not a JPEG file");
+		if (!r->message)
+			goto fail;
+		pc_photo_free(photo);
+		return r;
+	}
+	r->kind = R_PHOTO;
+	r->unreadable = pc_photo_status(photo) == PC_PHOTO_UNREADABLE ||
+	                pc_photo_status(photo) == PC_PHOTO_UNOPENED;
+	if (pc_snapshot_judge(&r->verdict, s->snap, photo) ||
+	    pc__scan_record(&r->record, r->verdict, s->opts->view, s->opts->format,
+	                    s->opts->color) ||
+	    (s->opts->html && make_card(s, r, photo)))
+		goto fail;
+	pc_photo_free(photo);
+	return r;
+fail:
+	pc_photo_free(photo);
+	result_free(r);
+	return NULL;
+}
+
+/* The results of one batch of paths; takes the paths. NULL when out of
+ * memory (then *failed is set). */
+static struct result_batch *judge_batch(struct scan *s, struct job_batch *jobs, int *failed)
+{
+	struct result_batch *out = calloc(1, sizeof(*out));
+	for (size_t i = 0; i < jobs->n; i++) {
+		char *path = jobs->paths[i];
+		if (!out || *failed || atomic_load(&s->stop)) {
+			free(path);
+			continue;
+		}
+		struct result *r = judge_one(s, path, jobs->xmp_beside[i]);
+		if (r)
+			out->items[out->n++] = r;
+		else
+			*failed = 1;
+	}
+	free(jobs);
+	if (!out)
+		*failed = 1;
+	return out;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct scan *s = w->scan;
+	int failed = 0;
+	struct job_batch *jobs;
+
+	while ((jobs = pc__ring_take(&w->in))) {
+		struct result_batch *out = judge_batch(s, jobs, &failed);
+		if (out && out->n)
+			post(s, &w->out, out);
+		else
+			batch_free(out);
+	}
+	/* Out of memory is told once, at the end, with what needs none. */
+	w->end.failed = failed;
+	post(s, &w->out, &w->end);
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- walker */
+
+static enum pc_scan_skip skip_of(enum pc__walk_kind kind)
+{
+	switch (kind) {
+	case PC__WALK_SPECIAL: return PC_SCAN_SPECIAL;
+	case PC__WALK_LOOP: return PC_SCAN_LOOP;
+	case PC__WALK_BROKEN_LINK: return PC_SCAN_BROKEN_LINK;
+	case PC__WALK_NO_FOLDER: return PC_SCAN_NO_FOLDER;
+	default: return PC_SCAN_TOO_DEEP;
+	}
+}
+
+/* The walker's batch to a worker with room, trying each once from where
+ * the last one went; when all are full, waits on the next in turn. */
+static void dispatch(struct scan *s)
+{
+	struct job_batch *b = s->pending;
+	s->pending = NULL;
+	if (!b)
+		return;
+	for (unsigned i = 0; i < s->jobs; i++) {
+		struct worker *w = &s->workers[(s->next + i) % s->jobs];
+		if (pc__ring_try_put(&w->in, b)) {
+			s->next = (s->next + i + 1) % s->jobs;
+			return;
+		}
+	}
+	pc__ring_put(&s->workers[s->next].in, b);
+	s->next = (s->next + 1) % s->jobs;
+}
+
+/* Adds a path to the batch being filled; sends it when full. */
+static int queue_path(struct scan *s, const char *path, int xmp_beside)
+{
+	if (!s->pending && !(s->pending = calloc(1, sizeof(*s->pending))))
+		return PC_ERROR;
+	char *copy = strdup(path);
+	if (!copy)
+		return PC_ERROR;
+	s->pending->xmp_beside[s->pending->n] = (unsigned char)xmp_beside;
+	s->pending->paths[s->pending->n++] = copy;
+	atomic_fetch_add(&s->found, 1);
+	if (s->pending->n == BATCH)
+		dispatch(s);
+	return 0;
+}
+
+/* An XMP sidecar (IMG_0042.jpg.xmp, IMG_0042.xmp) is read with its
+ * photo: it is neither a photo nor a file passed over. */
+static int is_sidecar(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 4 && !strcasecmp(path + n - 4, ".xmp");
+}
+
+static int walk_entry(void *ctx, const struct pc__walk_entry *e)
+{
+	struct scan *s = ctx;
+	if (atomic_load(&s->stop))
+		return 1;
+	if (e->kind == PC__WALK_FILE && is_sidecar(e->path))
+		return 0;
+	if (e->kind == PC__WALK_FILE)
+		return queue_path(s, e->path, e->xmp_beside);
+	struct result_batch *b = calloc(1, sizeof(*b));
+	struct result *r = calloc(1, sizeof(*r));
+	if (!b || !r) {
+		free(b);
+		free(r);
+		return PC_ERROR;
+	}
+	b->items[b->n++] = r;
+	r->kind = R_SKIP;
+	r->skip = skip_of(e->kind);
+	r->path = strdup(e->path);
+	r->message = strdup(e->message ? e->message : "passed over");
+	if (!r->path || !r->message) {
+		batch_free(b);
+		return PC_ERROR;
+	}
+	post(s, &s->walker_out, b);
+	return 0;
+}
+
+static void *walker_main(void *arg)
+{
+	struct scan *s = arg;
+	int ret = 0;
+	for (size_t i = 0; i < s->root_count && !ret; i++)
+		ret = pc__walk(s->roots[i], walk_entry, s);
+	dispatch(s);
+	atomic_store(&s->walk_over, 1);
+	for (unsigned i = 0; i < s->jobs; i++)
+		pc__ring_put(&s->workers[i].in, NULL);
+	s->walker_end.failed = ret == PC_ERROR;
+	post(s, &s->walker_out, &s->walker_end);
+	return NULL;
+}
+
+static int count_entry(void *ctx, const struct pc__walk_entry *e)
+{
+	struct scan *s = ctx;
+	if (atomic_load(&s->stop) || atomic_load(&s->walk_over))
+		return 1;
+	if (e->kind == PC__WALK_FILE && !is_sidecar(e->path))
+		atomic_fetch_add(&s->counted, 1);
+	return 0;
+}
+
+static void *counter_main(void *arg)
+{
+	struct scan *s = arg;
+	int ret = 0;
+	for (size_t i = 0; i < s->root_count && !ret; i++)
+		ret = pc__walk(s->roots[i], count_entry, s);
+	atomic_store(&s->count_over, ret == 0);
+	return NULL;
+}
+
+/* ------------------------------------------------------------ the tally */
+
+struct tally {
+	struct pc_scan_summary *summary;
+	size_t *blocks;      /* photos each pupil blocks, by snapshot index */
+	size_t done;
+	int failed;          /* a thread ran out of memory */
+};
+
+static void count_photo(struct tally *t, const pc_snapshot *snap, const struct result *r)
+{
+	struct pc_scan_summary *sum = t->summary;
+	enum pc_verdict_kind kind = pc_verdict_kind(r->verdict);
+	sum->photos++;
+	if (r->unreadable)
+		sum->unreadable++;
+	else if (kind == PC_VERDICT_SHARE)
+		sum->share++;
+	else if (kind == PC_VERDICT_REVIEW)
+		sum->review++;
+	else
+		sum->do_not_share++;
+	/* An unreadable photo is review (its reason says why), or
+	 * do-not-share for a purpose no photo may serve. */
+	if (kind == PC_VERDICT_DO_NOT_SHARE ||
+	    (kind == PC_VERDICT_REVIEW && sum->worst == PC_VERDICT_SHARE))
+		sum->worst = kind;
+	for (size_t i = 0; i < pc_verdict_person_count(r->verdict); i++) {
+		const struct pc_judged_person *p = pc_verdict_person(r->verdict, i);
+		size_t at;
+		if (p->blocks && p->pupil_id && pc__strindex_get(&snap->ids, p->pupil_id, &at))
+			t->blocks[at]++;
+	}
+}
+
+/* The pupils who block most photos, most first (ties by list order). */
+static int pick_blockers(struct tally *t, const pc_snapshot *snap)
+{
+	struct pc_scan_summary *sum = t->summary;
+	struct pc_scan_blocker *top = calloc(PC_SCAN_BLOCKERS, sizeof(*top));
+	if (!top)
+		return PC_ERROR;
+	sum->priv = top;
+	sum->blockers = top;
+	if (sum->view == PC_VIEW_PARENT)
+		return 0;
+	size_t idx[PC_SCAN_BLOCKERS], n = 0;
+	for (size_t i = 0; i < snap->pupils->count; i++) {
+		if (!t->blocks[i] || (n == PC_SCAN_BLOCKERS && t->blocks[i] <= t->blocks[idx[n - 1]]))
+			continue;
+		size_t at = n < PC_SCAN_BLOCKERS ? n++ : n - 1;
+		while (at > 0 && t->blocks[idx[at - 1]] < t->blocks[i]) {
+			idx[at] = idx[at - 1];
+			at--;
+		}
+		idx[at] = i;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct pc_pupil *p = &snap->pupils->items[idx[k]];
+		struct pc_scan_blocker *b = &top[k];
+		b->photos = t->blocks[idx[k]];
+		b->pupil_id = strdup(p->id);
+		b->class_name = p->class_name ? strdup(p->class_name) : NULL;
+		struct pc__buf name;
+		pc__buf_init(&name, 0);
+		if (!pc__buf_printf(&name, "%s %s", p->forename, p->surname))
+			b->name = pc__buf_detach(&name);
+		pc__buf_release(&name);
+		sum->blocker_count++;
+		if (!b->pupil_id || !b->name || (p->class_name && !b->class_name))
+			return PC_ERROR;
+	}
+	return 0;
+}
+
+void pc_scan_summary_free(struct pc_scan_summary *sum)
+{
+	if (!sum)
+		return;
+	struct pc_scan_blocker *top = sum->priv;
+	for (size_t i = 0; top && i < sum->blocker_count; i++) {
+		free((char *)top[i].pupil_id);
+		free((char *)top[i].name);
+		free((char *)top[i].class_name);
+	}
+	free(top);
+	free((char *)sum->purpose);
+	free(sum);
+}
+
+/* ------------------------------------------------------------- the run */
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Waits up to `ms` for a result; 1 when there is one. */
+static int wait_result(struct scan *s, long ms)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += ms * 1000000L;
+	until.tv_sec += until.tv_nsec / 1000000000L;
+	until.tv_nsec %= 1000000000L;
+	while (sem_timedwait(&s->results, &until)) {
+		if (errno != EINTR)
+			return 0;
+	}
+	return 1;
+}
+
+/* Takes the one batch a post promised, from whichever queue has it. */
+static struct result_batch *take_batch(struct scan *s, unsigned *from)
+{
+	void *item;
+	for (;;) {
+		for (unsigned i = 0; i <= s->jobs; i++) {
+			unsigned q = (*from + i) % (s->jobs + 1);
+			struct pc__ring *ring = q < s->jobs ? &s->workers[q].out : &s->walker_out;
+			if (pc__ring_try_take(ring, &item)) {
+				*from = q + 1;
+				return item;
+			}
+		}
+		/* Each post follows its put, so a batch is there to take;
+		 * should a queue's post be seen first, look again. */
+		sched_yield();
+	}
+}
+
+struct callbacks {
+	pc_scan_item_fn on_item;
+	pc_scan_progress_fn on_progress;
+	void *ctx;
+};
+
+static void tell_progress(struct scan *s, const struct callbacks *cb, struct tally *t,
+                          const struct timespec *start)
+{
+	if (!cb->on_progress)
+		return;
+	size_t found = atomic_load(&s->found), counted = atomic_load(&s->counted);
+	int over = atomic_load(&s->walk_over);
+	struct pc_scan_progress p = {
+		.done = t->done,
+		.total = over || counted < found ? found : counted,
+		.total_final = over || atomic_load(&s->count_over),
+		.seconds = seconds_since(start),
+	};
+	cb->on_progress(cb->ctx, &p);
+}
+
+/* One result: the tally, the contact sheet, the callback. */
+static int take(struct scan *s, const struct callbacks *cb, struct tally *t,
+                struct pc__html *html, char **error, const struct result *r)
+{
+	struct pc_scan_item item = {
+		.path = r->path, .verdict = r->verdict, .record = r->record,
+		.unreadable = r->unreadable, .skip = r->skip, .message = r->message,
+	};
+	if (r->kind == R_PHOTO) {
+		count_photo(t, s->snap, r);
+		t->done++;
+		if (html && pc__html_add(html, error, r->card))
+			return PC_EOPEN;
+	} else {
+		t->summary->skipped++;
+		t->summary->skipped_by_kind[r->skip]++;
+		if (r->skip == PC_SCAN_NOT_JPEG)
+			t->done++;
+	}
+	return cb->on_item(cb->ctx, &item);
+}
+
+/* Takes every result until `ends` threads have ended, calling back and
+ * keeping the tally; the first non-zero callback value stops the scan. */
+static int drain(struct scan *s, unsigned ends, const struct callbacks *cb, struct tally *t,
+                 struct pc__html *html, char **error, const struct timespec *start)
+{
+	int ret = 0;
+	unsigned from = 0;
+	double told = 0;
+	while (ends) {
+		if (!wait_result(s, PROGRESS_MS)) {
+			tell_progress(s, cb, t, start);
+			told = seconds_since(start);
+			continue;
+		}
+		struct result_batch *b = take_batch(s, &from);
+		if (b->failed) {
+			t->failed = 1;
+			atomic_store(&s->stop, 1);
+		}
+		if (b->end)
+			ends--;
+		for (size_t i = 0; i < b->n && !ret && !t->failed; i++) {
+			ret = take(s, cb, t, html, error, b->items[i]);
+			if (ret)
+				atomic_store(&s->stop, 1);
+		}
+		batch_free(b);
+		if (seconds_since(start) - told >= PROGRESS_MS / 1000.0) {
+			tell_progress(s, cb, t, start);
+			told = seconds_since(start);
+		}
+	}
+	return ret;
+}
+
+static unsigned default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+static int fail(char **error, int code, const char *message)
+{
+	if (error && !*error)
+		*error = strdup(message);
+	return code;
+}
+
+int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *snap,
+                const char *const *roots, size_t root_count,
+                const struct pc_scan_options *opts, pc_scan_item_fn on_item,
+                pc_scan_progress_fn on_progress, void *ctx)
+{
+	int ret = PC_ERROR, have_results = 0, have_walker_out = 0;
+	int walker_started = 0, counter_started = 0;
+	unsigned wanted, ends = 0;
+	pthread_t walker, counter;
+	struct pc__html *html = NULL;
+	struct tally t = { NULL, NULL, 0, 0 };
+	struct scan s;
+	struct timespec start;
+	const struct callbacks cb = { on_item, on_progress, ctx };
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	memset(&s, 0, sizeof(s));
+	*out = NULL;
+	if (error)
+		*error = NULL;
+	if (!snap || !opts || !on_item || (root_count && !roots))
+		return fail(error, PC_ERROR, "scan: nothing to scan");
+	s.snap = snap;
+	s.opts = opts;
+	if (opts->read)
+		s.read = *opts->read;
+	s.read_alone = s.read;
+	s.read_alone.no_sidecar = 1;
+	s.roots = roots;
+	s.root_count = root_count;
+	s.walker_end.end = s.walker_end.embedded = 1;
+	atomic_init(&s.stop, 0);
+	atomic_init(&s.found, 0);
+	atomic_init(&s.counted, 0);
+	atomic_init(&s.walk_over, 0);
+	atomic_init(&s.count_over, 0);
+	wanted = opts->jobs ? (opts->jobs > MAX_JOBS ? MAX_JOBS : opts->jobs) : default_jobs();
+
+	t.summary = calloc(1, sizeof(*t.summary));
+	t.blocks = calloc(snap->pupils->count ? snap->pupils->count : 1, sizeof(*t.blocks));
+	s.workers = calloc(wanted, sizeof(*s.workers));
+	if (!t.summary || !t.blocks || !s.workers) {
+		ret = fail(error, PC_ERROR, "out of memory");
+		goto done;
+	}
+	t.summary->view = opts->view;
+	t.summary->worst = PC_VERDICT_SHARE;
+	memcpy(t.summary->date, snap->date, sizeof(t.summary->date));
+	if (!(t.summary->purpose = strdup(snap->purpose->id))) {
+		ret = fail(error, PC_ERROR, "out of memory");
+		goto done;
+	}
+	if (opts->html) {
+		char *why = NULL;
+		ret = pc__html_open(&html, &why, opts->html, opts->view);
+		if (ret) {
+			ret = fail(error, ret, why ? why : "out of memory");
+			free(why);
+			goto done;
+		}
+	}
+	if (sem_init(&s.results, 0, 0) || pc__ring_init(&s.walker_out, QUEUE_LENGTH)) {
+		ret = fail(error, PC_ERROR, "out of memory");
+		goto done;
+	}
+	have_results = have_walker_out = 1;
+
+	/* Workers first: the walker needs somewhere to put its photos. */
+	for (unsigned i = 0; i < wanted; i++) {
+		struct worker *w = &s.workers[s.jobs];
+		w->scan = &s;
+		w->end = (struct result_batch){ .end = 1, .embedded = 1 };
+		if (pc__ring_init(&w->in, QUEUE_LENGTH))
+			break;
+		if (pc__ring_init(&w->out, QUEUE_LENGTH)) {
+			pc__ring_release(&w->in);
+			break;
+		}
+		if (pthread_create(&w->thread, NULL, worker_main, w)) {
+			pc__ring_release(&w->in);
+			pc__ring_release(&w->out);
+			break;
+		}
+		s.jobs++;
+	}
+	ends = s.jobs;
+	if (s.jobs && !pthread_create(&walker, NULL, walker_main, &s)) {
+		walker_started = 1;
+		ends++;
+	} else {
+		/* No walker: tell the workers there is nothing, and wait. */
+		for (unsigned i = 0; i < s.jobs; i++)
+			pc__ring_put(&s.workers[i].in, NULL);
+		t.failed = 1;
+	}
+	if (walker_started && on_progress && !pthread_create(&counter, NULL, counter_main, &s))
+		counter_started = 1;
+
+	ret = drain(&s, ends, &cb, &t, html, error, &start);
+	if (t.failed && !ret)
+		ret = fail(error, PC_ERROR, s.jobs ? "out of memory" : "cannot start a thread");
+	t.summary->seconds = seconds_since(&start);
+	tell_progress(&s, &cb, &t, &start);
+	if (!ret && pick_blockers(&t, snap))
+		ret = fail(error, PC_ERROR, "out of memory");
+	if (!ret && html) {
+		char *why = NULL;
+		ret = pc__html_finish(html, &why, t.summary);
+		if (ret)
+			ret = fail(error, ret, why ? why : "out of memory");
+		free(why);
+	}
+	if (!ret) {
+		*out = t.summary;
+		t.summary = NULL;
+	}
+done:
+	if (counter_started)
+		pthread_join(counter, NULL);
+	if (walker_started)
+		pthread_join(walker, NULL);
+	for (unsigned i = 0; i < s.jobs; i++) {
+		pthread_join(s.workers[i].thread, NULL);
+		pc__ring_release(&s.workers[i].in);
+		pc__ring_release(&s.workers[i].out);
+	}
+	if (have_walker_out)
+		pc__ring_release(&s.walker_out);
+	if (have_results)
+		sem_destroy(&s.results);
+	pc__html_free(html);
+	free(s.workers);
+	free(t.blocks);
+	pc_scan_summary_free(t.summary);
+	return ret;
+}

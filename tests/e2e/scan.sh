@@ -1,0 +1,283 @@
+# End-to-end tests of `photoconsent scan`: the same verdicts as check on
+# every sample for every purpose, in every output format (the CSV read back
+# with libcsv, as the import reads); a folder with a symbolic link loop, a
+# FIFO, a file that cannot be read and files that are not photos; exit
+# statuses; the parent view; progress on a terminal. Sourced by run.sh
+# after check.sh (it uses fresh_demo, $ON and $PURPOSES).
+
+fresh_demo
+CSV_TABLE=$BUILD/tests/csv_table
+# scn ARGS...: scan against $DB.
+scn() { run --db "$DB" scan "$@"; }
+
+# ------------------------------------------------------------ usage
+t "scan with no folder"
+scn
+expect_status 64
+expect_err "try 'photoconsent scan --help'"
+
+t "scan --json --csv"
+scn --json --csv samples
+expect_status 64
+expect_err "cannot be used together"
+
+t "scan --jobs 0"
+scn --jobs 0 samples
+expect_status 64
+expect_err "from 1 to 256"
+
+t "scan of a folder that is not there"
+scn "$E2E_TMP/no-such-folder"
+expect_status 66
+expect_err "cannot open '$E2E_TMP/no-such-folder': No such file or directory"
+
+t "scan for an unknown purpose"
+scn --purpose billboard samples
+expect_status 65
+expect_err "billboard"
+
+t "scan --on a date that is not one"
+scn --on 2026-02-30 samples
+expect_status 65
+
+# ------------------------------------------------- the same verdicts as check
+# For every purpose, the JSON lines of scan (in whatever order they came)
+# are exactly the JSON lines check prints for the same photos.
+for purpose in $PURPOSES; do
+	for view in staff parent; do
+		t "scan agrees with check on every sample: $purpose, $view view"
+		chk --on "$ON" --no-log --as "$view" --purpose "$purpose" --json samples/*.jpg
+		sort "$OUT" >"$E2E_TMP/check.sorted"
+		scn --on "$ON" --as "$view" --purpose "$purpose" --json samples
+		check_status=$status
+		sort "$OUT" >"$E2E_TMP/scan.sorted"
+		if [ "$(wc -l <"$E2E_TMP/scan.sorted")" -eq 21 ] &&
+			cmp -s "$E2E_TMP/check.sorted" "$E2E_TMP/scan.sorted"; then
+			ok
+		else
+			bad "scan's JSON differs from check's: $(diff "$E2E_TMP/check.sorted" "$E2E_TMP/scan.sorted" | head -c 400)"
+		fi
+		# The exit status is check's too (every sample opens).
+		chk --on "$ON" --no-log --as "$view" --purpose "$purpose" samples/*.jpg
+		if [ "$check_status" -eq "$status" ]; then ok; else bad "scan exited $check_status, check $status"; fi
+	done
+done
+
+t "one thread or eight: the same records"
+scn --on "$ON" --json --jobs 1 samples
+sort "$OUT" >"$E2E_TMP/one.sorted"
+scn --on "$ON" --json --jobs 8 samples
+sort "$OUT" >"$E2E_TMP/eight.sorted"
+if cmp -s "$E2E_TMP/one.sorted" "$E2E_TMP/eight.sorted"; then ok; else bad "--jobs 1 and --jobs 8 differ"; fi
+
+t "a single photo may be given instead of a folder"
+scn --on "$ON" --json samples/sports-day-digikam.jpg
+expect_status 1
+expect_json '@j == 1 && $j[0]{file} eq "samples/sports-day-digikam.jpg" && $j[0]{verdict} eq "do-not-share"'
+
+# ------------------------------------------------------------ text and summary
+t "the text records and the summary"
+scn --on "$ON" samples
+expect_status 1
+expect_out "DO NOT SHARE  samples/sports-day-digikam.jpg"
+expect_out "SHARE         samples/sports-day-lightroom.jpg"
+expect_out "REVIEW        samples/playground-untagged.jpg"
+expect_out "21 photos checked for website as of $ON"
+expect_out "share              10"
+expect_out "do not share        8"
+expect_out "review              3"
+expect_out "unreadable          0"
+# make-samples.sh and README.md; the two sidecars are read with their photos.
+expect_out "skipped             2   (2 not a JPEG)"
+expect_out "Pupils who keep the most photos from being shared"
+expect_out "4  Zoë Brown (2201, Year 3)"
+expect_err "skipped 'samples/README.md': not a JPEG file: it looks like text"
+if grep -q "xmp'" "$ERR"; then bad "a sidecar was reported as skipped"; else ok; fi
+expect_no_escape
+
+t "with --json the summary stays off a pipe"
+scn --on "$ON" --json samples
+if grep -q "photos checked" "$OUT" "$ERR"; then bad "a summary in the output"; else ok; fi
+
+# ------------------------------------------------------------ CSV
+t "the CSV opens as a table, one row per photo, with check's verdicts"
+scn --on "$ON" --csv samples
+expect_status 1
+if "$CSV_TABLE" <"$OUT" >"$E2E_TMP/table" 2>"$E2E_TMP/table.err"; then
+	ok
+else
+	bad "not a well-formed table: $(cat "$E2E_TMP/table.err")"
+fi
+if [ "$(head -n 1 "$E2E_TMP/table")" = "$(printf 'file\tverdict\tpurpose\tchecked_on\tevent\tpeople\treason_codes\treasons\twarnings')" ]; then
+	ok
+else
+	bad "header row: $(head -n 1 "$E2E_TMP/table")"
+fi
+tail -n +2 "$E2E_TMP/table" | cut -f 1,2 | sort >"$E2E_TMP/csv.verdicts"
+chk --on "$ON" --no-log --json samples/*.jpg
+perl -MJSON::PP -ne 'my $j = decode_json($_); print "$j->{file}\t$j->{verdict}\n"' "$OUT" |
+	sort >"$E2E_TMP/check.verdicts"
+if [ "$(wc -l <"$E2E_TMP/csv.verdicts")" -eq 21 ] &&
+	cmp -s "$E2E_TMP/csv.verdicts" "$E2E_TMP/check.verdicts"; then
+	ok
+else
+	bad "CSV verdicts differ from check's: $(diff "$E2E_TMP/check.verdicts" "$E2E_TMP/csv.verdicts" | head -c 300)"
+fi
+if grep -q "^samples/sports-day-digikam.jpg	do-not-share	website	$ON	Sports Day 2026	.*Oliver Smith (2217): refused.*	consent-refused	" "$E2E_TMP/table"; then
+	ok
+else
+	bad "the sports day row lacks its event, people or reason: $(grep sports-day-digikam "$E2E_TMP/table")"
+fi
+
+t "a cell a spreadsheet would run as a formula starts with an apostrophe"
+mkdir -p "$E2E_TMP/formula"
+cp samples/playground-untagged.jpg "$E2E_TMP/formula/=HYPERLINK(1).jpg"
+scn --on "$ON" --csv "$E2E_TMP/formula/=HYPERLINK(1).jpg"
+"$CSV_TABLE" <"$OUT" >"$E2E_TMP/table" 2>&1
+if grep -q "^$E2E_TMP/formula/=HYPERLINK" "$E2E_TMP/table"; then ok; else bad "the path was changed: $(cat "$E2E_TMP/table")"; fi
+run --db "$DB" scan --on "$ON" --csv "$E2E_TMP/formula"
+"$CSV_TABLE" <"$OUT" >"$E2E_TMP/table" 2>&1
+if grep -q "^'" "$E2E_TMP/table"; then bad "a path that is not a formula was defused"; else ok; fi
+cp samples/playground-untagged.jpg "$E2E_TMP/=SUM(A1).jpg"
+bin=$(cd "$(dirname "$PHOTOCONSENT")" && pwd)/photoconsent
+(cd "$E2E_TMP" && timeout 60 "$bin" --db "$DB" scan --on "$ON" --csv "=SUM(A1).jpg" >"$OUT" 2>"$ERR")
+"$CSV_TABLE" <"$OUT" >"$E2E_TMP/table" 2>&1
+if grep -q "^'=SUM(A1).jpg	review" "$E2E_TMP/table"; then ok; else bad "a formula cell kept its '=': $(cat "$E2E_TMP/table")"; fi
+
+t "the parent CSV names no child"
+scn --on "$ON" --as parent --csv samples
+if "$CSV_TABLE" <"$OUT" >"$E2E_TMP/table" 2>"$E2E_TMP/table.err"; then ok; else bad "not a table: $(cat "$E2E_TMP/table.err")"; fi
+if [ "$(head -n 1 "$E2E_TMP/table")" = "$(printf 'file\tverdict\tpurpose\tchecked_on\tchildren\tblocking\treason_codes\treasons')" ]; then
+	ok
+else
+	bad "parent header row: $(head -n 1 "$E2E_TMP/table")"
+fi
+
+# ------------------------------------------------------------ the parent view
+# The pupils pictured in the samples, as consent-db/README.md lists them.
+for view_format in "" --json --csv; do
+	t "scan --as parent ${view_format:-(text)} names no child"
+	scn --on "$ON" --as parent $view_format samples
+	named=""
+	for name in "Oliver" "Smith" "Zoë" "Zoe" "Brown" "Isla" "Taylor" "Aisha" "Patel" \
+		"Łukasz" "Lukasz" "Nowak" "Katherine" "Amy Jones" "2217" "2201" "2014" "2312"; do
+		if grep -qi -- "$name" "$OUT" "$ERR"; then named="$named $name"; fi
+	done
+	if [ -z "$named" ]; then ok; else bad "the parent view names:$named"; fi
+done
+
+# ------------------------------------------------------------ odd folders
+# A folder as a school's shared drive may hold it: photos in sub-folders, a
+# link back up the tree, a link to nothing, a FIFO, a file nobody may read,
+# and files that are not photos (a renamed PNG, an empty .jpg, a video).
+odd=$E2E_TMP/odd
+mkdir -p "$odd/sports day/heats" "$odd/empty"
+cp samples/sports-day-lightroom.jpg "$odd/sports day/"
+cp samples/zoo-trip-orientation-6.jpg "$odd/sports day/heats/"
+cp samples/sports-day-digikam.jpg "$odd/unreadable.jpg"
+chmod 000 "$odd/unreadable.jpg"
+ln -s .. "$odd/sports day/heats/back-up"
+ln -s "$odd/nowhere.jpg" "$odd/broken.jpg"
+mkfifo "$odd/pipe.jpg"
+printf '\211PNG\r\n\032\n0000' >"$odd/renamed.jpg"
+: >"$odd/empty.jpg"
+printf 'not a video' >"$odd/clip.mov"
+if unprivileged "$odd"; then
+	chmod 755 "$odd/sports day" "$odd/sports day/heats" "$odd/empty"
+	# The database is the school's (mode 0600): a copy the user may read.
+	cp "$DB" "$E2E_TMP/odd.db"
+	chmod 644 "$E2E_TMP/odd.db"
+	t "a folder with a loop, a FIFO, an unreadable file and other files finishes"
+	timeout 60 $as_unprivileged "$PHOTOCONSENT" --db "$E2E_TMP/odd.db" scan --on "$ON" "$odd" >"$OUT" 2>"$ERR"
+	status=$?
+	expect_status 2
+	expect_out "SHARE         $odd/sports day/sports-day-lightroom.jpg"
+	expect_out "SHARE         $odd/sports day/heats/zoo-trip-orientation-6.jpg"
+	expect_out "REVIEW        $odd/unreadable.jpg"
+	expect_out "the file could not be opened: cannot open: Permission denied"
+	expect_err "skipped '$odd/sports day/heats/back-up': a link back to the folder '$odd/sports day': not followed"
+	expect_err "skipped '$odd/broken.jpg': a symbolic link to nothing"
+	expect_err "skipped '$odd/pipe.jpg': a FIFO"
+	expect_err "skipped '$odd/renamed.jpg': not a JPEG file: it looks like a PNG image"
+	expect_err "skipped '$odd/empty.jpg': file is empty"
+	expect_err "skipped '$odd/clip.mov': not a JPEG file"
+	expect_out "3 photos checked"
+	expect_out "share               2"
+	expect_out "unreadable          1"
+	expect_out "skipped             6   (3 not a JPEG, 1 FIFO, socket or device, 1 symbolic link loop, 1 broken symbolic link)"
+	if grep -c "back-up" "$ERR" | grep -qx 1; then ok; else bad "the loop was reported $(grep -c back-up "$ERR") times"; fi
+
+	t "a folder that cannot be read is reported and passed over"
+	mkdir -p "$odd/private"
+	cp samples/sports-day-digikam.jpg "$odd/private/"
+	chmod 000 "$odd/private"
+	timeout 60 $as_unprivileged "$PHOTOCONSENT" --db "$E2E_TMP/odd.db" scan --on "$ON" "$odd" >"$OUT" 2>"$ERR"
+	status=$?
+	expect_status 2
+	expect_err "skipped '$odd/private': cannot open the folder: Permission denied"
+	expect_out "1 unreadable folder"
+	chmod 755 "$odd/private"
+	rm -rf "$odd/private"
+else
+	t "a folder with an unreadable file"
+	skip "running as root without setpriv: file modes cannot be tested"
+fi
+chmod 644 "$odd/unreadable.jpg"
+
+t "the odd folder as JSON: one line per photo, each valid"
+scn --on "$ON" --json "$odd"
+expect_status 1
+expect_json '@j == 3 && !grep { !defined $_->{verdict} } @j'
+
+# ------------------------------------------------------------ exit statuses
+t "a folder where every photo may be shared exits 0"
+mkdir -p "$E2E_TMP/all-share"
+cp samples/sports-day-lightroom.jpg samples/zoo-trip-orientation-6.jpg "$E2E_TMP/all-share/"
+scn --on "$ON" "$E2E_TMP/all-share"
+expect_status 0
+expect_out "share               2"
+
+t "an empty folder: nothing to judge, exit 0"
+mkdir -p "$E2E_TMP/none"
+scn --on "$ON" "$E2E_TMP/none"
+expect_status 0
+expect_out "0 photos checked"
+
+t "output that cannot be written: 74"
+if [ -w /dev/full ]; then
+	timeout 60 "$PHOTOCONSENT" --db "$DB" scan --on "$ON" --json samples >/dev/full 2>"$ERR"
+	status=$?
+	expect_status 74
+	expect_err "cannot write the output"
+else
+	skip "no /dev/full here"
+fi
+
+# ------------------------------------------------------------ on a terminal
+if command -v script >/dev/null 2>&1 &&
+	timeout 10 script -qec true /dev/null >/dev/null 2>&1 </dev/null; then
+	t "on a terminal: progress, colour and the summary"
+	timeout 60 script -qec "'$PHOTOCONSENT' --db '$DB' scan --on $ON samples" /dev/null \
+		>"$OUT" 2>"$ERR" </dev/null
+	status=$?
+	expect_status 1
+	expect_out "$(printf '\033[1;31mDO NOT SHARE\033[0m')"
+	expect_out "21 photos checked"
+	# script(1) merges the two streams: the progress line ends up in $OUT.
+	# It counts files: the 21 photos and the 2 that are not photos.
+	expect_out "23 of 23 files"
+
+	t "JSON to a file from a terminal: the summary on the terminal, none in the data"
+	timeout 60 script -qec "'$PHOTOCONSENT' --db '$DB' scan --on $ON --json samples >'$E2E_TMP/tty.json'" \
+		/dev/null >"$OUT" 2>"$ERR" </dev/null
+	expect_out "21 photos checked"
+	if [ "$(grep -c '^{"file"' "$E2E_TMP/tty.json")" -eq 21 ] &&
+		! grep -q "$(printf '\033')" "$E2E_TMP/tty.json"; then
+		ok
+	else
+		bad "the JSON file is not 21 clean lines"
+	fi
+else
+	t "progress on a terminal"
+	skip "no pseudo-terminal here (script(1) missing, or no /dev/pts): progress not tested"
+fi

@@ -25,7 +25,7 @@ browse() {
 	shift
 	HOME=$HTML_DIR/home XDG_CONFIG_HOME=$HTML_DIR/home/.config \
 		XDG_CACHE_HOME=$HTML_DIR/home/.cache timeout 60 "$CHROMIUM" --headless \
-		--no-sandbox --disable-gpu --no-first-run --disable-extensions \
+		--no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-extensions \
 		--user-data-dir="$HTML_DIR/home/profile" "$@" >"$browse_out" \
 		2>"$HTML_DIR/chromium.err"
 	status=$?

@@ -42,13 +42,50 @@ int pc__json_string(struct pc__buf *out, const char *s)
 	return err ? err : pc__buf_putc(out, '"');
 }
 
+/*
+ * "%.6f" of v into tmp (at least 32 bytes) without printf for the common
+ * case: a face box is four numbers, and a whole-school photo has hundreds
+ * of boxes, which printf's exact float formatting made a tenth of a scan.
+ * v * 1e6 carries a rounding error far below 1e-6, so its nearest integer
+ * is printf's answer unless v * 1e6 is within that error of a half;
+ * then, and for large values, printf decides. Returns 0 when it did not.
+ */
+static int fixed6(char *tmp, double v)
+{
+	double scaled = v * 1e6;
+	if (!(fabs(scaled) < 1e15))
+		return 0;
+	double whole = nearbyint(scaled);
+	if (fabs(fabs(scaled - whole) - 0.5) < 1e-6)
+		return 0;
+	long long n = (long long)whole;
+	unsigned long long a = n < 0 ? (unsigned long long)-n : (unsigned long long)n;
+	char digits[24];
+	int len = 0;
+	do {
+		digits[len++] = (char)('0' + a % 10);
+		a /= 10;
+	} while (a || len < 7); /* at least one digit before the point */
+	char *o = tmp;
+	if (n < 0)
+		*o++ = '-';
+	for (int i = len - 1; i >= 6; i--)
+		*o++ = digits[i];
+	*o++ = '.';
+	for (int i = 5; i >= 0; i--)
+		*o++ = digits[i];
+	*o = '\0';
+	return 1;
+}
+
 int pc__json_number(struct pc__buf *out, double v)
 {
 	if (!isfinite(v))
 		return pc__buf_puts(out, "null");
 	/* Round to 6 decimals so that 0.1 stays 0.1 rather than 0.1000000001. */
 	char tmp[64];
-	snprintf(tmp, sizeof(tmp), "%.6f", v);
+	if (!fixed6(tmp, v))
+		snprintf(tmp, sizeof(tmp), "%.6f", v);
 	size_t n = strlen(tmp);
 	while (n > 1 && tmp[n - 1] == '0')
 		tmp[--n] = '\0';

@@ -133,10 +133,11 @@ static enum pc__xmp_key key_of(const char *name)
 		return PC__XK_OTHER;
 	size_t ns_len = (size_t)(sep - name);
 	const char *local = sep + 1;
+	/* Every element and attribute of every packet comes through here:
+	 * the first letter turns most names away before any strcmp. */
 	for (size_t i = 0; i < sizeof(known_names) / sizeof(known_names[0]); i++) {
-		if (strcmp(local, known_names[i].local) == 0 &&
-		    strlen(known_names[i].ns) == ns_len &&
-		    memcmp(name, known_names[i].ns, ns_len) == 0)
+		if (local[0] == known_names[i].local[0] && strcmp(local, known_names[i].local) == 0 &&
+		    strncmp(name, known_names[i].ns, ns_len) == 0 && !known_names[i].ns[ns_len])
 			return known_names[i].key;
 	}
 	return PC__XK_OTHER;

@@ -1,0 +1,66 @@
+/*
+ * JSON numbers (face boxes): written without printf for speed, they must
+ * read exactly as "%.6f" with its trailing zeros taken off would, for
+ * every value, halves and large values included.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "json.h"
+
+/* What the number must read as: printf's "%.6f", trimmed. */
+static void reference(char *out, size_t size, double v)
+{
+	snprintf(out, size, "%.6f", v);
+	size_t n = strlen(out);
+	while (n > 1 && out[n - 1] == '0')
+		out[--n] = '\0';
+	if (n > 1 && out[n - 1] == '.')
+		out[--n] = '\0';
+	if (!strcmp(out, "-0"))
+		strcpy(out, "0");
+}
+
+static void expect_number(double v)
+{
+	char want[64];
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	reference(want, sizeof(want), v);
+	cr_assert_eq(pc__json_number(&b, v), 0);
+	cr_assert_eq(pc__buf_putc(&b, '\0'), 0);
+	cr_expect_str_eq(b.data, want, "%.17g", v);
+	pc__buf_release(&b);
+}
+
+Test(json, numbers_read_as_printf_rounds_them)
+{
+	static const double fixed[] = {
+		0, -0.0, 1, -1, 0.1, 0.15, 0.2, 0.25, 0.3333333333, 2.0 / 3, 0.0000005, 0.0000015,
+		0.0000025, -0.0000005, 0.1234565, 0.9999995, 0.99999949999, 1e-7, -1e-7, 123456.5,
+		1e9, 1e10 + 0.5, 8.9e8 + 0.0000005, 1e20, -1e20, 5e-324, 0.5, 0.015625,
+	};
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		expect_number(fixed[i]);
+	/* Fractions of a photo, as face boxes are, and wider values, from a
+	 * fixed seed; and every multiple of 1e-7 near 0.1234, where halves
+	 * fall. */
+	unsigned long long seed = 42;
+	for (int i = 0; i < 200000; i++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		double u = (double)(seed >> 11) / 9007199254740992.0;
+		expect_number(i % 2 ? u : (u - 0.5) * 2e6);
+	}
+	for (int i = 0; i < 20000; i++)
+		expect_number(0.1234 + i * 1e-7);
+	/* No number at all is JSON's null. */
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	cr_assert_eq(pc__json_number(&b, NAN), 0);
+	cr_assert_eq(pc__buf_putc(&b, '\0'), 0);
+	cr_expect_str_eq(b.data, "null");
+	pc__buf_release(&b);
+}

@@ -49,5 +49,9 @@ void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: the message, then "try 'photoconsent CMD --help'". Returns EXIT_USAGE. */
 int cmd_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* After getopt_long (optstring starting with ':') returned `c`, ':' or
+ * '?': says what was wrong with argv[optind - 1] (a missing value, a value
+ * given to a flag, an unknown option), as a usage error of `cmd`. */
+int cmd_option_error(const char *cmd, int c, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 /* photoconsent: the dispatcher. Finds the subcommand in the table and
  * hands it the rest of the command line. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,19 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\ntry 'photoconsent %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
 	return EXIT_USAGE;
+}
+
+int cmd_option_error(const char *cmd, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	int len = (int)strcspn(arg, "=");
+	if (c == ':')
+		return cmd_usage_error(cmd, "option '%s' needs a value", arg);
+	if (strncmp(arg, "--", 2))
+		return cmd_usage_error(cmd, "unknown option '-%c'", optopt);
+	if (optopt && arg[len])
+		return cmd_usage_error(cmd, "option '%.*s' takes no value", len, arg);
+	return cmd_usage_error(cmd, "unknown option '%.*s'", len, arg);
 }
 
 static void usage(FILE *to)

@@ -238,17 +238,8 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 		case 'h':
 			fputs(help, stdout);
 			return 0;
-		case ':':
-			return cmd_usage_error("scan", "option '%s' needs a value", argv[optind - 1]);
-		default: {
-			const char *arg = argv[optind - 1];
-			int len = (int)strcspn(arg, "=");
-			if (strncmp(arg, "--", 2))
-				return cmd_usage_error("scan", "unknown option '-%c'", optopt);
-			if (optopt && arg[len])
-				return cmd_usage_error("scan", "option '%.*s' takes no value", len, arg);
-			return cmd_usage_error("scan", "unknown option '%.*s'", len, arg);
-		}
+		default:
+			return cmd_option_error("scan", c, argv);
 		}
 	}
 	if (!strcmp(as, "parent"))

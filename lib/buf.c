@@ -103,6 +103,24 @@ char *pc__buf_detach(struct pc__buf *buf)
 	return data;
 }
 
+int pc__buf_finish(char **out, struct pc__buf *buf, int err)
+{
+	if (err) {
+		pc__buf_release(buf);
+		return PC_ERROR;
+	}
+	*out = pc__buf_detach(buf);
+	return *out ? 0 : PC_ERROR;
+}
+
+int pc__buf_put_printable(struct pc__buf *buf, const char *s)
+{
+	int err = 0;
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && !err; p++)
+		err = pc__buf_putc(buf, *p < 0x20 || *p == 0x7F ? '?' : (char)*p);
+	return err;
+}
+
 void pc__buf_release(struct pc__buf *buf)
 {
 	if (!buf)

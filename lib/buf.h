@@ -36,4 +36,13 @@ char *pc__vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 
 char *pc__buf_detach(struct pc__buf *buf);
 void pc__buf_release(struct pc__buf *buf);
 
+/* The end of building a report: when `err` is 0, hands the contents over
+ * into *out and returns 0; else (or when out of memory) releases the
+ * buffer and returns PC_ERROR. */
+int pc__buf_finish(char **out, struct pc__buf *buf, int err);
+/* Appends `s` (NULL as "") for a terminal: each control character as a
+ * '?', so that a file name or a tag cannot move the cursor or colour the
+ * screen. */
+int pc__buf_put_printable(struct pc__buf *buf, const char *s);
+
 #endif

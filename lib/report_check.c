@@ -15,26 +15,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static int finish(char **out, struct pc__buf *b, int err)
-{
-	if (err) {
-		pc__buf_release(b);
-		return PC_ERROR;
-	}
-	*out = pc__buf_detach(b);
-	return *out ? 0 : PC_ERROR;
-}
-
-/* A file name is bytes, and may be anything: pc__json_string makes it
- * valid JSON, and a terminal gets it without control characters. */
-static int text_file(struct pc__buf *b, const char *file)
-{
-	int err = 0;
-	for (const unsigned char *p = (const unsigned char *)(file ? file : ""); *p && !err; p++)
-		err = pc__buf_putc(b, *p < 0x20 || *p == 0x7F ? '?' : (char)*p);
-	return err;
-}
-
 static int has_reason(const pc_verdict *v, const char *code)
 {
 	for (size_t i = 0; i < pc_verdict_reason_count(v); i++)
@@ -150,7 +130,7 @@ int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view vie
 	pc__buf_init(&b, 0);
 	*out = NULL;
 	int err = view == PC_VIEW_PARENT ? json_parent(&b, verdict) : json_staff(&b, verdict);
-	return finish(out, &b, err);
+	return pc__buf_finish(out, &b, err);
 }
 
 /* ------------------------------------------------------------ text */
@@ -219,7 +199,7 @@ static int headline(struct pc__buf *b, const pc_verdict *v, int color)
 	int err = color ? pc__buf_printf(b, "%s%s\033[0m", ansi[k], word[k])
 	                : pc__buf_puts(b, word[k]);
 	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH + 2 - strlen(word[k])), "");
-	err = err ? err : text_file(b, pc_verdict_file(v));
+	err = err ? err : pc__buf_put_printable(b, pc_verdict_file(v));
 	return err ? err : pc__buf_printf(b, "  (%s)\n", pc_verdict_purpose(v));
 }
 
@@ -341,5 +321,5 @@ int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view vie
 	*out = NULL;
 	int err = view == PC_VIEW_PARENT ? text_parent(&b, verdict, color)
 	                                 : text_staff(&b, verdict, color);
-	return finish(out, &b, err);
+	return pc__buf_finish(out, &b, err);
 }

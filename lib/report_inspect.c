@@ -6,16 +6,6 @@
 #include "json.h"
 #include "photoconsent/photoconsent.h"
 
-static int finish(char **out, struct pc__buf *b, int err)
-{
-	if (err) {
-		pc__buf_release(b);
-		return PC_ERROR;
-	}
-	*out = pc__buf_detach(b);
-	return *out ? 0 : PC_ERROR;
-}
-
 int pc_report_inspect_json(char **out, const pc_photo *photo)
 {
 	struct pc__buf b;
@@ -56,7 +46,7 @@ int pc_report_inspect_json(char **out, const pc_photo *photo)
 		err = err ? err : pc__json_string(&b, pc_photo_error(photo, i));
 	}
 	err = err ? err : pc__buf_puts(&b, "]}\n");
-	return finish(out, &b, err);
+	return pc__buf_finish(out, &b, err);
 }
 
 static int text_sources(struct pc__buf *b, unsigned sources)
@@ -146,5 +136,5 @@ int pc_report_inspect_text(char **out, const pc_photo *photo)
 		err = pc__buf_printf(&b, LABEL "\"%s\"\n", "caption:", pc_photo_caption(photo));
 	for (size_t i = 0; i < pc_photo_error_count(photo) && !err; i++)
 		err = labelled(&b, i ? NULL : "problem:", pc_photo_error(photo, i));
-	return finish(out, &b, err);
+	return pc__buf_finish(out, &b, err);
 }

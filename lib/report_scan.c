@@ -18,25 +18,6 @@
 #include "report_scan.h"
 #include "photoconsent/photoconsent.h"
 
-static int finish(char **out, struct pc__buf *b, int err)
-{
-	if (err) {
-		pc__buf_release(b);
-		return PC_ERROR;
-	}
-	*out = pc__buf_detach(b);
-	return *out ? 0 : PC_ERROR;
-}
-
-/* A file name or a message on a terminal: no control characters. */
-static int put_clean(struct pc__buf *b, const char *s)
-{
-	int err = 0;
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && !err; p++)
-		err = pc__buf_putc(b, *p < 0x20 || *p == 0x7F ? '?' : (char)*p);
-	return err;
-}
-
 /* ---------------------------------------------------------------- text */
 
 /* The verdict column: as wide as its longest word, "DO NOT SHARE". */
@@ -52,7 +33,7 @@ static int text_headline(struct pc__buf *b, const pc_verdict *v, int color)
 	int err = color ? pc__buf_printf(b, "%s%s\033[0m", ansi[k], word[k])
 	                : pc__buf_puts(b, word[k]);
 	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH - strlen(word[k])), "");
-	err = err ? err : put_clean(b, pc_verdict_file(v));
+	err = err ? err : pc__buf_put_printable(b, pc_verdict_file(v));
 	return err ? err : pc__buf_putc(b, '\n');
 }
 
@@ -61,7 +42,7 @@ static int text_reason(void *ctx, const char *code, const char *message)
 	struct pc__buf *b = ctx;
 	(void)code;
 	int err = pc__buf_printf(b, "%*s", VERDICT_WIDTH, "");
-	err = err ? err : put_clean(b, message);
+	err = err ? err : pc__buf_put_printable(b, message);
 	return err ? err : pc__buf_putc(b, '\n');
 }
 
@@ -203,7 +184,7 @@ int pc__scan_record(char **out, const pc_verdict *v, enum pc_view view,
 		return pc_report_check_json(out, v, view);
 	pc__buf_init(&b, 0);
 	int err = format == PC_SCAN_CSV ? csv_record(&b, v, view) : text_record(&b, v, view, color);
-	return finish(out, &b, err);
+	return pc__buf_finish(out, &b, err);
 }
 
 /* ------------------------------------------------------------- summary */
@@ -275,12 +256,12 @@ int pc_report_scan_summary(char **out, const struct pc_scan_summary *s, int colo
 		err = pc__buf_puts(&b, "\nPupils who keep the most photos from being shared\n");
 		for (size_t i = 0; i < s->blocker_count && !err; i++) {
 			const struct pc_scan_blocker *k = &s->blockers[i];
-			err = pc__buf_printf(&b, "  %7zu  ", k->photos) || put_clean(&b, k->name) ||
-			      pc__buf_puts(&b, " (") || put_clean(&b, k->pupil_id) ||
-			      (k->class_name && (pc__buf_puts(&b, ", ") || put_clean(&b, k->class_name))) ||
+			err = pc__buf_printf(&b, "  %7zu  ", k->photos) || pc__buf_put_printable(&b, k->name) ||
+			      pc__buf_puts(&b, " (") || pc__buf_put_printable(&b, k->pupil_id) ||
+			      (k->class_name && (pc__buf_puts(&b, ", ") || pc__buf_put_printable(&b, k->class_name))) ||
 			      pc__buf_puts(&b, ")\n");
 		}
 	}
 	pc__buf_release(&note);
-	return finish(out, &b, err);
+	return pc__buf_finish(out, &b, err);
 }

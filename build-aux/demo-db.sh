@@ -1,6 +1,6 @@
 #!/bin/sh
 # The demo consent database: Hollybrook Primary School's pupils from
-# consent-db/demo.csv and the six events its sample photos show, made with
+# consent-db/demo.csv and the seven events its sample photos show, made with
 # photoconsent's own commands. `make demo` (build-aux/demo.sh), the
 # end-to-end tests and the benchmarks all build it this way.
 # Usage: build-aux/demo-db.sh BIN DB [--show]
@@ -46,6 +46,9 @@ quietly event add harvest-2026 --name "Harvest Festival 2026" \
 	--from 2026-10-02 --to 2026-10-02 --tag "Harvest Festival 2026"
 quietly event add book-week-2026 --name "Book Week 2026" \
 	--from 2026-03-02 --to 2026-03-06 --tag "Book Week 2026"
+quietly event add world-book-day-2026 --name "World Book Day 2026" \
+	--from 2026-03-05 --deny social \
+	--note "costumes were photographed with no parents present; none go on social media"
 quietly event add science-fair-2026 --name "Science Fair 2026" \
 	--from 2026-05-14 --to 2026-05-14 --tag "Science Fair 2026"
 quietly event add zoo-trip-2026 --name "Zoo Trip 2026" \

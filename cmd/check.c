@@ -153,7 +153,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		pc_verdict *verdict = NULL;
 		char *report = NULL;
 
-		err = pc_photo_read(&photo, path, NULL);
+		err = pc_photo_read(&photo, path, pc_snapshot_read_options(snap));
 		if (err == PC_ERROR) {
 			cmd_error("out of memory reading '%s'", path);
 			status = EXIT_SOFTWARE;

@@ -1,15 +1,23 @@
 /* photoconsent db: create the consent database; import the school's MIS
  * export into it. */
 #include <stdio.h>
+#include <string.h>
 
 #include "dbcmd.h"
 
 static const char help[] =
 	"usage: photoconsent db init\n"
-	"   or: photoconsent db import [--dry-run] [--verbose] FILE.csv\n"
+	"   or: photoconsent db import [--dry-run] [--prefer-file] [--verbose] FILE.csv\n"
+	"   or: photoconsent db set person-roots 'ROOT;ROOT...'\n"
+	"   or: photoconsent db get person-roots\n"
 	"\n"
 	"init creates the consent database (--db PATH, else $PHOTOCONSENT_DB, else\n"
-	"consent.db), readable by its owner only, with the seven standard purposes.\n"
+	"consent.db), readable by its owner only, with the standard purposes.\n"
+	"\n"
+	"person-roots are the keyword roots under which the school files people\n"
+	"(digiKam 'Pupils/Amy Jones', Lightroom 'Class 4B|Amy Jones'), separated by\n"
+	"';'; check and scan read photos with them, and inspect too when it has a\n"
+	"database. Until set: People, Pupils, Persons, Children, Students.\n"
 	"\n"
 	"import reads the MIS export: a header row, then one row per pupil with the\n"
 	"columns pupil_id, forename, surname, preferred_name, class, aliases,\n"
@@ -18,9 +26,18 @@ static const char help[] =
 	"named by its line, and nothing is written. Pupils the file does not list\n"
 	"are reported and kept.\n"
 	"\n"
-	"  --dry-run   say what the import would change; write nothing\n"
-	"  --verbose   list every change, not only the counts\n"
-	"  -h, --help  this help\n"
+	"The import is a sync of what the MIS says: a cell records something only\n"
+	"when it differs from what the last import of that pupil said, so a\n"
+	"withdrawal, a refusal or a flag recorded by hand since is never undone by\n"
+	"importing the same file again. A changed cell that would undo one is a\n"
+	"conflict: listed by its line, and what was recorded by hand is kept.\n"
+	"\n"
+	"  --dry-run      say what the import would change; write nothing\n"
+	"  --prefer-file  a changed cell replaces what was recorded by hand\n"
+	"                 since the last import (a withdrawal, a refusal, a\n"
+	"                 no_photo or no_name flag, a leaving date)\n"
+	"  --verbose      list every change, not only the counts\n"
+	"  -h, --help     this help\n"
 	"\n"
 	"Exit status: 0 done; 64 usage error; 65 the file was refused, or the\n"
 	"database is not a photoconsent database; 66 no database, or the file cannot\n"
@@ -61,16 +78,23 @@ static void print_report(const struct pc_import_report *r, int dry_run, int verb
 	       r->pupils_changed, r->pupils_unchanged,
 	       r->granted, plural(r->granted, "consent", "consents"),
 	       r->refused, r->consents_unchanged);
+	/* Always shown: each is a decision someone must take. */
+	for (size_t i = 0; i < r->conflict_line_count; i++)
+		printf("conflict: %s\n", r->conflict_lines[i]);
+	if (r->conflicts)
+		printf("%zu %s: what was recorded by hand was kept\n", r->conflicts,
+		       plural(r->conflicts, "conflict", "conflicts"));
 	for (size_t i = 0; i < r->missing_count; i++)
 		printf("not in this file (kept): %s\n", r->missing[i]);
 }
 
 static int db_import(int argc, char **argv, const struct cmd_call *call)
 {
-	int dry_run = 0, verbose = 0, status;
+	int dry_run = 0, prefer_file = 0, verbose = 0, status;
 	const char *file = NULL;
 	const struct cmd_opt opts[] = {
 		{ "dry-run", CMD_OPT_FLAG, &dry_run, 0 },
+		{ "prefer-file", CMD_OPT_FLAG, &prefer_file, 0 },
 		{ "verbose", CMD_OPT_FLAG, &verbose, 0 },
 	};
 	pc_store *store = NULL;
@@ -83,7 +107,8 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	if (status)
 		return status;
 
-	int err = pc_store_import_csv(store, file, dry_run, cmd_user(), &report);
+	unsigned flags = (dry_run ? PC_IMPORT_DRY_RUN : 0) | (prefer_file ? PC_IMPORT_PREFER_FILE : 0);
+	int err = pc_store_import_csv(store, file, flags, cmd_user(), &report);
 	/* A refused file: every fault, a line each, naming its line. */
 	if (err && report && report->error_count && cmd_status_for(err) == EXIT_DATAERR) {
 		for (size_t i = 0; i < report->error_count; i++)
@@ -102,11 +127,74 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	return status;
 }
 
+/* The only setting so far; named so that a typo is not taken for it. */
+static int check_setting(const struct cmd_call *call, const char *name)
+{
+	if (!strcmp(name, "person-roots"))
+		return 0;
+	cmd_error("%s: '%s' is not a setting; the settings are: person-roots", call->name, name);
+	return EXIT_USAGE;
+}
+
+static int db_set(int argc, char **argv, const struct cmd_call *call)
+{
+	const char *pos[2];
+	pc_store *store = NULL;
+	int status;
+
+	if (cmd_parse(&status, call, argc, argv, NULL, 0, pos))
+		return status;
+	if ((status = check_setting(call, pos[0])) ||
+	    (status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
+		return status;
+	int err = pc_store_set_person_roots(store, pos[1], cmd_user());
+	if (err)
+		status = cmd_store_fail(store, err);
+	pc_store_free(store);
+	if (!status)
+		fputs("person roots set; check, scan and inspect read photos with them\n", stdout);
+	return status;
+}
+
+/* What the store holds is printable text: it refuses anything else. */
+static int db_get(int argc, char **argv, const struct cmd_call *call)
+{
+	const char *name = NULL;
+	pc_store *store = NULL;
+	struct pc_string_list *roots = NULL;
+	int status;
+
+	if (cmd_parse(&status, call, argc, argv, NULL, 0, &name))
+		return status;
+	if ((status = check_setting(call, name)) ||
+	    (status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
+		return status;
+	int err = pc_store_person_roots(store, &roots);
+	if (err) {
+		status = cmd_store_fail(store, err);
+	} else if (!roots->count) {
+		size_t n;
+		const char *const *def = pc_default_person_roots(&n);
+		for (size_t i = 0; i < n; i++)
+			printf("%s%s", i ? ";" : "", def[i]);
+		fputs("\t(the default: never set)\n", stdout);
+	} else {
+		for (size_t i = 0; i < roots->count; i++)
+			printf("%s%s", i ? ";" : "", roots->items[i]);
+		fputc('\n', stdout);
+	}
+	pc_string_list_free(roots);
+	pc_store_free(store);
+	return status;
+}
+
 int cmd_db(int argc, char **argv, const struct cmd_context *ctx)
 {
 	static const struct cmd_sub subs[] = {
 		{ "init", "", db_init },
 		{ "import", "FILE.csv", db_import },
+		{ "set", "NAME VALUE", db_set },
+		{ "get", "NAME", db_get },
 	};
 	return cmd_group_run("db", help, subs, CMD_COUNT(subs), argc, argv, ctx);
 }

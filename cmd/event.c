@@ -6,20 +6,22 @@
 #include "dbcmd.h"
 
 static const char help[] =
-	"usage: photoconsent event add ID --name NAME --from DATE --to DATE [--tag TAG]... [--deny PURPOSE]...\n"
+	"usage: photoconsent event add ID --name NAME --from DATE [--to DATE] [--tag TAG]... [--deny PURPOSE]... [--note TEXT]\n"
 	"   or: photoconsent event list\n"
 	"\n"
 	"add records a school event: its dates (both included), the tags that name\n"
 	"it in photos (an Iptc4xmpExt:Event, an Events/... keyword), and the\n"
 	"purposes it forbids whatever the consent says (the nativity play: no\n"
 	"parent-social). A photo is matched to an event by its id or a tag, else\n"
-	"by the day it was taken. list prints every event by start date.\n"
+	"by the day it was taken; a photo that matches several events takes the\n"
+	"restrictions of all of them. list prints every event by start date.\n"
 	"\n"
 	"  --name NAME      what the event is called\n"
 	"  --from DATE      its first day\n"
-	"  --to DATE        its last day (the same as --from for a one-day event)\n"
+	"  --to DATE        its last day (default: --from, a one-day event)\n"
 	"  --tag TAG        a name that tags it in photos (repeatable)\n"
 	"  --deny PURPOSE   a purpose it forbids (repeatable)\n"
+	"  --note TEXT      why it forbids them, quoted by every denial it gives\n"
 	"  -h, --help       this help\n"
 	"\n"
 	"Exit status: 0 done; 64 usage error; 65 a taken id, a bad date, an unknown\n"
@@ -33,9 +35,10 @@ static int event_add(int argc, char **argv, const struct cmd_call *call)
 	const struct cmd_opt opts[] = {
 		{ "name", CMD_OPT_TEXT, &e.name, 1 },
 		{ "from", CMD_OPT_DATE, &e.starts_on, 1 },
-		{ "to", CMD_OPT_DATE, &e.ends_on, 1 },
+		{ "to", CMD_OPT_DATE, &e.ends_on, 0 },
 		{ "tag", CMD_OPT_LIST, &tags, 0 },
 		{ "deny", CMD_OPT_LIST, &denied, 0 },
+		{ "note", CMD_OPT_TEXT, &e.note, 0 },
 	};
 	pc_store *store = NULL;
 	int status, err;
@@ -44,6 +47,8 @@ static int event_add(int argc, char **argv, const struct cmd_call *call)
 		goto done;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		goto done;
+	if (!e.ends_on)
+		e.ends_on = e.starts_on;
 	e.tags = tags.items;
 	e.tag_count = tags.count;
 	e.denied = denied.items;
@@ -102,6 +107,8 @@ static int event_list(int argc, char **argv, const struct cmd_call *call)
 			printf("%s\n", e->starts_on);
 		print_joined("tags:    ", e->tags, e->tag_count);
 		print_joined("denies:  ", e->denied, e->denied_count);
+		if (e->note)
+			printf("    because: %s\n", e->note);
 	}
 done:
 	pc_event_list_free(list);

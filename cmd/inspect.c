@@ -1,9 +1,10 @@
-/* photoconsent inspect: what a photo's own metadata says, with no
- * database involved. */
+/* photoconsent inspect: what a photo's own metadata says, read with the
+ * school's person roots when there is a database, with none needed. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "photoconsent/photoconsent.h"
@@ -18,13 +19,32 @@ static const char usage_text[] =
 	"\n"
 	"  --json              one JSON object per photo, a line each\n"
 	"  --person-root ROOT  a keyword root that names people (repeat for several;\n"
-	"                      replaces the defaults People, Pupils, Persons,\n"
+	"                      replaces the school's, from 'db set person-roots',\n"
+	"                      else the defaults People, Pupils, Persons,\n"
 	"                      Children, Students)\n"
 	"  --no-sidecar        ignore FILE.xmp / FILE.jpg.xmp beside the photo\n"
 	"  -h, --help          this help\n"
 	"\n"
 	"Exit status: 0 every photo read cleanly; 65 some metadata was unreadable\n"
 	"or a file is not a JPEG; 66 a file could not be opened.\n";
+
+/* The school's person roots, when the database is there to say; else
+ * (or when it cannot say, which is reported) the defaults. */
+static struct pc_string_list *school_roots(const struct cmd_context *ctx)
+{
+	struct pc_string_list *roots = NULL;
+	pc_store *store = NULL;
+	if (access(ctx->db_path, F_OK))
+		return NULL;
+	int err = pc_store_open(&store, ctx->db_path, PC_STORE_READ);
+	if (!err)
+		err = pc_store_person_roots(store, &roots);
+	if (err)
+		cmd_error("warning: the person roots could not be read (%s); using the defaults",
+		          pc_store_error(store));
+	pc_store_free(store);
+	return roots;
+}
 
 int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 {
@@ -38,7 +58,6 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 	const char *roots[MAX_ROOTS];
 	struct pc_read_options opts = { NULL, 0, 0 };
 	int json = 0, c;
-	(void)ctx;
 
 	optind = 1;
 	opterr = 0;
@@ -65,19 +84,22 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 	}
 	if (optind >= argc)
 		return cmd_usage_error("inspect", "no photo given");
+	struct pc_string_list *school = opts.person_roots ? NULL : school_roots(ctx);
+	if (school && school->count) {
+		opts.person_roots = (const char *const *)school->items;
+		opts.person_root_count = school->count;
+	}
 
 	int status = 0;
 	for (int i = optind; i < argc; i++) {
 		pc_photo *photo = NULL;
 		int err = pc_photo_read(&photo, argv[i], &opts);
-		if (err == PC_ERROR) {
-			cmd_error("out of memory reading '%s'", argv[i]);
-			return EXIT_SOFTWARE;
-		}
 		char *report = NULL;
-		if ((json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo)) {
+		if (err == PC_ERROR ||
+		    (json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo)) {
 			pc_photo_free(photo);
-			cmd_error("out of memory");
+			pc_string_list_free(school);
+			cmd_error("out of memory reading '%s'", argv[i]);
 			return EXIT_SOFTWARE;
 		}
 		fputs(report, stdout);
@@ -94,5 +116,6 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 			status = EXIT_DATAERR;
 		pc_photo_free(photo);
 	}
+	pc_string_list_free(school);
 	return status;
 }

@@ -1,6 +1,7 @@
 /* photoconsent scan: every photo under some folders, judged for one
  * purpose, in parallel; a record per photo as each is judged, progress
  * and a summary for a person, and a contact sheet on request. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -46,10 +47,13 @@ static const char help[] =
 	"the audit log.\n"
 	"\n"
 	"Exit status: 0 every photo may be shared; 1 some photo may not; 2 some\n"
-	"photo needs a person to review it (and none is refused); 64 usage error;\n"
-	"65 unknown purpose, bad date, or not a photoconsent database; 66 a folder\n"
-	"or the database cannot be opened; 70 out of memory; 74 the output or the\n"
-	"report cannot be written.\n";
+	"photo needs a person to review it (and none is refused), or no photo was\n"
+	"judged, or a folder or picture was passed over unjudged (a folder that\n"
+	"cannot be read or is nested too deep, a path too long to open, a picture\n"
+	"in a format that is not read, such as HEIC or PNG); 64 usage error; 65\n"
+	"unknown purpose, bad date, or not a photoconsent database; 66 a folder\n"
+	"named on the command line or the database cannot be opened; 70 out of\n"
+	"memory; 74 the output or the report cannot be written.\n";
 
 struct run {
 	FILE *out;
@@ -115,16 +119,19 @@ static void on_progress(void *ctx, const struct pc_scan_progress *p)
 	fflush(stderr);
 }
 
-/* Each folder must be there: a mistyped name is an error, not an empty
- * scan. */
+/* Each folder must be there and open: a mistyped name, or a folder the
+ * user may not read, is an error, not an empty scan. */
 static int check_roots(char **roots, int count)
 {
 	for (int i = 0; i < count; i++) {
 		struct stat st;
-		if (stat(roots[i], &st)) {
+		DIR *d = NULL;
+		if (stat(roots[i], &st) || (S_ISDIR(st.st_mode) && !(d = opendir(roots[i])))) {
 			cmd_error("cannot open '%s': %s", roots[i], strerror(errno));
 			return EXIT_NOINPUT;
 		}
+		if (d)
+			closedir(d);
 	}
 	return 0;
 }
@@ -145,10 +152,18 @@ static int load_snapshot(pc_snapshot **out, const struct cmd_context *ctx, const
 	return status;
 }
 
+/* The exit status, and why a scan that found nothing refused is not a
+ * yes: `scan DIR && publish DIR` must not publish what was not judged. */
 static int scan_status(const struct pc_scan_summary *s)
 {
 	if (s->worst == PC_VERDICT_DO_NOT_SHARE)
 		return EXIT_DO_NOT_SHARE;
+	if (!s->photos)
+		cmd_error("no photo was judged, so none may be shared on this scan's word");
+	else if (s->unjudged)
+		cmd_error("%zu folder%s or file%s passed over without being judged (named above): "
+		          "the photos in them are not known to be safe to share",
+		          s->unjudged, s->unjudged == 1 ? "" : "s", s->unjudged == 1 ? "" : "s");
 	return s->worst == PC_VERDICT_REVIEW ? EXIT_REVIEW : EXIT_SHARE;
 }
 

@@ -520,6 +520,13 @@ static int read_fields(struct pc__facts *facts, ExifData *ed)
 	e = find(ed, EXIF_IFD_0, EXIF_TAG_XP_SUBJECT);
 	if (e && set_text(facts, PC__TEXT_XP_SUBJECT, pc__text_from_utf16le(e->data, e->size)))
 		return PC_ERROR;
+	/* Windows Explorer's Title and Comments: as likely to name a child. */
+	e = find(ed, EXIF_IFD_0, EXIF_TAG_XP_TITLE);
+	if (e && set_text(facts, PC__TEXT_XP_TITLE, pc__text_from_utf16le(e->data, e->size)))
+		return PC_ERROR;
+	e = find(ed, EXIF_IFD_0, EXIF_TAG_XP_COMMENT);
+	if (e && set_text(facts, PC__TEXT_XP_COMMENT, pc__text_from_utf16le(e->data, e->size)))
+		return PC_ERROR;
 
 	e = find(ed, EXIF_IFD_EXIF, EXIF_TAG_USER_COMMENT);
 	if (e) {

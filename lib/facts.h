@@ -42,6 +42,9 @@ enum pc__kwfield {
 	PC__KW_MS,           /* MicrosoftPhoto:LastKeywordXMP: '/' */
 	PC__KW_IPTC,         /* IPTC IIM 2:25: '/' and '|' */
 	PC__KW_XP,           /* EXIF XPKeywords, already split at ';': '/' and '|' */
+	PC__KW_OTHER,        /* the less common ones: mediapro:CatalogSets,
+	                        photoshop:SupplementalCategories, IPTC IIM 2:20,
+	                        lr:weightedFlatSubject: '/' and '|' */
 	PC__KW_COUNT
 };
 
@@ -56,13 +59,24 @@ struct pc__raw_region {
 	double applied_w, applied_h; /* MWG AppliedToDimensions; 0 if absent */
 };
 
-/* Free-text fields, in the order the caption prefers them. */
+/* Free-text fields, in the order the caption prefers them; titles and
+ * headlines come after every caption, since any of them may name a child
+ * but none is the caption when a caption is there. */
 enum pc__textfield {
 	PC__TEXT_XMP_DESCRIPTION,
 	PC__TEXT_IPTC_CAPTION,
 	PC__TEXT_EXIF_DESCRIPTION,
 	PC__TEXT_XP_SUBJECT,
 	PC__TEXT_EXIF_USER_COMMENT,
+	PC__TEXT_XMP_USER_COMMENT,   /* exif:UserComment in XMP */
+	PC__TEXT_XMP_TITLE,          /* dc:title */
+	PC__TEXT_XMP_HEADLINE,       /* photoshop:Headline */
+	PC__TEXT_IPTC_OBJECT_NAME,   /* IIM 2:05 */
+	PC__TEXT_IPTC_HEADLINE,      /* IIM 2:105 */
+	PC__TEXT_XP_TITLE,           /* EXIF XPTitle */
+	PC__TEXT_XP_COMMENT,         /* EXIF XPComment */
+	PC__TEXT_XMP_OTHER_LANGUAGES, /* the other languages of dc:description
+	                                and dc:title, joined by " / " */
 	PC__TEXT_COUNT
 };
 
@@ -87,6 +101,8 @@ struct pc__facts {
 	int gps;                            /* a GPS position is present */
 	int orientation;                    /* EXIF, else tiff:Orientation; 0 unknown */
 	unsigned width, height;             /* stored size, from the SOF marker */
+	int other_image;                    /* not a JPEG, but a picture in a format
+	                                       that is not read (PNG, HEIC, ...) */
 	/* Where the sidecar's entries start in each list (what the photo's own
 	 * metadata holds comes first): all SIZE_MAX until a sidecar is read. */
 	struct {

@@ -29,7 +29,7 @@ struct lines {
 };
 
 struct report_priv {
-	struct lines changes, missing, errors;
+	struct lines changes, conflicts, missing, errors;
 };
 
 static int lines_add(struct lines *l, const char *fmt, ...)
@@ -70,6 +70,7 @@ void pc_import_report_free(struct pc_import_report *report)
 	struct report_priv *priv = report->priv;
 	if (priv) {
 		lines_release(&priv->changes);
+		lines_release(&priv->conflicts);
 		lines_release(&priv->missing);
 		lines_release(&priv->errors);
 		free(priv);
@@ -97,6 +98,8 @@ static void report_seal(struct pc_import_report *r)
 	struct report_priv *priv = r->priv;
 	r->changes = (const char *const *)priv->changes.items;
 	r->change_count = priv->changes.count;
+	r->conflict_lines = (const char *const *)priv->conflicts.items;
+	r->conflict_line_count = priv->conflicts.count;
 	r->missing = (const char *const *)priv->missing.items;
 	r->missing_count = priv->missing.count;
 	r->errors = (const char *const *)priv->errors.items;
@@ -105,19 +108,53 @@ static void report_seal(struct pc_import_report *r)
 
 /* ------------------------------------------------------------------------
  * Comparing.
+ *
+ * Each cell is compared with what the last import of that pupil said
+ * (import_cells), so that a cell the MIS did not change records nothing,
+ * whatever the office recorded by hand since. A cell that changed is
+ * written, unless it would undo a later record made by hand: then it is a
+ * conflict, and the record made by hand is kept (PC_IMPORT_PREFER_FILE
+ * writes the file's answer instead).
  */
 enum pupil_action { PUPIL_KEEP, PUPIL_ADD, PUPIL_UPDATE };
+
+/* What one purpose cell, or one flag, of a row does. */
+enum cell_action {
+	CELL_NOTHING,  /* the last import said the same, or the cell is empty */
+	CELL_APPEND,   /* a consent record to append, and the cell to remember */
+	CELL_REMEMBER, /* the database already holds it: only the cell to remember */
+	CELL_CONFLICT  /* the file's answer would undo a record made by hand */
+};
+
+/* The flags and the leaving date, the columns kept in import_cells. */
+enum flag { FLAG_NO_PHOTO, FLAG_NO_NAME, FLAG_LEFT_ON, FLAG_COUNT };
+
+static const char *const flag_field[FLAG_COUNT] = { "no_photo", "no_name", "left_on" };
+static const enum pc__import_col flag_col[FLAG_COUNT] = {
+	PC__COL_NO_PHOTO, PC__COL_NO_NAME, PC__COL_LEFT_ON,
+};
+
+struct row_plan {
+	enum pupil_action action;
+	const char *id;                    /* as the database has it (or the file, when new) */
+	struct pc_pupil now;               /* the pupil as the row leaves it */
+	enum cell_action flags[FLAG_COUNT];
+};
 
 struct import {
 	pc_store *store;
 	const char *path;
 	const char *file_name;             /* for notes: the path's last part */
 	const char *by;
+	int prefer_file;
+	char today[11];
 	struct pc__import_file file;
 	struct pc_pupil_list *db;          /* every pupil, as the database has them */
-	struct pc__strindex db_ids;    /* pupil id -> index into db */
-	enum pupil_action *actions;        /* per row */
-	unsigned char *append;             /* per row and file purpose: 1 to append */
+	struct pc__strindex db_ids;        /* pupil id, ASCII case folded -> index into db */
+	char **db_keys;                    /* the keys of db_ids */
+	struct row_plan *plans;            /* per row */
+	unsigned char *cells;              /* per row and file purpose: enum cell_action */
+	long long *last_seq;               /* per row and file purpose: the pair's last record */
 	struct pc_import_report *report;
 	struct report_priv *lines;
 	struct pc__buf text;
@@ -138,24 +175,14 @@ static const char *or_none(const char *s)
 	return s ? s : "(none)";
 }
 
-/* The pupil as the row would leave it: a column the file does not have
- * keeps what the database holds. `was` is NULL for a new pupil. */
-static void merged(const struct import *im, const struct pc__import_row *r,
-                   const struct pc_pupil *was, struct pc_pupil *out)
+/* Pupil ids compare ignoring ASCII case, as a person types them. */
+static char *id_key(const char *id)
 {
-	const int *has = im->file.has;
-	memset(out, 0, sizeof(*out));
-	out->id = r->id;
-	out->forename = r->forename;
-	out->surname = r->surname;
-	out->preferred_name = has[PC__COL_PREFERRED_NAME] || !was ? r->preferred_name
-	                                                          : was->preferred_name;
-	out->class_name = has[PC__COL_CLASS] || !was ? r->class_name : was->class_name;
-	out->no_photo = has[PC__COL_NO_PHOTO] || !was ? r->no_photo : was->no_photo;
-	out->no_name = has[PC__COL_NO_NAME] || !was ? r->no_name : was->no_name;
-	out->left_on = has[PC__COL_LEFT_ON] || !was ? r->left_on : was->left_on;
-	out->aliases = r->aliases;
-	out->alias_count = r->alias_count;
+	char *key = strdup(id);
+	for (char *p = key; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return key;
 }
 
 static int describe_text(struct pc__buf *b, const char *what, const char *was,
@@ -239,42 +266,148 @@ static int describe_pupil(struct pc__buf *b, const struct pc_pupil *p)
 	return err ? PC_ERROR : 0;
 }
 
-static int diff_pupil(struct import *im, size_t ri)
+/* ---- flags: no_photo, no_name, left_on */
+
+/* A flag's value as import_cells keeps it: "1" / "0", or the date. */
+static const char *flag_value(const struct pc_pupil *p, enum flag f)
+{
+	switch (f) {
+	case FLAG_NO_PHOTO: return p->no_photo ? "1" : "0";
+	case FLAG_NO_NAME: return p->no_name ? "1" : "0";
+	default: return p->left_on;
+	}
+}
+
+static void set_flag(struct pc_pupil *p, enum flag f, const struct pc_pupil *from)
+{
+	switch (f) {
+	case FLAG_NO_PHOTO: p->no_photo = from->no_photo; break;
+	case FLAG_NO_NAME: p->no_name = from->no_name; break;
+	default: p->left_on = from->left_on; break;
+	}
+}
+
+/* Whether value `a` of flag `f` keeps at least as many photos back as
+ * `b`: a flag on over off; for left_on, having left, and earlier. */
+static int as_safe(enum flag f, const char *a, const char *b)
+{
+	if (same_text(a, b))
+		return 1;
+	if (f != FLAG_LEFT_ON)
+		return !strcmp(a, "1");
+	return a && (!b || strcmp(a, b) < 0);
+}
+
+static int flag_conflict(struct import *im, const struct pc__import_row *r, const char *id,
+                         enum flag f, const char *file_value, const char *kept)
+{
+	im->report->conflicts++;
+	if (f == FLAG_LEFT_ON)
+		return lines_add(&im->lines->conflicts, "line %zu: pupil %s %s %s: the file says "
+		                 "left_on %s, but the database holds %s, recorded by hand; kept it "
+		                 "('db import --prefer-file' takes the file's)", r->line, id,
+		                 r->forename, r->surname, or_none(file_value), or_none(kept));
+	return lines_add(&im->lines->conflicts, "line %zu: pupil %s %s %s: the file says %s "
+	                 "off, but it was set on by hand; kept it on ('db import "
+	                 "--prefer-file' takes the file's)", r->line, id, r->forename,
+	                 r->surname, flag_field[f]);
+}
+
+/*
+ * The flags of an existing pupil: the file's value when it differs from
+ * what the last import said and undoes nothing done by hand. A value that
+ * no import recorded counts as set by hand.
+ */
+static int diff_flags(struct import *im, size_t ri, const struct pc_pupil *was,
+                      const struct pc__import_row *r, const struct pc__import_cell_list *cells)
+{
+	struct row_plan *plan = &im->plans[ri];
+	struct pc_pupil file;
+	memset(&file, 0, sizeof(file));
+	file.no_photo = r->no_photo;
+	file.no_name = r->no_name;
+	file.left_on = r->left_on;
+	for (int f = 0; f < FLAG_COUNT; f++) {
+		if (!im->file.has[flag_col[f]])
+			continue;
+		const struct pc__import_cell *last = pc__import_cell_find(cells, flag_field[f]);
+		const char *want = flag_value(&file, (enum flag)f), *cur = flag_value(was, (enum flag)f);
+		if (last && same_text(last->value, want))
+			continue; /* the MIS said so last time: nothing new */
+		if (!as_safe((enum flag)f, want, cur) && !(last && same_text(last->value, cur)) &&
+		    !im->prefer_file) {
+			plan->flags[f] = CELL_CONFLICT;
+			if (flag_conflict(im, r, plan->id, (enum flag)f, want, cur))
+				return PC_ERROR;
+			continue;
+		}
+		plan->flags[f] = CELL_REMEMBER;
+		set_flag(&plan->now, (enum flag)f, &file);
+	}
+	return 0;
+}
+
+/* The row's pupil as it will be: `was` is the database's (NULL for a
+ * new pupil), `cells` what the last imports said of it. */
+static int diff_pupil(struct import *im, size_t ri, const struct pc_pupil *was,
+                      const struct pc__import_cell_list *cells)
 {
 	const struct pc__import_row *r = &im->file.rows[ri];
+	struct row_plan *plan = &im->plans[ri];
 	struct pc_import_report *rep = im->report;
 	struct pc__buf *b = &im->text;
-	struct pc_pupil now;
-	size_t di;
+	const int *has = im->file.has;
+	struct pc_pupil *now = &plan->now;
 
-	if (!pc__strindex_get(&im->db_ids, r->id, &di)) {
-		merged(im, r, NULL, &now);
-		im->actions[ri] = PUPIL_ADD;
+	memset(now, 0, sizeof(*now));
+	now->forename = r->forename;
+	now->surname = r->surname;
+	now->aliases = r->aliases;
+	now->alias_count = r->alias_count;
+	if (!was) {
+		plan->id = now->id = r->id;
+		now->preferred_name = r->preferred_name;
+		now->class_name = r->class_name;
+		now->no_photo = r->no_photo;
+		now->no_name = r->no_name;
+		now->left_on = r->left_on;
+		for (int f = 0; f < FLAG_COUNT; f++)
+			if (has[flag_col[f]])
+				plan->flags[f] = CELL_REMEMBER;
+		plan->action = PUPIL_ADD;
 		rep->pupils_added++;
-		if (describe_pupil(b, &now))
+		if (describe_pupil(b, now))
 			return PC_ERROR;
 		return lines_add(&im->lines->changes, "line %zu: pupil %s %s %s added%s",
 		                 r->line, r->id, r->forename, r->surname, b->data);
 	}
 
-	const struct pc_pupil *was = &im->db->items[di];
-	merged(im, r, was, &now);
+	/* A column the file does not have keeps what the database holds. */
+	plan->id = now->id = was->id;
+	now->preferred_name = has[PC__COL_PREFERRED_NAME] ? r->preferred_name : was->preferred_name;
+	now->class_name = has[PC__COL_CLASS] ? r->class_name : was->class_name;
+	now->no_photo = was->no_photo;
+	now->no_name = was->no_name;
+	now->left_on = was->left_on;
+	if (diff_flags(im, ri, was, r, cells))
+		return PC_ERROR;
+
 	b->len = 0;
 	int err = pc__buf_append(b, "", 0);
 	if (!err)
-		err = describe_text(b, "forename", was->forename, now.forename);
+		err = describe_text(b, "forename", was->forename, now->forename);
 	if (!err)
-		err = describe_text(b, "surname", was->surname, now.surname);
+		err = describe_text(b, "surname", was->surname, now->surname);
 	if (!err)
-		err = describe_text(b, "preferred_name", was->preferred_name, now.preferred_name);
+		err = describe_text(b, "preferred_name", was->preferred_name, now->preferred_name);
 	if (!err)
-		err = describe_text(b, "class", was->class_name, now.class_name);
+		err = describe_text(b, "class", was->class_name, now->class_name);
 	if (!err)
-		err = describe_flag(b, "no_photo", was->no_photo, now.no_photo);
+		err = describe_flag(b, "no_photo", was->no_photo, now->no_photo);
 	if (!err)
-		err = describe_flag(b, "no_name", was->no_name, now.no_name);
+		err = describe_flag(b, "no_name", was->no_name, now->no_name);
 	if (!err)
-		err = describe_text(b, "left_on", was->left_on, now.left_on);
+		err = describe_text(b, "left_on", was->left_on, now->left_on);
 	if (!err)
 		err = describe_aliases(b, was, r);
 	if (err)
@@ -283,10 +416,10 @@ static int diff_pupil(struct import *im, size_t ri)
 		rep->pupils_unchanged++;
 		return 0;
 	}
-	im->actions[ri] = PUPIL_UPDATE;
+	plan->action = PUPIL_UPDATE;
 	rep->pupils_changed++;
-	return lines_add(&im->lines->changes, "line %zu: pupil %s %s %s changed: %s",
-	                 r->line, r->id, r->forename, r->surname, b->data);
+	return lines_add(&im->lines->changes, "line %zu: pupil %s %s %s changed: %s", r->line,
+	                 was->id, r->forename, r->surname, b->data);
 }
 
 static const char *decision_name(enum pc_decision d)
@@ -310,51 +443,119 @@ static int describe_dates(struct pc__buf *b, const char *signed_on, const char *
 	return err;
 }
 
-static int diff_consent(struct import *im, size_t ri, size_t k)
+/* Whether a record says what the row's cell says. */
+static int same_answer(const char *decision, const char *signed_on, const char *expires_on,
+                       enum pc_decision d, const struct pc__import_row *r)
+{
+	return decision && !strcmp(decision, decision_name(d)) && same_text(signed_on, r->signed_on) &&
+	       same_text(expires_on, r->expires_on);
+}
+
+/* The day from which a record counts: its withdrawal date, its signing
+ * date, else the day it was recorded (its UTC date is close enough to
+ * compare with a form's date). */
+static void record_day(const struct pc_consent_record *rec, char out[11])
+{
+	const char *d = rec->decision == PC_DECISION_WITHDRAWN ? rec->withdrawn_on : rec->signed_on;
+	if (!d)
+		d = rec->recorded_at;
+	snprintf(out, 11, "%s", d ? d : "");
+}
+
+/* "withdrawn by hand from 2026-11-20 (recorded 2026-11-21 by office)". */
+static int describe_manual(struct pc__buf *b, const struct pc_consent_record *m)
+{
+	char day[11];
+	record_day(m, day);
+	return pc__buf_printf(b, "%s by hand %s %s (recorded %.10s by %s)",
+	                      decision_name(m->decision),
+	                      m->decision == PC_DECISION_WITHDRAWN ? "from" : "on", day,
+	                      m->recorded_at ? m->recorded_at : "", m->recorded_by);
+}
+
+static int diff_consent(struct import *im, size_t ri, size_t k,
+                        const struct pc__import_cell_list *cells)
 {
 	int ret = PC_ERROR;
-	struct pc_consent_list *latest = NULL;
+	struct pc_consent_list *latest = NULL, *manual = NULL;
 	const struct pc__import_row *r = &im->file.rows[ri];
-	const char *purpose = im->file.purposes[k];
+	const char *purpose = im->file.purposes[k], *id = im->plans[ri].id;
 	enum pc_decision d = r->decisions[k];
+	size_t at = ri * im->file.purpose_count + k;
 	struct pc__buf *b = &im->text;
+	const struct pc_consent_record *was = NULL, *m = NULL;
 
-	if (im->actions[ri] != PUPIL_ADD) {
-		ret = pc__store_consent_latest(im->store, r->id, purpose, &latest);
-		if (ret)
+	if (im->plans[ri].action != PUPIL_ADD) {
+		const struct pc__import_cell *last = pc__import_cell_find(cells, purpose);
+		if (last && same_answer(last->value, last->signed_on, last->expires_on, d, r)) {
+			im->report->consents_unchanged++;
+			ret = 0;
+			goto done;
+		}
+		if ((ret = pc__store_consent_latest(im->store, id, purpose, &latest)) ||
+		    (ret = pc__store_consent_manual_since(im->store, id, purpose,
+		                                          last ? last->seq : 0, &manual)))
 			goto done;
 		ret = PC_ERROR;
-		if (latest->count) {
-			const struct pc_consent_record *was = &latest->items[0];
-			if (was->decision == d && same_text(was->signed_on, r->signed_on) &&
-			    same_text(was->expires_on, r->expires_on)) {
-				im->report->consents_unchanged++;
-				ret = 0;
+		was = latest->count ? &latest->items[0] : NULL;
+		m = manual->count ? &manual->items[0] : NULL;
+		im->last_seq[at] = was ? was->seq : 0;
+		/* Never imported (a pupil added by hand, say), and the database
+		 * already says the same: nothing to add but the memory of it. */
+		if (!last && was && was->decision == d && same_text(was->signed_on, r->signed_on) &&
+		    same_text(was->expires_on, r->expires_on)) {
+			im->cells[at] = CELL_REMEMBER;
+			im->report->consents_unchanged++;
+			ret = 0;
+			goto done;
+		}
+		if (m && m->decision != PC_DECISION_GRANTED && d == PC_DECISION_GRANTED &&
+		    !im->prefer_file) {
+			im->cells[at] = CELL_CONFLICT;
+			im->report->conflicts++;
+			b->len = 0;
+			if (pc__buf_printf(b, "line %zu: %s %s: the file says granted", r->line, id,
+			                   purpose) ||
+			    describe_dates(b, r->signed_on, r->expires_on) ||
+			    pc__buf_puts(b, ", but it was ") || describe_manual(b, m) ||
+			    pc__buf_printf(b, "; kept the %s ('db import --prefer-file' takes the "
+			                   "file's)", m->decision == PC_DECISION_WITHDRAWN ? "withdrawal"
+			                                                                  : "refusal"))
 				goto done;
-			}
+			ret = lines_add(&im->lines->conflicts, "%s", b->data);
+			goto done;
 		}
 	}
 
-	im->append[ri * im->file.purpose_count + k] = 1;
+	im->cells[at] = CELL_APPEND;
 	if (d == PC_DECISION_GRANTED)
 		im->report->granted++;
 	else
 		im->report->refused++;
 	b->len = 0;
-	if (pc__buf_printf(b, "line %zu: %s %s %s", r->line, r->id, purpose, decision_name(d)) ||
+	if (pc__buf_printf(b, "line %zu: %s %s %s", r->line, id, purpose, decision_name(d)) ||
 	    describe_dates(b, r->signed_on, r->expires_on))
 		goto done;
-	if (latest && latest->count) {
-		const struct pc_consent_record *was = &latest->items[0];
-		if (pc__buf_printf(b, " (was %s", decision_name(was->decision)) ||
-		    (was->decision == PC_DECISION_WITHDRAWN && was->withdrawn_on &&
-		     pc__buf_printf(b, " on %s", was->withdrawn_on)) ||
-		    describe_dates(b, was->signed_on, was->expires_on) ||
-		    pc__buf_putc(b, ')'))
+	if (was && (pc__buf_printf(b, " (was %s", decision_name(was->decision)) ||
+	            (was->decision == PC_DECISION_WITHDRAWN && was->withdrawn_on &&
+	             pc__buf_printf(b, " on %s", was->withdrawn_on)) ||
+	            describe_dates(b, was->signed_on, was->expires_on) || pc__buf_putc(b, ')')))
+		goto done;
+	/* --prefer-file over a later refusal or withdrawal: the grant is
+	 * recorded, but dates still decide what is in force. */
+	if (m && m->decision != PC_DECISION_GRANTED && d == PC_DECISION_GRANTED) {
+		char from[11], grant[11];
+		record_day(m, from);
+		snprintf(grant, sizeof(grant), "%s", r->signed_on ? r->signed_on : im->today);
+		if (strcmp(grant, from) <= 0 &&
+		    pc__buf_printf(b, "; the %s by hand from %s stays in force: it is not older "
+		                   "than this form", m->decision == PC_DECISION_WITHDRAWN
+		                   ? "withdrawal" : "refusal", from))
 			goto done;
 	}
 	ret = lines_add(&im->lines->changes, "%s", b->data);
 done:
+	pc_consent_list_free(manual);
 	pc_consent_list_free(latest);
 	return ret;
 }
@@ -365,23 +566,44 @@ static int diff(struct import *im)
 	int ret = pc_store_pupil_list(im->store, NULL, &im->db);
 	if (ret)
 		return ret;
+	im->db_keys = calloc(im->db->count ? im->db->count : 1, sizeof(*im->db_keys));
+	if (!im->db_keys)
+		return PC_ERROR;
 	for (size_t i = 0; i < im->db->count; i++) {
 		size_t old;
-		if (pc__strindex_add(&im->db_ids, im->db->items[i].id, i, &old) < 0)
+		/* Two ids that differ only in case (a database from before
+		 * ids ignored it): the first one listed is the one matched. */
+		if (!(im->db_keys[i] = id_key(im->db->items[i].id)) ||
+		    pc__strindex_add(&im->db_ids, im->db_keys[i], i, &old) < 0)
 			return PC_ERROR;
 	}
 	size_t rows = im->file.row_count, purposes = im->file.purpose_count;
-	im->actions = calloc(rows ? rows : 1, sizeof(*im->actions));
-	im->append = calloc(rows && purposes ? rows * purposes : 1, 1);
-	if (!im->actions || !im->append)
+	size_t cells = rows && purposes ? rows * purposes : 1;
+	im->plans = calloc(rows ? rows : 1, sizeof(*im->plans));
+	im->cells = calloc(cells, 1);
+	im->last_seq = calloc(cells, sizeof(*im->last_seq));
+	if (!im->plans || !im->cells || !im->last_seq)
 		return PC_ERROR;
 
 	for (size_t i = 0; i < rows; i++) {
-		if ((ret = diff_pupil(im, i)))
+		struct pc__import_cell_list *last = NULL;
+		const struct pc_pupil *was = NULL;
+		size_t di;
+		char *key = id_key(im->file.rows[i].id);
+		if (!key)
+			return PC_ERROR;
+		if (pc__strindex_get(&im->db_ids, key, &di))
+			was = &im->db->items[di];
+		free(key);
+		if (was && (ret = pc__store_import_cells(im->store, was->id, &last)))
 			return ret;
-		for (size_t k = 0; k < purposes; k++)
-			if (im->file.rows[i].decisions[k] && (ret = diff_consent(im, i, k)))
-				return ret;
+		ret = diff_pupil(im, i, was, last);
+		for (size_t k = 0; k < purposes && !ret; k++)
+			if (im->file.rows[i].decisions[k])
+				ret = diff_consent(im, i, k, last);
+		pc__import_cell_list_free(last);
+		if (ret)
+			return ret;
 	}
 
 	/* Never deleted: a pupil the MIS no longer lists has usually left,
@@ -389,7 +611,12 @@ static int diff(struct import *im)
 	for (size_t i = 0; i < im->db->count; i++) {
 		const struct pc_pupil *p = &im->db->items[i];
 		size_t ri;
-		if (pc__strindex_get(&im->file.ids, p->id, &ri))
+		char *key = id_key(p->id);
+		if (!key)
+			return PC_ERROR;
+		int listed = pc__strindex_get(&im->file.ids, key, &ri);
+		free(key);
+		if (listed)
 			continue;
 		if (describe_pupil(&im->text, p) ||
 		    lines_add(&im->lines->missing, "%s %s %s%s", p->id, p->forename, p->surname,
@@ -403,48 +630,82 @@ static int diff(struct import *im)
  * Writing.
  */
 
-/* Writes the plan; the caller has begun the transaction. On failure
- * *line is the row that failed. */
-static int apply(struct import *im, size_t *line)
+/* Remembers what the row's cell said (a purpose column, or a flag). */
+static int remember(struct import *im, const struct pc__import_row *r, const char *id,
+                    const struct pc__import_cell *cell)
+{
+	return pc__store_import_cell_put(im->store, id, cell, im->file_name, r->line, im->by);
+}
+
+static int apply_row(struct import *im, size_t i)
 {
 	int ret = 0;
 	char note[512];
-	for (size_t i = 0; i < im->file.row_count && !ret; i++) {
-		const struct pc__import_row *r = &im->file.rows[i];
-		struct pc_pupil p;
-		size_t di;
-		*line = r->line;
-		if (im->actions[i] == PUPIL_ADD) {
-			merged(im, r, NULL, &p);
-			ret = pc_store_pupil_add(im->store, &p, im->by);
-		} else if (im->actions[i] == PUPIL_UPDATE &&
-		           pc__strindex_get(&im->db_ids, r->id, &di)) {
-			merged(im, r, &im->db->items[di], &p);
-			ret = pc__store_pupil_update(im->store, &p, im->by);
-		}
-		snprintf(note, sizeof(note), "imported from %s line %zu", im->file_name, r->line);
-		for (size_t k = 0; k < im->file.purpose_count && !ret; k++) {
-			if (!im->append[i * im->file.purpose_count + k])
-				continue;
+	const struct pc__import_row *r = &im->file.rows[i];
+	const struct row_plan *plan = &im->plans[i];
+
+	if (plan->action == PUPIL_ADD)
+		ret = pc_store_pupil_add(im->store, &plan->now, im->by);
+	else if (plan->action == PUPIL_UPDATE)
+		ret = pc__store_pupil_update(im->store, &plan->now, im->by);
+	for (int f = 0; f < FLAG_COUNT && !ret; f++) {
+		if (plan->flags[f] != CELL_REMEMBER)
+			continue;
+		struct pc__import_cell cell = { flag_field[f], flag_value(&plan->now, (enum flag)f),
+		                                NULL, NULL, 0 };
+		ret = remember(im, r, plan->id, &cell);
+	}
+	snprintf(note, sizeof(note), "imported from %s line %zu", im->file_name, r->line);
+	for (size_t k = 0; k < im->file.purpose_count && !ret; k++) {
+		size_t at = i * im->file.purpose_count + k;
+		struct pc__import_cell cell = { im->file.purposes[k], decision_name(r->decisions[k]),
+		                                r->signed_on, r->expires_on, im->last_seq[at] };
+		if (im->cells[at] == CELL_APPEND) {
 			struct pc_consent_record rec;
 			memset(&rec, 0, sizeof(rec));
-			rec.pupil_id = r->id;
+			rec.pupil_id = plan->id;
 			rec.purpose_id = im->file.purposes[k];
 			rec.decision = r->decisions[k];
 			rec.signed_on = r->signed_on;
 			rec.expires_on = r->expires_on;
 			rec.recorded_by = im->by;
 			rec.note = note;
-			ret = pc_store_consent_add(im->store, &rec);
+			ret = pc__store_consent_append(im->store, &rec, 1, &cell.seq);
 		}
+		if (!ret && (im->cells[at] == CELL_APPEND || im->cells[at] == CELL_REMEMBER))
+			ret = remember(im, r, plan->id, &cell);
 	}
 	return ret;
 }
 
+/* Writes the plan; the caller has begun the transaction. On failure
+ * *line is the row that failed. */
+static int apply(struct import *im, size_t *line)
+{
+	int ret = 0;
+	for (size_t i = 0; i < im->file.row_count && !ret; i++) {
+		*line = im->file.rows[i].line;
+		ret = apply_row(im, i);
+	}
+	return ret;
+}
+
+/* Whether the plan writes anything at all (a new memory of a cell
+ * counts): with nothing, the file is not touched. */
 static int has_writes(const struct import *im)
 {
 	const struct pc_import_report *r = im->report;
-	return r->pupils_added || r->pupils_changed || r->granted || r->refused;
+	if (r->pupils_added || r->pupils_changed || r->granted || r->refused)
+		return 1;
+	size_t cells = im->file.row_count * im->file.purpose_count;
+	for (size_t i = 0; i < cells; i++)
+		if (im->cells[i] == CELL_REMEMBER)
+			return 1;
+	for (size_t i = 0; i < im->file.row_count; i++)
+		for (int f = 0; f < FLAG_COUNT; f++)
+			if (im->plans[i].flags[f] == CELL_REMEMBER)
+				return 1;
+	return 0;
 }
 
 /* The faults into the report, and the store's message. */
@@ -468,11 +729,11 @@ static int refuse(struct import *im, int code)
 	                      "was imported", im->path, total);
 }
 
-int pc_store_import_csv(pc_store *store, const char *csv_path, int dry_run,
+int pc_store_import_csv(pc_store *store, const char *csv_path, unsigned flags,
                         const char *by, struct pc_import_report **out)
 {
 	int ret = PC_ERROR;
-	int began = 0;
+	int began = 0, dry_run = (flags & PC_IMPORT_DRY_RUN) != 0;
 	struct pc_purpose_list *purposes = NULL;
 	struct import im;
 	memset(&im, 0, sizeof(im));
@@ -482,6 +743,8 @@ int pc_store_import_csv(pc_store *store, const char *csv_path, int dry_run,
 	const char *slash = strrchr(csv_path, '/');
 	im.file_name = slash ? slash + 1 : csv_path;
 	im.by = by ? by : "import";
+	im.prefer_file = (flags & PC_IMPORT_PREFER_FILE) != 0;
+	pc_date_today(im.today);
 	*out = NULL;
 	/* Cleared, so that a failure of our own below can tell itself from
 	 * one the store has explained. */
@@ -546,9 +809,13 @@ done:
 			pc_import_report_free(im.report);
 	}
 	pc__buf_release(&im.text);
-	free(im.append);
-	free(im.actions);
+	free(im.last_seq);
+	free(im.cells);
+	free(im.plans);
 	pc__strindex_release(&im.db_ids);
+	for (size_t i = 0; im.db_keys && i < im.db->count; i++)
+		free(im.db_keys[i]);
+	free(im.db_keys);
 	pc_pupil_list_free(im.db);
 	pc__import_file_release(&im.file);
 	pc_purpose_list_free(purposes);

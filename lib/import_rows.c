@@ -611,8 +611,15 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 		c->row_alloc = n;
 	}
 	if (r.id) {
-		size_t other;
-		int found = pc__strindex_add(&f->ids, r.id, f->row_count, &other);
+		/* Ids compare ignoring ASCII case ("a1001" is pupil A1001). */
+		size_t other, len = strlen(r.id);
+		char *key = arena_strdup(c->st, r.id, len);
+		if (!key)
+			return PC_ERROR;
+		for (char *p = key; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		int found = pc__strindex_add(&f->ids, key, f->row_count, &other);
 		if (found < 0)
 			return PC_ERROR;
 		if (found)

@@ -63,7 +63,7 @@ struct pc__import_file {
 	size_t purpose_count;
 	struct pc__import_row *rows;   /* in file order */
 	size_t row_count;
-	struct pc__strindex ids;   /* pupil id -> index into rows */
+	struct pc__strindex ids;       /* pupil id, ASCII lower case -> index into rows */
 	struct pc__import_faults faults;
 	void *priv;                    /* the storage behind the strings */
 };

@@ -195,16 +195,19 @@ static int iptc_date(const struct dataset *date_ds, const struct dataset *time_d
 	return 1;
 }
 
-/* 2:25 Keywords: one keyword per dataset. 0, or PC_ERROR. */
-static int add_keyword(struct pc__facts *facts, const struct dataset *ds, int utf8, int *full)
+/* 2:25 Keywords (and 2:20 Supplemental Categories): one per dataset,
+ * into `field`. 0, or PC_ERROR. */
+static int add_keyword(struct pc__facts *facts, const struct dataset *ds, int utf8, int *full,
+                       enum pc__kwfield field)
 {
 	if (*full)
 		return 0;
-	int r = pc__strvec_take(&facts->keywords[PC__KW_IPTC], iim_text(ds, utf8));
+	int r = pc__strvec_take(&facts->keywords[field], iim_text(ds, utf8));
 	if (r == PC_ETOOBIG) {
 		*full = 1;
-		return pc__facts_error(facts, "IPTC has more than %d keywords; the rest were dropped",
-		                       PC__FACTS_MAX_ITEMS);
+		return pc__facts_error(facts, "IPTC has more than %d %s; the rest were dropped",
+		                       PC__FACTS_MAX_ITEMS, field == PC__KW_IPTC ? "keywords"
+		                                                             : "categories");
 	}
 	return r;
 }
@@ -215,7 +218,7 @@ int pc__iptc_read_iim(struct pc__facts *facts, const unsigned char *data, size_t
 	struct dataset ds, date_ds, time_ds;
 	memset(&date_ds, 0, sizeof(date_ds));
 	memset(&time_ds, 0, sizeof(time_ds));
-	int have_date = 0, have_time = 0, utf8 = 0, full = 0, r;
+	int have_date = 0, have_time = 0, utf8 = 0, full = 0, full_other = 0, r;
 	size_t pos = 0;
 
 	/* First pass: the character set, which may come after the text it
@@ -233,15 +236,26 @@ int pc__iptc_read_iim(struct pc__facts *facts, const unsigned char *data, size_t
 			continue;
 		switch (ds.number) {
 		case 25:
-			if (add_keyword(facts, &ds, utf8, &full))
+			if (add_keyword(facts, &ds, utf8, &full, PC__KW_IPTC))
 				goto done;
 			break;
-		case 120: {
+		case 120:
+		case 5:
+		case 105: {
+			/* Caption, Object Name (title), Headline. */
+			enum pc__textfield field = ds.number == 120 ? PC__TEXT_IPTC_CAPTION
+			                         : ds.number == 5 ? PC__TEXT_IPTC_OBJECT_NAME
+			                                          : PC__TEXT_IPTC_HEADLINE;
 			char *s = iim_text(&ds, utf8);
-			if (!s || pc__facts_set_text(facts, PC__TEXT_IPTC_CAPTION, s))
+			if (!s || pc__facts_set_text(facts, field, s))
 				goto done;
 			break;
 		}
+		case 20:
+			/* Supplemental Categories: keywords by another name. */
+			if (add_keyword(facts, &ds, utf8, &full_other, PC__KW_OTHER))
+				goto done;
+			break;
 		case 55:
 			if (!have_date)
 				date_ds = ds;

@@ -114,9 +114,24 @@ static size_t reader_skip(struct reader *rd, size_t len)
 	return len;
 }
 
-/* Names what a file that is not a JPEG looks like, for the message. */
-static const char *identify(const unsigned char *head, size_t len)
+/* An ISO base media file (HEIF, AVIF, MP4, QuickTime) whose brands say it
+ * holds still images: the major brand, or any compatible one. */
+static int heif_brand(const unsigned char *head, size_t len)
 {
+	static const char brands[][5] = { "heic", "heix", "heim", "heis", "hevc", "hevx",
+	                                  "mif1", "msf1", "avif", "avis" };
+	for (size_t at = 8; at + 4 <= len; at += at == 8 ? 8 : 4) /* skip minor version */
+		for (size_t b = 0; b < sizeof(brands) / sizeof(brands[0]); b++)
+			if (!memcmp(head + at, brands[b], 4))
+				return 1;
+	return 0;
+}
+
+/* Names what a file that is not a JPEG looks like, for the message, and
+ * says in *image whether it is a picture in another format. */
+static const char *identify(const unsigned char *head, size_t len, int *image)
+{
+	*image = 1;
 	if (len >= 8 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8))
 		return "a PNG image";
 	if (len >= 6 && (!memcmp(head, "GIF87a", 6) || !memcmp(head, "GIF89a", 6)))
@@ -125,12 +140,15 @@ static const char *identify(const unsigned char *head, size_t len)
 		return "a TIFF image (or camera raw file)";
 	if (len >= 12 && !memcmp(head, "RIFF", 4) && !memcmp(head + 8, "WEBP", 4))
 		return "a WebP image";
-	if (len >= 12 && !memcmp(head + 4, "ftyp", 4))
-		return "an HEIC/MP4-family file";
-	if (len >= 4 && !memcmp(head, "%PDF", 4))
-		return "a PDF document";
+	if (len >= 12 && !memcmp(head + 4, "ftyp", 4) && heif_brand(head, len))
+		return "a HEIC/HEIF or AVIF image";
 	if (len >= 2 && !memcmp(head, "BM", 2))
 		return "a BMP image";
+	*image = 0;
+	if (len >= 12 && !memcmp(head + 4, "ftyp", 4))
+		return "an MP4 or QuickTime video";
+	if (len >= 4 && !memcmp(head, "%PDF", 4))
+		return "a PDF document";
 	size_t printable = 0;
 	for (size_t i = 0; i < len; i++)
 		if ((head[i] >= 0x20 && head[i] < 0x7F) || head[i] == '\n' ||
@@ -270,7 +288,7 @@ static int wanted(int m)
 
 static int walk(struct pc__jpeg *jpeg, struct pc__facts *facts, struct reader *rd)
 {
-	unsigned char head[16];
+	unsigned char head[32];
 	size_t got = reader_get(rd, head, 2);
 	if (rd->io_error)
 		goto io_error;
@@ -280,7 +298,7 @@ static int walk(struct pc__jpeg *jpeg, struct pc__facts *facts, struct reader *r
 	}
 	if (got < 2 || head[0] != 0xFF || head[1] != 0xD8) {
 		got += reader_get(rd, head + got, sizeof(head) - got);
-		const char *what = identify(head, got);
+		const char *what = identify(head, got, &facts->other_image);
 		if (what)
 			pc__facts_error(facts, "not a JPEG file: it looks like %s", what);
 		else

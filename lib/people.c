@@ -14,6 +14,12 @@ const char *const pc__default_person_roots[] = {
 const size_t pc__default_person_root_count =
 	sizeof(pc__default_person_roots) / sizeof(pc__default_person_roots[0]);
 
+const char *const *pc_default_person_roots(size_t *count)
+{
+	*count = pc__default_person_root_count;
+	return pc__default_person_roots;
+}
+
 /* ------------------------------------------------------------------------
  * Merge keys: a table from each key to the entry it names, and the keys
  * themselves (the table does not own them).
@@ -86,6 +92,7 @@ static unsigned field_source(enum pc__kwfield f)
 	case PC__KW_MS: return PC_SOURCE_MS_KEYWORD;
 	case PC__KW_IPTC: return PC_SOURCE_IPTC_KEYWORD;
 	case PC__KW_XP: return PC_SOURCE_XP_KEYWORDS;
+	case PC__KW_OTHER: return PC_SOURCE_OTHER_KEYWORD;
 	default: return 0;
 	}
 }
@@ -108,6 +115,51 @@ static char *trim(char *s)
 	while (n && s[n - 1] == ' ')
 		s[--n] = '\0';
 	return s;
+}
+
+/* The separators of every field in `sources`. */
+static void separators_of(unsigned sources, char out[3])
+{
+	int slash = 0, bar = 0;
+	for (int f = 0; f < PC__KW_COUNT; f++) {
+		const char *s = separators((enum pc__kwfield)f);
+		if (!(sources & field_source((enum pc__kwfield)f)))
+			continue;
+		slash |= strchr(s, '/') != NULL;
+		bar |= strchr(s, '|') != NULL;
+	}
+	size_t n = 0;
+	if (slash)
+		out[n++] = '/';
+	if (bar)
+		out[n++] = '|';
+	out[n] = '\0';
+}
+
+int pc__keyword_parts(const struct pc_keyword *kw, int (*fn)(void *ctx, const char *part),
+                      void *ctx)
+{
+	char seps[3];
+	separators_of(kw->sources, seps);
+	int ret = fn(ctx, kw->text);
+	if (ret || !*seps || !kw->text[strcspn(kw->text, seps)])
+		return ret;
+	char *copy = strdup(kw->text);
+	if (!copy)
+		return -1;
+	for (char *s = copy; !ret;) {
+		size_t n = strcspn(s, seps);
+		int more = s[n] != '\0';
+		s[n] = '\0';
+		char *part = trim(s);
+		if (*part)
+			ret = fn(ctx, part);
+		if (!more)
+			break;
+		s += n + 1;
+	}
+	free(copy);
+	return ret;
 }
 
 static int path_split(struct path *p, const char *value, const char *seps)

@@ -44,4 +44,14 @@ int pc__people_build(struct pc__people *out, const struct pc__facts *facts,
                      const char *const *roots, size_t root_count);
 void pc__people_release(struct pc__people *people);
 
+/*
+ * Calls `fn` with each part of a keyword that may name a pupil or an
+ * event, whatever its root: the keyword as written, then, when it is a
+ * path, each of its components (split at the separators of every field it
+ * came from), trimmed. "4B/Harry Wood" gives "4B/Harry Wood", "4B" and
+ * "Harry Wood". Stops at the first non-zero `fn` returns, and returns it.
+ */
+int pc__keyword_parts(const struct pc_keyword *kw, int (*fn)(void *ctx, const char *part),
+                      void *ctx);
+
 #endif

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "exif.h"
 #include "iptc.h"
 #include "jpeg.h"
@@ -59,6 +60,14 @@ static int finish(pc_photo *photo, const struct pc_read_options *opts)
 		[PC__TEXT_EXIF_DESCRIPTION] = "exif-description",
 		[PC__TEXT_XP_SUBJECT] = "xp-subject",
 		[PC__TEXT_EXIF_USER_COMMENT] = "exif-user-comment",
+		[PC__TEXT_XMP_USER_COMMENT] = "xmp-user-comment",
+		[PC__TEXT_XMP_TITLE] = "xmp-title",
+		[PC__TEXT_XMP_HEADLINE] = "xmp-headline",
+		[PC__TEXT_IPTC_OBJECT_NAME] = "iptc-object-name",
+		[PC__TEXT_IPTC_HEADLINE] = "iptc-headline",
+		[PC__TEXT_XP_TITLE] = "xp-title",
+		[PC__TEXT_XP_COMMENT] = "xp-comment",
+		[PC__TEXT_XMP_OTHER_LANGUAGES] = "xmp-other-languages",
 	};
 	const struct pc__facts *f = &photo->facts;
 	for (int i = 0; i < PC__TEXT_COUNT; i++)
@@ -75,6 +84,53 @@ static int finish(pc_photo *photo, const struct pc_read_options *opts)
 	if (photo->status == PC_PHOTO_OK && f->errors.n)
 		photo->status = PC_PHOTO_DAMAGED;
 	return 0;
+}
+
+/*
+ * `path` made absolute without asking the file system anything but the
+ * current folder: "." and ".." are taken out as written, and symbolic
+ * links are not resolved, so that the folders are the ones the school
+ * filed the photo under. NULL when out of memory or when the current
+ * folder cannot be known.
+ */
+static char *absolute_path(const char *path)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	if (path[0] != '/') {
+		char *cwd = getcwd(NULL, 0);
+		if (!cwd)
+			return NULL;
+		int err = pc__buf_puts(&b, cwd);
+		free(cwd);
+		if (err)
+			return NULL;
+	}
+	for (const char *p = path; *p;) {
+		while (*p == '/')
+			p++;
+		size_t n = strcspn(p, "/");
+		if (!n)
+			break;
+		if (n == 1 && p[0] == '.') {
+			/* nothing */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (b.len && b.data[b.len - 1] != '/')
+				b.len--;
+			if (b.len)
+				b.len--;
+			b.data[b.len] = '\0';
+		} else if (pc__buf_putc(&b, '/') || pc__buf_append(&b, p, n)) {
+			pc__buf_release(&b);
+			return NULL;
+		}
+		p += n;
+	}
+	if (!b.len && pc__buf_putc(&b, '/')) {
+		pc__buf_release(&b);
+		return NULL;
+	}
+	return pc__buf_detach(&b);
 }
 
 static pc_photo *photo_new(const char *path)
@@ -109,6 +165,11 @@ int pc_photo_read(pc_photo **out, const char *path, const struct pc_read_options
 	*out = NULL;
 	if (!photo)
 		return PC_ERROR;
+	errno = 0;
+	if (!(photo->absolute = absolute_path(photo->path)) && errno == ENOMEM) {
+		pc_photo_free(photo);
+		return PC_ERROR;
+	}
 
 	/* O_NONBLOCK so that a FIFO cannot block the open; a photo must be a
 	 * regular file, which never blocks anyway. */
@@ -173,6 +234,12 @@ int pc_photo_read_memory(pc_photo **out, const char *name, const void *data,
 	*out = NULL;
 	if (!photo)
 		return PC_ERROR;
+	/* A name is where the bytes came from only when it says so in full;
+	 * a relative one is a label, not a path under the current folder. */
+	if (photo->path[0] == '/' && !(photo->absolute = absolute_path(photo->path))) {
+		pc_photo_free(photo);
+		return PC_ERROR;
+	}
 	int walk = pc__jpeg_read_memory(&jpeg, &photo->facts, data, len);
 	if (walk == PC_EFORMAT) {
 		photo->status = PC_PHOTO_UNREADABLE;
@@ -197,6 +264,7 @@ void pc_photo_free(pc_photo *photo)
 		return;
 	pc__people_release(&photo->people);
 	pc__facts_release(&photo->facts);
+	free(photo->absolute);
 	free(photo->path);
 	free(photo);
 }
@@ -206,9 +274,19 @@ const char *pc_photo_path(const pc_photo *photo)
 	return photo->path;
 }
 
+const char *pc_photo_absolute_path(const pc_photo *photo)
+{
+	return photo->absolute;
+}
+
 enum pc_photo_status pc_photo_status(const pc_photo *photo)
 {
 	return photo->status;
+}
+
+int pc_photo_is_other_image(const pc_photo *photo)
+{
+	return photo->status == PC_PHOTO_UNREADABLE && photo->facts.other_image;
 }
 
 size_t pc_photo_person_count(const pc_photo *photo)
@@ -266,6 +344,22 @@ const char *pc_photo_caption(const pc_photo *photo)
 const char *pc_photo_taken(const pc_photo *photo)
 {
 	return photo->taken;
+}
+
+size_t pc_photo_date_count(const pc_photo *photo)
+{
+	size_t n = 0;
+	for (int i = 0; i < PC__DATE_COUNT; i++)
+		n += photo->facts.dates[i] != NULL;
+	return n;
+}
+
+const char *pc_photo_date(const pc_photo *photo, size_t i)
+{
+	for (int d = 0; d < PC__DATE_COUNT; d++)
+		if (photo->facts.dates[d] && i-- == 0)
+			return photo->facts.dates[d];
+	return NULL;
 }
 
 int pc_photo_has_gps(const pc_photo *photo)

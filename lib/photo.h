@@ -13,6 +13,7 @@
 
 struct pc_photo {
 	char *path;
+	char *absolute;    /* the path made absolute; NULL when read from memory */
 	enum pc_photo_status status;
 	struct pc__facts facts;
 	struct pc__people people;

@@ -229,7 +229,7 @@ int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo 
 	                         pc__judge_policy(&j))))
 		goto done;
 	if ((ret = pc__policy_event(&j)) || (ret = pc__policy_people(&j)) ||
-	    (j.purpose->is_public && (ret = pc__policy_names(&j))) ||
+	    (ret = pc__policy_names(&j)) ||
 	    (ret = judge_reading(&j)) || (ret = judge_gps(&j)) || (ret = combine(&j)))
 		goto done;
 	*out = v;
@@ -264,6 +264,7 @@ void pc_verdict_free(pc_verdict *v)
 		free(v->pool[i]);
 	free(v->pool);
 	free(v->persons);
+	free(v->events);
 	free(v->found);
 	free(v->reasons);
 	free(v->warnings);
@@ -305,6 +306,16 @@ const char *pc_verdict_event_name(const pc_verdict *v)
 const char *pc_verdict_event_matched_by(const pc_verdict *v)
 {
 	return v->event_matched_by;
+}
+
+size_t pc_verdict_event_count(const pc_verdict *v)
+{
+	return v->event_count;
+}
+
+const struct pc_verdict_event *pc_verdict_event(const pc_verdict *v, size_t i)
+{
+	return i < v->event_count ? &v->events[i] : NULL;
 }
 
 size_t pc_verdict_person_count(const pc_verdict *v)

@@ -33,15 +33,18 @@ enum pc__rank {
 	PC__RANK_ALWAYS_DENIED,
 	PC__RANK_EVENT_DENIES,
 	PC__RANK_PERSON,          /* no-photo, pupil-left, consent-* */
+	PC__RANK_NO_PHOTO_NAMED,
 	PC__RANK_NO_NAME_NAMED,
 	PC__RANK_AMBIGUOUS,
 	PC__RANK_UNKNOWN_PERSON,
+	PC__RANK_NAMED_NOT_TAGGED,
 	PC__RANK_UNNAMED_FACE,
 	PC__RANK_UNTAGGED,
 	PC__RANK_UNREADABLE,
 	PC__RANK_FIRST_WARNING,
 	PC__RANK_CONSENT_EXPIRING = PC__RANK_FIRST_WARNING,
 	PC__RANK_UNKNOWN_EVENT,
+	PC__RANK_SEVERAL_EVENTS,
 	PC__RANK_NAME_IN_CAPTION,
 	PC__RANK_NAME_IN_FILENAME,
 	PC__RANK_NAMES_IN_METADATA,
@@ -63,6 +66,8 @@ struct pc_verdict {
 	const char *event_id;          /* NULL when no event was found */
 	const char *event_name;
 	const char *event_matched_by;  /* a literal */
+	struct pc_verdict_event *events; /* every one matched, the first above */
+	size_t event_count;
 
 	struct pc_judged_person *persons;
 	size_t person_count, person_alloc;
@@ -118,8 +123,9 @@ const char *pc__judge_policy(const struct pc__judge *j);
  * pc__policy_people: the photo's people, each matched to pupils and judged
  * by their consent; the doubts (ambiguous and unknown tags, unnamed faces,
  * no people at all); for a public purpose, the names in the metadata.
- * pc__policy_names: for a public purpose, the pupils that the caption,
- * the description or the file name names.
+ * pc__policy_names: the pupils that the photo's words (captions, keywords,
+ * the file and folder names) name: untagged ones who would block, and for
+ * a public purpose every name in a caption or a file or folder name.
  */
 int pc__policy_event(struct pc__judge *j);
 int pc__policy_people(struct pc__judge *j);

@@ -1,18 +1,30 @@
 /*
- * policy_names.c: pupils named in the photo's words, for a public
- * purpose: its captions and descriptions, and the file's own name.
+ * policy_names.c: pupils named in the photo's words: its captions, titles
+ * and descriptions, its keywords, the file's own name and the names of
+ * the folders it is in.
  *
- * A pupil is named when the folded text holds, as whole words, the folded
- * "Forename Surname", "Preferred Surname", or one of the pupil's aliases.
- * A forename alone names nobody (there are many Amys), as with tags. Every
- * pupil in the store is looked for, tagged or not: a caption that names a
- * no_name child does the harm whether or not a face tag agrees.
+ * A pupil is named when the folded words hold, as whole words, the folded
+ * "Forename Surname" or "Surname, Forename" (with the preferred name in
+ * place of the forename too), or one of the pupil's aliases. A forename
+ * alone names nobody (there are many Amys), as with tags. Every pupil in
+ * the store is looked for, tagged or not:
+ * - a pupil the words name but no people tag does is a child the tags
+ *   missed: a no_photo pupil blocks every purpose (no-photo-named); one
+ *   whose consent would block makes the photo review (named-not-tagged).
+ *   Words that name a child are no proof the child is absent, so they are
+ *   never read as "not in the photo".
+ * - for a public purpose, a caption or a file or folder name that names a
+ *   no_name pupil blocks (no-name-named); one that names any other pupil
+ *   is a warning.
  *
- * A file name is made into words first: its folder and extension
- * dropped, and every ASCII character that is not a letter (or an
- * apostrophe, for O'Neil) made a space, so that "IMG_0042-amy-jones.jpg"
- * and "amy.jones2.jpg" read "amy jones"; the names looked for in it are
- * made into words the same way.
+ * A file or folder name is made into words first: its extension dropped,
+ * every ASCII character that is not a letter (or an apostrophe, for
+ * O'Neil) made a space, and, in a second reading, a space put where a
+ * small letter meets a capital, so that "IMG_0042-amy-jones.jpg",
+ * "amy.jones2.jpg" and "AmyJones.jpg" read "amy jones". In names the
+ * surname may come first ("JONES-Amy.jpg") and the words may be run
+ * together ("amyjones.jpg"); the names looked for are made into words the
+ * same way.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +51,7 @@ static int word_char_at(const char *s)
 static int has_words(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
-	if (!n)
+	if (!n || !hay)
 		return 0;
 	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
 		if (p > hay) {
@@ -55,12 +67,45 @@ static int has_words(const char *hay, const char *needle)
 	return 0;
 }
 
+/* `s` with a space where a small letter meets a capital ("IsabellaWard"
+ * -> "Isabella Ward"); NULL when out of memory. `s` is valid UTF-8. */
+static char *part_case_changes(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = malloc(2 * len + 1), *o = out;
+	if (!out)
+		return NULL;
+	utf8proc_category_t prev = UTF8PROC_CATEGORY_CN;
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                                      (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0)
+			n = 1, cp = -1;
+		utf8proc_category_t c = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+		if (prev == UTF8PROC_CATEGORY_LL && c == UTF8PROC_CATEGORY_LU)
+			*o++ = ' ';
+		memcpy(o, s + i, (size_t)n);
+		o += n;
+		i += (size_t)n;
+		prev = c;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* The `len` bytes at `s` as words, folded: every ASCII character that is
- * not a letter or an apostrophe made a space. NULL when out of memory. */
-static char *as_words(const char *s, size_t len)
+ * not a letter or an apostrophe made a space, and with `part_cases` a
+ * space where a small letter meets a capital. NULL when out of memory. */
+static char *as_words(const char *s, size_t len, int part_cases)
 {
 	/* A path is bytes; the folding wants UTF-8. */
 	char *words = pc__text_from_utf8(s, len);
+	if (words && part_cases) {
+		char *parted = part_case_changes(words);
+		free(words);
+		words = parted;
+	}
 	if (!words)
 		return NULL;
 	for (char *c = words; *c; c++) {
@@ -73,23 +118,227 @@ static char *as_words(const char *s, size_t len)
 	return folded;
 }
 
-/* The file's own name as words, without its folder and extension. */
-static char *file_words(const char *path)
+/* `words` with its spaces taken out ("amy jones" -> "amyjones"), in place. */
+static char *run_together(char *words)
+{
+	if (!words)
+		return NULL;
+	char *o = words;
+	for (const char *c = words; *c; c++)
+		if (*c != ' ')
+			*o++ = *c;
+	*o = '\0';
+	return words;
+}
+
+/* ------------------------------------------------------------ the needles */
+
+void pc__needles_release(struct pc__needles *nd)
+{
+	for (size_t i = 0; i < nd->text_n; i++)
+		free(nd->text[i]);
+	for (size_t i = 0; i < nd->file_n; i++)
+		free(nd->file[i]);
+	free(nd->text);
+	free(nd->file);
+	memset(nd, 0, sizeof(*nd));
+}
+
+/* Takes `s` into the next slot of `list` (there is room); -1 when `s` is
+ * NULL, which is what running out of memory gave. An empty `s` is
+ * dropped: it would name everyone. */
+static int keep(char **list, size_t *n, char *s)
+{
+	if (!s)
+		return -1;
+	if (!*s) {
+		free(s);
+		return 0;
+	}
+	list[(*n)++] = s;
+	return 0;
+}
+
+/* "a<sep>b", or NULL when out of memory. */
+static char *joined(const char *a, const char *sep, const char *b)
+{
+	size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
+	char *s = malloc(la + ls + lb + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, a, la);
+	memcpy(s + la, sep, ls);
+	memcpy(s + la + ls, b, lb + 1);
+	return s;
+}
+
+/* The forms of a forename and surname: two for the texts, four for the
+ * file names. */
+static int add_pair(struct pc__needles *nd, const char *first, const char *last)
+{
+	char *fl = joined(first, " ", last), *lf = joined(last, ", ", first);
+	char *lf_words = joined(last, " ", first);
+	int err = !fl || !lf || !lf_words ||
+	          keep(nd->text, &nd->text_n, pc__fold(fl)) ||
+	          keep(nd->text, &nd->text_n, pc__fold(lf)) ||
+	          keep(nd->file, &nd->file_n, as_words(fl, strlen(fl), 0)) ||
+	          keep(nd->file, &nd->file_n, as_words(lf_words, strlen(lf_words), 0)) ||
+	          keep(nd->file, &nd->file_n, run_together(as_words(fl, strlen(fl), 0))) ||
+	          keep(nd->file, &nd->file_n, run_together(as_words(lf_words, strlen(lf_words), 0)));
+	free(fl);
+	free(lf);
+	free(lf_words);
+	return err ? -1 : 0;
+}
+
+static int add_alias(struct pc__needles *nd, const char *alias)
+{
+	size_t len = strlen(alias);
+	return keep(nd->text, &nd->text_n, pc__fold(alias)) ||
+	               keep(nd->file, &nd->file_n, as_words(alias, len, 0)) ||
+	               keep(nd->file, &nd->file_n, run_together(as_words(alias, len, 0)))
+	       ? -1
+	       : 0;
+}
+
+int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p)
+{
+	memset(nd, 0, sizeof(*nd));
+	size_t names = p->alias_count + 2;
+	nd->text = calloc(2 * names, sizeof(*nd->text));
+	nd->file = calloc(4 * names, sizeof(*nd->file));
+	if (!nd->text || !nd->file)
+		return -1;
+	if (add_pair(nd, p->forename, p->surname))
+		return -1;
+	if (p->preferred_name && *p->preferred_name &&
+	    add_pair(nd, p->preferred_name, p->surname))
+		return -1;
+	for (size_t i = 0; i < p->alias_count; i++)
+		if (add_alias(nd, p->aliases[i]))
+			return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------- the places */
+
+enum place_kind {
+	PLACE_TEXT,    /* a caption, title, description or comment */
+	PLACE_KEYWORD, /* a keyword, as written */
+	PLACE_FILE,    /* the file's own name */
+	PLACE_FOLDER   /* the name of a folder it is in */
+};
+
+/* One piece of the photo's words, folded; a file or folder name also
+ * with its case changes parted. */
+struct place {
+	enum place_kind kind;
+	const char *field; /* pc_text's field, for PLACE_TEXT */
+	char *folded, *parted;
+};
+
+struct places {
+	struct place *items;
+	size_t count, alloc;
+};
+
+static void places_release(struct places *ps)
+{
+	for (size_t i = 0; i < ps->count; i++) {
+		free(ps->items[i].folded);
+		free(ps->items[i].parted);
+	}
+	free(ps->items);
+}
+
+static struct place *place_new(struct places *ps, enum place_kind kind)
+{
+	if (ps->count == ps->alloc) {
+		size_t alloc = ps->alloc ? 2 * ps->alloc : 16;
+		struct place *items = realloc(ps->items, alloc * sizeof(*items));
+		if (!items)
+			return NULL;
+		ps->items = items;
+		ps->alloc = alloc;
+	}
+	struct place *p = &ps->items[ps->count++];
+	*p = (struct place){ kind, NULL, NULL, NULL };
+	return p;
+}
+
+/* A file or folder name of `len` bytes at `s`, read both ways. */
+static int add_name_place(struct places *ps, enum place_kind kind, const char *s, size_t len)
+{
+	struct place *p = place_new(ps, kind);
+	if (!p)
+		return -1;
+	p->folded = as_words(s, len, 0);
+	p->parted = as_words(s, len, 1);
+	return p->folded && p->parted ? 0 : -1;
+}
+
+/* A path has at most this many folders worth reading; a deeper one is
+ * read from its end, where the folders a person named are. */
+enum { MAX_FOLDERS = 64 };
+
+static int add_path_places(struct places *ps, const char *path)
 {
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	const char *dot = strrchr(base, '.');
-	return as_words(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+	if (add_name_place(ps, PLACE_FILE, base,
+	                   dot && dot != base ? (size_t)(dot - base) : strlen(base)))
+		return -1;
+	size_t folders = 0;
+	for (const char *end = base; end > path && folders < MAX_FOLDERS; folders++) {
+		const char *stop = end - 1; /* the '/' before what was read */
+		const char *start = stop;
+		while (start > path && start[-1] != '/')
+			start--;
+		if (stop > start && add_name_place(ps, PLACE_FOLDER, start, (size_t)(stop - start)))
+			return -1;
+		end = start;
+	}
+	return 0;
 }
 
-/* The photo's words, folded: each text field, then the file name (last,
- * with a NULL field). */
-struct place {
-	const char *field; /* pc_text's field; NULL for the file name */
-	char *folded;
-};
+static int collect_places(const pc_photo *photo, struct places *ps)
+{
+	for (size_t i = 0; i < pc_photo_text_count(photo); i++) {
+		const struct pc_text *t = pc_photo_text(photo, i);
+		struct place *p = place_new(ps, PLACE_TEXT);
+		if (!p)
+			return -1;
+		p->field = t->field ? t->field : "";
+		if (!(p->folded = pc__fold(t->text)))
+			return -1;
+	}
+	for (size_t i = 0; i < pc_photo_keyword_count(photo); i++) {
+		struct place *p = place_new(ps, PLACE_KEYWORD);
+		if (!p || !(p->folded = pc__fold(pc_photo_keyword(photo, i)->text)))
+			return -1;
+	}
+	const char *path = pc_photo_absolute_path(photo);
+	if (!path)
+		path = pc_photo_path(photo) ? pc_photo_path(photo) : "";
+	return add_path_places(ps, path);
+}
 
-static const char *field_label(const char *field)
+static int place_names(const struct place *place, const struct pc__needles *nd)
+{
+	if (place->kind == PLACE_TEXT || place->kind == PLACE_KEYWORD) {
+		for (size_t i = 0; i < nd->text_n; i++)
+			if (has_words(place->folded, nd->text[i]))
+				return 1;
+		return 0;
+	}
+	for (size_t i = 0; i < nd->file_n; i++)
+		if (has_words(place->folded, nd->file[i]) || has_words(place->parted, nd->file[i]))
+			return 1;
+	return 0;
+}
+
+static const char *place_label(const struct place *place)
 {
 	static const char *const labels[][2] = {
 		{ "xmp-description", "the XMP description" },
@@ -97,166 +346,152 @@ static const char *field_label(const char *field)
 		{ "exif-description", "the EXIF image description" },
 		{ "exif-user-comment", "the EXIF user comment" },
 		{ "xp-subject", "the Windows subject" },
+		{ "xmp-user-comment", "the XMP user comment" },
+		{ "xmp-title", "the XMP title" },
+		{ "xmp-headline", "the XMP headline" },
+		{ "iptc-object-name", "the IPTC title" },
+		{ "iptc-headline", "the IPTC headline" },
+		{ "xp-title", "the Windows title" },
+		{ "xp-comment", "the Windows comment" },
+		{ "xmp-other-languages", "a caption in another language" },
 	};
+	switch (place->kind) {
+	case PLACE_KEYWORD: return "a keyword";
+	case PLACE_FILE: return "the file name";
+	case PLACE_FOLDER: return "a folder's name";
+	case PLACE_TEXT: break;
+	}
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (!strcmp(field, labels[i][0]))
+		if (!strcmp(place->field, labels[i][0]))
 			return labels[i][1];
 	return "the caption";
 }
 
-/* "a b", or NULL when out of memory. */
-static char *two_words(const char *a, const char *b)
+/* ------------------------------------------------------------ the findings */
+
+/* Where the words name one pupil: the first text, keyword, and file or
+ * folder name that does (NULL where none). */
+struct named {
+	const struct place *text, *keyword, *path;
+};
+
+static const char *const consent_words[] = {
+	[PC_CONSENT_NONE] = "not given",   [PC_CONSENT_GRANTED] = "granted",
+	[PC_CONSENT_REFUSED] = "refused",  [PC_CONSENT_WITHDRAWN] = "withdrawn",
+	[PC_CONSENT_EXPIRED] = "expired",  [PC_CONSENT_LEFT] = "over: the pupil has left",
+};
+
+/* A pupil the words name and no people tag does. */
+static int report_untagged(struct pc__judge *j, size_t i, const struct named *at)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	char *s = malloc(la + lb + 2);
-	if (!s)
-		return NULL;
-	memcpy(s, a, la);
-	s[la] = ' ';
-	memcpy(s + la + 1, b, lb + 1);
-	return s;
+	const struct pc_pupil *p = &j->snap->pupils->items[i];
+	enum pc_consent_state state = j->snap->status[i].state;
+	const struct place *where = at->text ? at->text : at->keyword ? at->keyword : at->path;
+	if (p->no_photo)
+		return pc__judge_add(j, PC__RANK_NO_PHOTO_NAMED, 1, "no-photo-named",
+		                     "the photo's caption, keywords or file name name a child, so "
+		                     "it is not shared",
+		                     "%s names %s %s (%s), who must never appear in a shared photo "
+		                     "(no_photo): no people tag names them, but the photo may "
+		                     "show them",
+		                     place_label(where), p->forename, p->surname, p->id);
+	if (state == PC_CONSENT_GRANTED)
+		return 0;
+	unsigned s = (unsigned)state < sizeof(consent_words) / sizeof(consent_words[0]) &&
+	                     consent_words[state]
+	             ? (unsigned)state
+	             : PC_CONSENT_NONE;
+	return pc__judge_add(j, PC__RANK_NAMED_NOT_TAGGED, 0, "named-not-tagged",
+	                     "the photo's caption, keywords or file name name a child its "
+	                     "people tags do not: staff must check it",
+	                     "%s names %s %s (%s), whose consent for %s is %s, but no people "
+	                     "tag names them: check whether they are in the photo, and tag "
+	                     "them if so",
+	                     place_label(where), p->forename, p->surname, p->id,
+	                     j->purpose->description, consent_words[s]);
 }
 
-/* The names that name one pupil (snapshot.h), made once per snapshot:
- * the file-name forms are made into words as the file name is
- * ("Davies-Jones" is "davies jones" in "chloe-davies-jones.jpg"). */
-void pc__needles_release(struct pc__needles *nd)
+/* For a public purpose: a caption, or a file or folder name, that names
+ * a pupil. */
+static int report_public(struct pc__judge *j, const struct pc_pupil *p,
+                         const struct place *where)
 {
-	for (size_t i = 0; i < nd->n; i++) {
-		free(nd->text[i]);
-		free(nd->file[i]);
-	}
-	free(nd->text);
-	free(nd->file);
-	memset(nd, 0, sizeof(*nd));
-}
-
-/* Adds `name` in the next slot (there is room); -1 when out of memory (a
- * NULL name is what running out gave). */
-static int needles_add(struct pc__needles *nd, const char *name)
-{
-	if (!name)
-		return -1;
-	char *text = pc__fold(name), *file = as_words(name, strlen(name));
-	if (!text || !file) {
-		free(text);
-		free(file);
-		return -1;
-	}
-	nd->text[nd->n] = text;
-	nd->file[nd->n] = file;
-	nd->n++;
-	return 0;
-}
-
-/* As needles_add, for "a b". */
-static int needles_add_two(struct pc__needles *nd, const char *a, const char *b)
-{
-	char *name = two_words(a, b);
-	int err = needles_add(nd, name);
-	free(name);
-	return err;
-}
-
-int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p)
-{
-	memset(nd, 0, sizeof(*nd));
-	nd->text = calloc(p->alias_count + 2, sizeof(*nd->text));
-	nd->file = calloc(p->alias_count + 2, sizeof(*nd->file));
-	if (!nd->text || !nd->file)
-		return -1;
-	if (needles_add_two(nd, p->forename, p->surname))
-		return -1;
-	if (p->preferred_name && *p->preferred_name &&
-	    needles_add_two(nd, p->preferred_name, p->surname))
-		return -1;
-	for (size_t i = 0; i < p->alias_count; i++)
-		if (needles_add(nd, p->aliases[i]))
-			return -1;
-	return 0;
-}
-
-static int place_names(const struct place *place, const struct pc__needles *nd)
-{
-	char *const *needles = place->field ? nd->text : nd->file;
-	for (size_t i = 0; i < nd->n; i++)
-		if (has_words(place->folded, needles[i]))
-			return 1;
-	return 0;
-}
-
-static int report(struct pc__judge *j, const struct pc_pupil *p, const struct place *place)
-{
-	if (p->no_name && place->field)
-		return pc__judge_add(j, PC__RANK_NO_NAME_NAMED, 1, "no-name-named",
-		                     "the photo's caption or file name names a child, which this "
-		                     "use does not allow",
-		                     "%s names %s %s (%s), whose name must never appear beside a "
-		                     "photo: remove the name before using it for %s",
-		                     field_label(place->field), p->forename, p->surname, p->id,
-		                     j->purpose->description);
+	int in_text = where->kind == PLACE_TEXT;
 	if (p->no_name)
 		return pc__judge_add(j, PC__RANK_NO_NAME_NAMED, 1, "no-name-named",
 		                     "the photo's caption or file name names a child, which this "
 		                     "use does not allow",
-		                     "the file name names %s %s (%s), whose name must never appear "
-		                     "beside a photo: rename the file before using it for %s",
-		                     p->forename, p->surname, p->id, j->purpose->description);
-	if (place->field)
+		                     "%s names %s %s (%s), whose name must never appear beside a "
+		                     "photo: %s before using it for %s",
+		                     place_label(where), p->forename, p->surname, p->id,
+		                     in_text ? "remove the name"
+		                     : where->kind == PLACE_FILE ? "rename the file"
+		                                                 : "move it out of the folder",
+		                     j->purpose->description);
+	if (in_text)
 		return pc__judge_add(j, PC__RANK_NAME_IN_CAPTION, 0, "name-in-caption",
-		                     "the photo's caption names a child",
-		                     "%s names %s %s (%s)", field_label(place->field), p->forename,
-		                     p->surname, p->id);
+		                     "the photo's caption names a child", "%s names %s %s (%s)",
+		                     place_label(where), p->forename, p->surname, p->id);
 	return pc__judge_add(j, PC__RANK_NAME_IN_FILENAME, 0, "name-in-filename",
-	                     "the file's name names a child", "the file name names %s %s (%s)",
-	                     p->forename, p->surname, p->id);
+	                     "the file's name names a child", "%s names %s %s (%s)",
+	                     place_label(where), p->forename, p->surname, p->id);
+}
+
+/* Marks in `tagged` each pupil a people tag matched, and each candidate
+ * of an ambiguous tag, whose doubt the verdict already raised. */
+static int mark_tagged(const struct pc__judge *j, unsigned char *tagged)
+{
+	for (size_t k = 0; k < j->v->person_count; k++) {
+		const struct pc_judged_person *p = &j->v->persons[k];
+		size_t i;
+		if (p->pupil_id && pc__strindex_get(&j->snap->ids, p->pupil_id, &i))
+			tagged[i] = 1;
+		if (p->match != PC_PERSON_AMBIGUOUS || !p->tag)
+			continue;
+		struct pc__snapshot_match *m = NULL;
+		size_t count = 0;
+		if (pc__snapshot_named(j->snap, p->tag, 1, &m, &count))
+			return -1;
+		for (size_t c = 0; c < count; c++)
+			tagged[m[c].pupil] = 1;
+		free(m);
+	}
+	return 0;
 }
 
 int pc__policy_names(struct pc__judge *j)
 {
 	int ret = PC_ERROR;
 	const struct pc_pupil_list *pupils = j->snap->pupils;
-	const pc_photo *photo = j->photo;
-	size_t text_count = pc_photo_text_count(photo), count = 0;
-	struct place *places = calloc(text_count + 1, sizeof(*places));
+	struct places ps = { 0 };
+	unsigned char *tagged = calloc(pupils->count ? pupils->count : 1, 1);
 
-	if (!places) {
-		ret = pc__judge_oom(j);
-		goto done;
-	}
-	for (size_t i = 0; i < text_count; i++, count++) {
-		const struct pc_text *t = pc_photo_text(photo, i);
-		places[count].field = t->field ? t->field : "";
-		if (!(places[count].folded = pc__fold(t->text))) {
-			ret = pc__judge_oom(j);
-			goto done;
-		}
-	}
-	places[count].field = NULL;
-	if (!(places[count++].folded = file_words(pc_photo_path(photo) ? pc_photo_path(photo)
-	                                                                 : ""))) {
+	if (!tagged || collect_places(j->photo, &ps) || mark_tagged(j, tagged)) {
 		ret = pc__judge_oom(j);
 		goto done;
 	}
 	for (size_t i = 0; i < pupils->count; i++) {
 		const struct pc_pupil *p = &pupils->items[i];
 		const struct pc__needles *nd = &j->snap->needles[i];
-		/* One finding per pupil for the captions (the first text that
-		 * names them), one for the file name. */
-		int in_text = 0;
-		for (size_t k = 0; k < count; k++) {
-			if ((places[k].field && in_text) || !place_names(&places[k], nd))
-				continue;
-			in_text = in_text || places[k].field;
-			ret = report(j, p, &places[k]);
-			if (ret)
-				goto done;
+		struct named at = { 0 };
+		for (size_t k = 0; k < ps.count; k++) {
+			const struct place *pl = &ps.items[k];
+			const struct place **slot = pl->kind == PLACE_TEXT      ? &at.text
+			                            : pl->kind == PLACE_KEYWORD ? &at.keyword
+			                                                        : &at.path;
+			if (!*slot && place_names(pl, nd))
+				*slot = pl;
 		}
+		if (!at.text && !at.keyword && !at.path)
+			continue;
+		if ((!tagged[i] && (ret = report_untagged(j, i, &at))) ||
+		    (j->purpose->is_public && at.text && (ret = report_public(j, p, at.text))) ||
+		    (j->purpose->is_public && at.path && (ret = report_public(j, p, at.path))))
+			goto done;
 	}
 	ret = 0;
 done:
-	for (size_t i = 0; places && i < count; i++)
-		free(places[i].folded);
-	free(places);
+	places_release(&ps);
+	free(tagged);
 	return ret;
 }

@@ -4,9 +4,12 @@
  *
  * The people are every person the photo names (a face region, a
  * PersonInImage entry, a person-root keyword), every unnamed face, and
- * every flat keyword that names a pupil (Apple Photos tags people so; a
- * flat keyword that names nobody is just a keyword). Each named tag goes
- * through pc__snapshot_named, which matches as pc_store_pupils_named does.
+ * every keyword, or part of a keyword path under any root, that names a
+ * pupil by name or alias (Apple Photos tags people as flat keywords,
+ * schools file them under roots of their own: "4B/Harry Wood"); a keyword
+ * that names nobody is just a keyword. Each named tag goes through
+ * pc__snapshot_named, which matches as pc_store_pupils_named does; only
+ * the explicit people fields (regions, PersonInImage) name a pupil by id.
  *
  * Tags that reach the same pupil are one person, whatever they say ("Amy
  * Jones" on a face, "Jones, Amy" and "1001" as keywords): they merge by
@@ -18,6 +21,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "people.h"
 #include "policy_internal.h"
 #include "strindex.h"
 
@@ -86,7 +90,8 @@ static void assess(const struct pc__judge *j, size_t pupil_index, struct assessm
 	case PC_CONSENT_REFUSED: a->consent = "refused"; break;
 	case PC_CONSENT_WITHDRAWN: a->consent = "withdrawn"; break;
 	case PC_CONSENT_EXPIRED: a->consent = "expired"; break;
-	default: a->consent = "none"; break; /* never given, or the pupil left */
+	case PC_CONSENT_LEFT: a->consent = "left"; break;
+	default: a->consent = "none"; break; /* never given */
 	}
 	a->blocks = a->status.state != PC_CONSENT_GRANTED;
 }
@@ -310,7 +315,7 @@ done:
  * sources (and face box) to that person.
  */
 static int add_tag(struct stage *s, const char *tag, unsigned sources,
-                   const struct pc_region *region, int keyword_only, int in_file)
+                   const struct pc_region *region, int keyword_only, int in_file, int by_id)
 {
 	int ret = PC_ERROR;
 	struct pc__judge *j = s->j;
@@ -319,7 +324,7 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 	struct pc_judged_person *p;
 	size_t at;
 
-	ret = pc__snapshot_named(j->snap, tag, &m->items, &m->count);
+	ret = pc__snapshot_named(j->snap, tag, by_id, &m->items, &m->count);
 	if (ret)
 		goto done;
 	if (m->count == 0 && keyword_only)
@@ -444,6 +449,21 @@ done:
 	return ret;
 }
 
+/* One part of a keyword: a person only when it names a pupil. */
+struct keyword_ctx {
+	struct stage *s;
+	const struct pc_keyword *kw;
+};
+
+static int keyword_part(void *ctx, const char *part)
+{
+	struct keyword_ctx *k = ctx;
+	return add_tag(k->s, part, k->kw->sources, NULL, 1, k->kw->in_file, 0);
+}
+
+/* The fields that name people on purpose, where an id may be written. */
+#define EXPLICIT_SOURCES (PC_SOURCE_MWG_REGION | PC_SOURCE_MP_REGION | PC_SOURCE_PERSON_IN_IMAGE)
+
 int pc__policy_people(struct pc__judge *j)
 {
 	int ret = PC_ERROR;
@@ -456,15 +476,15 @@ int pc__policy_people(struct pc__judge *j)
 		const struct pc_person *person = pc_photo_person(photo, i);
 		ret = person->name
 			? add_tag(&s, person->name, person->sources,
-			          person->has_region ? &person->region : NULL, 0, person->in_file)
+			          person->has_region ? &person->region : NULL, 0, person->in_file,
+			          (person->sources & EXPLICIT_SOURCES) != 0)
 			: add_unnamed(&s, person);
 		if (ret)
 			goto done;
 	}
 	for (size_t i = 0; i < pc_photo_keyword_count(photo); i++) {
-		const struct pc_keyword *kw = pc_photo_keyword(photo, i);
-		unsigned flat = kw->sources & PC_SOURCES_FLAT_KEYWORDS;
-		if (flat && (ret = add_tag(&s, kw->text, flat, NULL, 1, kw->in_file)))
+		struct keyword_ctx k = { &s, pc_photo_keyword(photo, i) };
+		if ((ret = pc__keyword_parts(k.kw, keyword_part, &k)))
 			goto done;
 	}
 	if ((ret = report_doubts(&s)) ||

@@ -53,21 +53,32 @@ static int json_head(struct pc__buf *b, const pc_verdict *v)
 	return err ? err : pc__json_string(b, pc_verdict_date(v));
 }
 
+static int json_event(struct pc__buf *b, const struct pc_verdict_event *e)
+{
+	int err = pc__buf_puts(b, "{\"id\": ");
+	err = err ? err : pc__json_string(b, e->id);
+	err = err ? err : pc__buf_puts(b, ", \"name\": ");
+	err = err ? err : pc__json_string(b, e->name);
+	err = err ? err : pc__buf_puts(b, ", \"matched_by\": ");
+	err = err ? err : pc__json_string(b, e->matched_by);
+	return err ? err : pc__buf_putc(b, '}');
+}
+
 static int json_staff(struct pc__buf *b, const pc_verdict *v)
 {
 	int err = json_head(b, v);
+	/* "event" is the first; "events" every one whose restrictions apply. */
 	err = err ? err : pc__buf_puts(b, ", \"event\": ");
-	if (!err && !pc_verdict_event_id(v)) {
+	if (!err && !pc_verdict_event_count(v))
 		err = pc__buf_puts(b, "null");
-	} else if (!err) {
-		err = pc__buf_puts(b, "{\"id\": ");
-		err = err ? err : pc__json_string(b, pc_verdict_event_id(v));
-		err = err ? err : pc__buf_puts(b, ", \"name\": ");
-		err = err ? err : pc__json_string(b, pc_verdict_event_name(v));
-		err = err ? err : pc__buf_puts(b, ", \"matched_by\": ");
-		err = err ? err : pc__json_string(b, pc_verdict_event_matched_by(v));
-		err = err ? err : pc__buf_putc(b, '}');
+	else if (!err)
+		err = json_event(b, pc_verdict_event(v, 0));
+	err = err ? err : pc__buf_puts(b, ", \"events\": [");
+	for (size_t i = 0; i < pc_verdict_event_count(v) && !err; i++) {
+		err = i ? pc__buf_puts(b, ", ") : 0;
+		err = err ? err : json_event(b, pc_verdict_event(v, i));
 	}
+	err = err ? err : pc__buf_putc(b, ']');
 	err = err ? err : pc__buf_puts(b, ", \"people\": [");
 	for (size_t i = 0; i < pc_verdict_person_count(v) && !err; i++) {
 		const struct pc_judged_person *p = pc_verdict_person(v, i);
@@ -267,16 +278,27 @@ static int text_people(struct pc__buf *b, const pc_verdict *v)
 	return err;
 }
 
+/* "event:  Sports Day 2026", or every one when several apply:
+ * "events: Book Week 2026 (by the date taken), World Book Day 2026 (...)". */
 static int text_event(struct pc__buf *b, const pc_verdict *v)
 {
-	if (!pc_verdict_event_id(v))
+	size_t n = pc_verdict_event_count(v);
+	if (!n)
 		return 0;
-	const char *name = pc_verdict_event_name(v);
-	const char *by = pc_verdict_event_matched_by(v);
-	int err = pc__buf_printf(b, INDENT "event:  %s", name ? name : pc_verdict_event_id(v));
-	if (!err && by && !strcmp(by, "date"))
-		err = pc__buf_puts(b, " (by the date taken)");
-	return err ? err : pc__buf_putc(b, '\n');
+	struct pc__buf line;
+	pc__buf_init(&line, 0);
+	int err = 0;
+	for (size_t i = 0; i < n && !err; i++) {
+		const struct pc_verdict_event *e = pc_verdict_event(v, i);
+		err = pc__buf_printf(&line, "%s%s", i ? ", " : "", e->name ? e->name : e->id);
+		if (!err && !strcmp(e->matched_by, "date"))
+			err = pc__buf_puts(&line, " (by the date taken)");
+		else if (!err && !strcmp(e->matched_by, "folder"))
+			err = pc__buf_puts(&line, " (by its folder)");
+	}
+	err = err ? err : wrapped(b, n > 1 ? "events: " : "event:  ", line.data);
+	pc__buf_release(&line);
+	return err;
 }
 
 static int text_staff(struct pc__buf *b, const pc_verdict *v, int color)

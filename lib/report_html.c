@@ -35,7 +35,7 @@ struct pc__html {
 
 static const char *const skip_labels[PC_SCAN_SKIP_KINDS] = {
 	"not JPEG", "FIFO or device", "symlink loop", "broken link", "unreadable folder",
-	"too deep",
+	"too deep", "format not read",
 };
 
 /* One row per verdict (the summary table) or one label (the filters). */

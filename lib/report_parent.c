@@ -24,6 +24,16 @@ static int about_a_child(const char *code)
 	return 0;
 }
 
+/* The code a parent sees: the staff codes for a child named in the
+ * photo's words say whether that child is no_photo, which is another
+ * family's business, so both read the same. */
+static const char *parent_code(const char *code)
+{
+	if (!strcmp(code, "no-photo-named") || !strcmp(code, "named-not-tagged"))
+		return "named-in-photo";
+	return code;
+}
+
 static const struct pc_reason *finding(const pc_verdict *v, size_t i, int warnings)
 {
 	return warnings ? pc_verdict_warning(v, i) : pc_verdict_reason(v, i);
@@ -75,7 +85,7 @@ int pc__parent_reasons(const pc_verdict *v, pc__parent_fn fn, void *ctx)
 		const struct pc_reason *r = pc_verdict_reason(v, i);
 		if (about_a_child(r->code) || !r->parent_message || said_before(v, i, 0))
 			continue;
-		ret = fn(ctx, r->code, r->parent_message);
+		ret = fn(ctx, parent_code(r->code), r->parent_message);
 	}
 	return ret;
 }

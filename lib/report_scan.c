@@ -196,6 +196,7 @@ static const char *const SKIP_WORDS[PC_SCAN_SKIP_KINDS] = {
 	[PC_SCAN_BROKEN_LINK] = "broken symbolic link",
 	[PC_SCAN_NO_FOLDER] = "unreadable folder",
 	[PC_SCAN_TOO_DEEP] = "too deep or too long a path",
+	[PC_SCAN_OTHER_IMAGE] = "in a format not read",
 };
 
 const char *pc_scan_skip_name(enum pc_scan_skip kind)
@@ -207,6 +208,7 @@ const char *pc_scan_skip_name(enum pc_scan_skip kind)
 		[PC_SCAN_BROKEN_LINK] = "broken-link",
 		[PC_SCAN_NO_FOLDER] = "unreadable-folder",
 		[PC_SCAN_TOO_DEEP] = "too-deep",
+		[PC_SCAN_OTHER_IMAGE] = "unreadable-image",
 	};
 	return (unsigned)kind < PC_SCAN_SKIP_KINDS ? names[kind] : "unknown";
 }

@@ -175,7 +175,7 @@ static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
 	if (read == PC_EFORMAT) {
 		/* Not a JPEG at all: passed over, with what it looks like. */
 		r->kind = R_SKIP;
-		r->skip = PC_SCAN_NOT_JPEG;
+		r->skip = pc_photo_is_other_image(photo) ? PC_SCAN_OTHER_IMAGE : PC_SCAN_NOT_JPEG;
 		r->message = strdup(pc_photo_error_count(photo) ? pc_photo_error(photo, 0)
 		                                                : "not a JPEG file");
 		if (!r->message)
@@ -533,8 +533,11 @@ static int take(struct scan *s, const struct callbacks *cb, struct tally *t,
 	} else {
 		t->summary->skipped++;
 		t->summary->skipped_by_kind[r->skip]++;
-		if (r->skip == PC_SCAN_NOT_JPEG)
+		if (r->skip == PC_SCAN_NOT_JPEG || r->skip == PC_SCAN_OTHER_IMAGE)
 			t->done++;
+		if (r->skip == PC_SCAN_NO_FOLDER || r->skip == PC_SCAN_TOO_DEEP ||
+		    r->skip == PC_SCAN_OTHER_IMAGE)
+			t->summary->unjudged++;
 	}
 	return cb->on_item(cb->ctx, &item);
 }
@@ -611,8 +614,8 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 		return fail(error, PC_ERROR, "scan: nothing to scan");
 	s.snap = snap;
 	s.opts = opts;
-	if (opts->read)
-		s.read = *opts->read;
+	/* The school's person roots, unless the caller says otherwise. */
+	s.read = opts->read ? *opts->read : *pc_snapshot_read_options(snap);
 	s.read_alone = s.read;
 	s.read_alone.no_sidecar = 1;
 	s.roots = roots;
@@ -689,6 +692,8 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	if (t.failed && !ret)
 		ret = fail(error, PC_ERROR, s.jobs ? "out of memory" : "cannot start a thread");
 	t.summary->seconds = seconds_since(&start);
+	if (t.summary->worst == PC_VERDICT_SHARE && (!t.summary->photos || t.summary->unjudged))
+		t.summary->worst = PC_VERDICT_REVIEW;
 	tell_progress(&s, &cb, &t, &start);
 	if (!ret && pick_blockers(&t, snap))
 		ret = fail(error, PC_ERROR, "out of memory");

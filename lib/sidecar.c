@@ -81,10 +81,18 @@ int pc__sidecar_read(struct pc__facts *facts, const char *path)
 	if (!candidate)
 		return PC_ERROR;
 
+	/*
+	 * Every sidecar there is, not only the first: digiKam and darktable
+	 * write "IMG.jpg.xmp", Lightroom and Bridge "IMG.xmp", and a school
+	 * that used both has tags in each. A child named in either is in the
+	 * photo. On a file system that ignores case, ".xmp" and ".XMP" are
+	 * one file, read once.
+	 */
 	int ret = 0;
+	struct stat seen[4];
+	size_t seen_count = 0;
 	static const char *const exts[] = { ".xmp", ".XMP" };
-	for (int form = 0; form < 4; form++) {
-		/* First "IMG.jpg.xmp", then "IMG.xmp". */
+	for (int form = 0; form < 4 && ret == 0; form++) {
 		size_t keep = form < 2 ? len : stem;
 		if (form >= 2 && stem == len)
 			break;
@@ -97,11 +105,16 @@ int pc__sidecar_read(struct pc__facts *facts, const char *path)
 				continue;
 			ret = pc__facts_error(facts, "sidecar '%s' cannot be opened: %s",
 			                      base_name(candidate), strerror(errno));
-			break;
+			continue;
 		}
-		ret = parse_file(facts, candidate, fd);
+		int again = 0;
+		for (size_t i = 0; i < seen_count && !again; i++)
+			again = seen[i].st_dev == st.st_dev && seen[i].st_ino == st.st_ino;
+		if (!again) {
+			seen[seen_count++] = st;
+			ret = parse_file(facts, candidate, fd);
+		}
 		close(fd);
-		break;
 	}
 	free(candidate);
 	return ret;

@@ -2,9 +2,11 @@
  * sidecar.h: the XMP file that digiKam, darktable, Lightroom and Immich
  * write beside a photo.
  *
- * For "IMG_0042.jpg" the sidecar is "IMG_0042.jpg.xmp" (digiKam, darktable,
- * Immich), else "IMG_0042.xmp" (Lightroom); the upper-case extension is
- * tried too, since photos copied from Windows often carry it.
+ * For "IMG_0042.jpg" the sidecars are "IMG_0042.jpg.xmp" (digiKam,
+ * darktable, Immich) and "IMG_0042.xmp" (Lightroom, Bridge); each one
+ * there is read, since a school that used two tools has tags in both. The
+ * upper-case extension is tried too, since photos copied from Windows
+ * often carry it.
  */
 #ifndef PC_SIDECAR_H
 #define PC_SIDECAR_H

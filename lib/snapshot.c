@@ -30,6 +30,8 @@ void pc_snapshot_free(pc_snapshot *snap)
 	for (size_t i = 0; i < snap->event_key_count; i++)
 		free(snap->event_keys[i].folded);
 	free(snap->event_keys);
+	pc__strindex_release(&snap->event_index);
+	pc_string_list_free(snap->roots);
 	pc_event_list_free(snap->events);
 	pc_pupil_list_free(snap->pupils);
 	pc_purpose_list_free(snap->purposes);
@@ -116,7 +118,26 @@ static int event_key_add(pc_snapshot *snap, size_t *alloc, const char *name, siz
 	char *folded = pc__fold(name);
 	if (!folded)
 		return -1;
-	snap->event_keys[snap->event_key_count++] = (struct pc__event_key){ folded, event };
+	snap->event_keys[snap->event_key_count++] = (struct pc__event_key){ folded, event,
+	                                                                    SIZE_MAX };
+	return 0;
+}
+
+/* Chains the keys that fold the same, first in event order first. */
+static int index_events(pc_snapshot *snap)
+{
+	for (size_t i = 0; i < snap->event_key_count; i++) {
+		size_t head;
+		int had = pc__strindex_add(&snap->event_index, snap->event_keys[i].folded, i, &head);
+		if (had < 0)
+			return -1;
+		if (had) {
+			size_t *link = &snap->event_keys[head].next;
+			while (*link != SIZE_MAX)
+				link = &snap->event_keys[*link].next;
+			*link = i;
+		}
+	}
 	return 0;
 }
 
@@ -136,7 +157,27 @@ static int load_events(pc_snapshot *snap, pc_store *store)
 			if (event_key_add(snap, &alloc, ev->tags[t], e))
 				return pc__store_fail(store, PC_ERROR, "out of memory");
 	}
+	if (index_events(snap))
+		return pc__store_fail(store, PC_ERROR, "out of memory");
 	return 0;
+}
+
+/* The school's person roots, for reading photos as its tools tag them. */
+static int load_roots(pc_snapshot *snap, pc_store *store)
+{
+	int ret = pc_store_person_roots(store, &snap->roots);
+	if (ret)
+		return ret;
+	if (snap->roots->count) {
+		snap->read.person_roots = snap->roots->items;
+		snap->read.person_root_count = snap->roots->count;
+	}
+	return 0;
+}
+
+const struct pc_read_options *pc_snapshot_read_options(const pc_snapshot *snap)
+{
+	return &snap->read;
 }
 
 int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
@@ -169,7 +210,7 @@ int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
 	snap->purpose = &snap->purposes->items[0];
 	if ((ret = pc_store_pupil_list(store, NULL, &snap->pupils)) ||
 	    (ret = load_pupils(snap, store)) || (ret = load_names(snap, store)) ||
-	    (ret = load_events(snap, store)))
+	    (ret = load_events(snap, store)) || (ret = load_roots(snap, store)))
 		goto done;
 	*out = snap;
 	snap = NULL;
@@ -230,7 +271,7 @@ static int by_strength(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-int pc__snapshot_named(const pc_snapshot *snap, const char *tag,
+int pc__snapshot_named(const pc_snapshot *snap, const char *tag, int by_id,
                        struct pc__snapshot_match **out, size_t *count)
 {
 	int ret = PC_ERROR;
@@ -247,7 +288,7 @@ int pc__snapshot_named(const pc_snapshot *snap, const char *tag,
 		goto done;
 	/* The id as written; the folded tag as a name, a preferred name or
 	 * an alias; the swapped "Surname, Forename" as a name only. */
-	if ((pc__strindex_get(&snap->ids, as_written, &pupil) &&
+	if ((by_id && pc__strindex_get(&snap->ids, as_written, &pupil) &&
 	     match_add(snap, out, count, &alloc, pupil, PC_MATCH_ID)) ||
 	    chain_add(snap, folded, names | 1u << PC_MATCH_ALIAS, out, count, &alloc) ||
 	    chain_add(snap, swapped, names, out, count, &alloc)) {
@@ -268,18 +309,14 @@ done:
 	return ret;
 }
 
-int pc__snapshot_event(const pc_snapshot *snap, const char *text, size_t *event)
+int pc__snapshot_event(const pc_snapshot *snap, const char *text, size_t *first)
 {
+	if (!snap->event_key_count)
+		return 0;
 	char *folded = pc__fold(text);
 	if (!folded)
 		return -1;
-	int found = 0;
-	for (size_t i = 0; i < snap->event_key_count && !found; i++) {
-		if (!strcmp(snap->event_keys[i].folded, folded)) {
-			*event = snap->event_keys[i].event;
-			found = 1;
-		}
-	}
+	int found = pc__strindex_get(&snap->event_index, folded, first);
 	free(folded);
 	return found;
 }

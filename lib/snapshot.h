@@ -21,23 +21,29 @@
 #include "photoconsent/photoconsent.h"
 #include "strindex.h"
 
-/* The names that name one pupil in a caption or a file name (built by
- * policy_names.c, which knows how words are made): "Forename Surname",
- * "Preferred Surname" when there is a preferred name, each alias; each
- * folded for the texts (`text`) and made into words for file names
- * (`file`). */
+/* The names that name one pupil in the photo's words (built by
+ * policy_names.c, which knows how words are made): "Forename Surname" and
+ * "Surname, Forename", the same with the preferred name, each alias;
+ * folded for the texts (`text`), and made into words for file and folder
+ * names (`file`), where the surname may come first and the words may be
+ * run together. */
 struct pc__needles {
-	char **text, **file;
-	size_t n;
+	char **text;  /* folded, for captions and keywords */
+	size_t text_n;
+	char **file;  /* as words, for file and folder names: both orders, and
+	                 run together ("isabellaward") */
+	size_t file_n;
 };
 
 int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p);
 void pc__needles_release(struct pc__needles *nd);
 
-/* One folded name of an event (its id, its name, or one of its tags). */
+/* One folded name of an event (its id, its name, or one of its tags);
+ * keys that fold the same are chained by `next` (SIZE_MAX ends it). */
 struct pc__event_key {
 	char *folded;
 	size_t event;
+	size_t next;
 };
 
 /* One way a folded key names a pupil; entries with the same key are
@@ -66,6 +72,11 @@ struct pc_snapshot {
 	struct pc_event_list *events;
 	struct pc__event_key *event_keys;    /* in event order */
 	size_t event_key_count;
+	struct pc__strindex event_index;     /* folded key -> first of its chain */
+
+	/* The school's person roots, and reading options that use them. */
+	struct pc_string_list *roots;
+	struct pc_read_options read;
 };
 
 /* A pupil a tag names. */
@@ -77,14 +88,17 @@ struct pc__snapshot_match {
 
 /*
  * The pupils `tag` names, strongest match first, then by id, into *out
- * (the caller's, free(); NULL when none) and *count. 0, or PC_ERROR when
- * out of memory.
+ * (the caller's, free(); NULL when none) and *count. `by_id`: the tag may
+ * name a pupil by id (an explicit people field: a region, PersonInImage);
+ * a keyword never does, since a number there is more often a year, a
+ * class or a count. 0, or PC_ERROR when out of memory.
  */
-int pc__snapshot_named(const struct pc_snapshot *snap, const char *tag,
+int pc__snapshot_named(const struct pc_snapshot *snap, const char *tag, int by_id,
                        struct pc__snapshot_match **out, size_t *count);
 
-/* 1 and the event's index into *event when `text` names an event (the
- * earliest in the list when several), 0 when none, -1 when out of memory. */
-int pc__snapshot_event(const struct pc_snapshot *snap, const char *text, size_t *event);
+/* 1 and the first of the event keys that `text` names into *first (follow
+ * `next` for the others: two events may share a tag), 0 when it names
+ * none, -1 when out of memory. */
+int pc__snapshot_event(const struct pc_snapshot *snap, const char *text, size_t *first);
 
 #endif

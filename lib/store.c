@@ -27,10 +27,11 @@
 /*
  * The oldest schema version the read paths here understand. A database
  * older than the library but not older than this can be read without
- * migrating it (reading never writes); raise it when a migration changes
- * something the readers rely on.
+ * migrating it; an older one is brought up to date first, when the file
+ * can be written. Raise it when a migration changes something the readers
+ * rely on (version 2: consent sources, event notes, settings).
  */
-#define OLDEST_READABLE 1
+#define OLDEST_READABLE 2
 
 struct slot {
 	const char *sql;   /* the key: the address of a static string */
@@ -582,11 +583,26 @@ static int check_exists(pc_store *store)
 	return 0;
 }
 
+/* Brings the file at `path` up to date by opening it for writing once;
+ * 0, or the code why not with its message in `store`. */
+static int upgrade(pc_store *store, const struct pc__store_options *opts)
+{
+	pc_store *writer = NULL;
+	int ret = pc__store_open_with(&writer, store->path, PC_STORE_WRITE, opts);
+	if (ret && writer)
+		pc__store_fail(store, ret, "%s", pc_store_error(writer));
+	else if (ret)
+		pc__store_fail(store, ret, "out of memory");
+	pc_store_free(writer);
+	return ret;
+}
+
 int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mode,
                         const struct pc__store_options *opts)
 {
 	int ret = PC_ERROR;
-	int created = 0;
+	int created = 0, upgraded = 0;
+	int oldest = opts && opts->oldest_readable > 0 ? opts->oldest_readable : OLDEST_READABLE;
 	pc_store *store = NULL;
 	const char *const *migrations = pc__migrations;
 	int count = pc__migration_count;
@@ -615,6 +631,7 @@ int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mod
 	if (ret)
 		goto done;
 
+reopen:;
 	int flags = (mode == PC_STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 	            SQLITE_OPEN_NOMUTEX;
 	int rc = sqlite3_open_v2(store->path, &store->db, flags, NULL);
@@ -656,10 +673,26 @@ int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mod
 			ret = pc__store_fail(store, PC_EDATABASE, "'%s' holds no photoconsent database "
 			                     "yet; create one with 'photoconsent db init'",
 			                     pc__store_path(store));
-		else if (k.version < OLDEST_READABLE)
+		else if (k.version < oldest && !upgraded) {
+			/* Once, by a writer of its own: this connection stays a
+			 * reader. */
+			free_statements(store);
+			sqlite3_close_v2(store->db);
+			store->db = NULL;
+			upgraded = 1;
+			int err = upgrade(store, opts);
+			if (!err)
+				goto reopen;
+			char why[700];
+			snprintf(why, sizeof(why), "%s", pc_store_error(store));
+			ret = pc__store_fail(store, err == PC_EREADONLY || err == PC_EBUSY ? err
+			                     : PC_EDATABASE, "'%s' has schema version %d, too old to "
+			                     "read, and it cannot be brought up to date: %s",
+			                     pc__store_path(store), k.version, why);
+		} else if (k.version < oldest) {
 			ret = pc__store_fail(store, PC_EDATABASE, "'%s' has schema version %d, too old "
-			                     "to read; open it for writing with this photoconsent to "
-			                     "bring it up to date", pc__store_path(store), k.version);
+			                     "to read", pc__store_path(store), k.version);
+		}
 		goto done;
 	}
 	if (k.version < count)

@@ -21,13 +21,18 @@
 
 static const char SQL_INSERT[] =
 	"INSERT INTO consents (pupil_id, purpose_id, decision, signed_on, expires_on,"
-	" withdrawn_on, recorded_by, recorded_at, note)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	" withdrawn_on, recorded_by, recorded_at, note, source)"
+	" VALUES (" PC__SQL_PUPIL("?1") ", " PC__SQL_PURPOSE("?2") ", ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	" ?10)";
 static const char SQL_HISTORY[] =
-	"SELECT " RECORD_COLUMNS " FROM consents WHERE pupil_id = ?1 ORDER BY seq";
+	"SELECT " RECORD_COLUMNS " FROM consents WHERE pupil_id = " PC__SQL_PUPIL("?1")
+	" ORDER BY seq";
 static const char SQL_LATEST[] =
 	"SELECT " RECORD_COLUMNS " FROM consents WHERE pupil_id = ?1 AND purpose_id = ?2"
 	" ORDER BY seq DESC LIMIT 1";
+static const char SQL_MANUAL_SINCE[] =
+	"SELECT " RECORD_COLUMNS " FROM consents WHERE pupil_id = ?1 AND purpose_id = ?2"
+	" AND source = 'manual' AND seq > CAST(?3 AS INTEGER) ORDER BY seq DESC LIMIT 1";
 /*
  * Everything the consent in force needs, in one statement (a look-up is
  * one read transaction, one lock of the file): a row per record of the
@@ -39,7 +44,7 @@ static const char SQL_LATEST[] =
 static const char SQL_IN_FORCE[] =
 	"SELECT p.left_on, p.id IS NOT NULL, u.id IS NOT NULL,"
 	" c.seq, c.decision, c.signed_on, c.expires_on, c.withdrawn_on, c.recorded_at"
-	" FROM (SELECT ?1 AS pupil, ?2 AS purpose) AS k"
+	" FROM (SELECT " PC__SQL_PUPIL("?1") " AS pupil, " PC__SQL_PURPOSE("?2") " AS purpose) AS k"
 	" LEFT JOIN pupils AS p ON p.id = k.pupil"
 	" LEFT JOIN purposes AS u ON u.id = k.purpose"
 	" LEFT JOIN consents AS c ON c.pupil_id = k.pupil AND c.purpose_id = k.purpose";
@@ -88,6 +93,12 @@ static int check_text(pc_store *store, const char *s, const char *what)
 }
 
 int pc_store_consent_add(pc_store *store, const struct pc_consent_record *r)
+{
+	return pc__store_consent_append(store, r, 0, NULL);
+}
+
+int pc__store_consent_append(pc_store *store, const struct pc_consent_record *r,
+                             int from_import, long long *seq)
 {
 	int ret = PC_ERROR;
 	struct pc__store_write w = { 0, 0 };
@@ -150,11 +161,14 @@ int pc_store_consent_add(pc_store *store, const struct pc_consent_record *r)
 	    pc__store_bind_text(st, 3, decision) || pc__store_bind_text(st, 4, r->signed_on) ||
 	    pc__store_bind_text(st, 5, r->expires_on) || pc__store_bind_text(st, 6, withdrawn_on) ||
 	    pc__store_bind_text(st, 7, r->recorded_by && *r->recorded_by ? r->recorded_by : "unknown") ||
-	    pc__store_bind_text(st, 8, now) || pc__store_bind_text(st, 9, r->note)) {
+	    pc__store_bind_text(st, 8, now) || pc__store_bind_text(st, 9, r->note) ||
+	    pc__store_bind_text(st, 10, from_import ? "import" : "manual")) {
 		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
 		goto done;
 	}
 	ret = pc__store_step(store, st, doing);
+	if (ret == 0 && seq)
+		*seq = sqlite3_last_insert_rowid(pc__store_db(store));
 done:
 	sqlite3_reset(st);
 	return pc__store_write_end(store, &w, ret);
@@ -225,6 +239,16 @@ int pc__store_consent_latest(pc_store *store, const char *pupil_id, const char *
 {
 	const char *params[] = { pupil_id, purpose_id };
 	return read_records(store, out, SQL_LATEST, params, 2);
+}
+
+int pc__store_consent_manual_since(pc_store *store, const char *pupil_id,
+                                   const char *purpose_id, long long after,
+                                   struct pc_consent_list **out)
+{
+	char number[24];
+	snprintf(number, sizeof(number), "%lld", after);
+	const char *params[] = { pupil_id, purpose_id, number };
+	return read_records(store, out, SQL_MANUAL_SINCE, params, 3);
 }
 
 /* --------------------------------------------------------------- in force */

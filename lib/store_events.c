@@ -12,15 +12,15 @@
 
 static const char SQL_EVENT_EXISTS[] = "SELECT 1 FROM events WHERE id = ?1";
 static const char SQL_EVENT_INSERT[] =
-	"INSERT INTO events (id, name, starts_on, ends_on) VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO events (id, name, starts_on, ends_on, note) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_TAG_INSERT[] =
 	"INSERT INTO event_tags (event_id, tag, tag_key) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (event_id, tag_key) DO NOTHING";
 static const char SQL_DENY_INSERT[] =
-	"INSERT INTO event_denies (event_id, purpose_id) VALUES (?1, ?2)"
+	"INSERT INTO event_denies (event_id, purpose_id) VALUES (?1, " PC__SQL_PURPOSE("?2") ")"
 	" ON CONFLICT (event_id, purpose_id) DO NOTHING";
 static const char SQL_EVENT_LIST[] =
-	"SELECT id, name, starts_on, ends_on FROM events ORDER BY starts_on, ends_on, id";
+	"SELECT id, name, starts_on, ends_on, note FROM events ORDER BY starts_on, ends_on, id";
 static const char SQL_TAGS[] = "SELECT tag FROM event_tags WHERE event_id = ?1 ORDER BY rowid";
 static const char SQL_DENIES[] =
 	"SELECT purpose_id FROM event_denies WHERE event_id = ?1 ORDER BY purpose_id";
@@ -72,22 +72,26 @@ done:
 static int check_event(pc_store *store, const struct pc_event *e)
 {
 	int ret = PC_ERROR;
+	const char *ends_on = e && e->ends_on ? e->ends_on : e ? e->starts_on : NULL;
 	if (!e || !has_text(e->id))
 		return pc__store_fail(store, PC_EFORMAT, "an event needs an id");
 	if (!has_text(e->name))
 		return pc__store_fail(store, PC_EFORMAT, "event '%s' needs a name",
 		                      pc__store_shown(e->id));
 	if ((ret = pc__store_check_date(store, e->starts_on)) ||
-	    (ret = pc__store_check_date(store, e->ends_on)))
+	    (ret = pc__store_check_date(store, ends_on)))
 		return ret;
-	if (strcmp(e->ends_on, e->starts_on) < 0)
+	if (strcmp(ends_on, e->starts_on) < 0)
 		return pc__store_fail(store, PC_EFORMAT, "event '%s' ends (%s) before it starts (%s)",
-		                      pc__store_shown(e->id), e->ends_on, e->starts_on);
+		                      pc__store_shown(e->id), ends_on, e->starts_on);
 	for (size_t i = 0; i < e->tag_count; i++) {
 		if (!has_text(e->tags[i]))
 			return pc__store_fail(store, PC_EFORMAT, "a tag of event '%s' is empty or not "
 			                      "valid UTF-8", pc__store_shown(e->id));
 	}
+	if (e->note && !pc__text_printable(e->note, strlen(e->note)))
+		return pc__store_fail(store, PC_EFORMAT, "the note of event '%s' is not printable "
+		                      "UTF-8 text", pc__store_shown(e->id));
 	return 0;
 }
 
@@ -128,7 +132,8 @@ int pc_store_event_add(pc_store *store, const struct pc_event *event, const char
 		goto done;
 	if (pc__store_bind_text(st, 1, event->id) || pc__store_bind_text(st, 2, event->name) ||
 	    pc__store_bind_text(st, 3, event->starts_on) ||
-	    pc__store_bind_text(st, 4, event->ends_on)) {
+	    pc__store_bind_text(st, 4, event->ends_on ? event->ends_on : event->starts_on) ||
+	    pc__store_bind_text(st, 5, event->note && *event->note ? event->note : NULL)) {
 		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
 		goto done;
 	}
@@ -203,7 +208,8 @@ static int event_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st,
 	if (pc__store_col_text(arena, st, 0, &e->id) ||
 	    pc__store_col_text(arena, st, 1, &e->name) ||
 	    pc__store_col_text(arena, st, 2, &e->starts_on) ||
-	    pc__store_col_text(arena, st, 3, &e->ends_on)) {
+	    pc__store_col_text(arena, st, 3, &e->ends_on) ||
+	    pc__store_col_text(arena, st, 4, &e->note)) {
 		ret = pc__store_fail(store, PC_ERROR, "out of memory");
 		goto done;
 	}

@@ -14,6 +14,16 @@
 
 #include "photoconsent/photoconsent.h"
 
+/*
+ * Pupil and purpose ids as a person types them compare ignoring (ASCII)
+ * case: these give, inside a statement, the id the database holds for
+ * parameter `p` (the one written exactly so when two differ only in case,
+ * which only a database from before that rule can hold); NULL for none.
+ */
+#define PC__SQL_PUPIL(p) \
+	"(SELECT id FROM pupils WHERE id = " p " COLLATE NOCASE ORDER BY id = " p " DESC, id LIMIT 1)"
+#define PC__SQL_PURPOSE(p) "(SELECT id FROM purposes WHERE id = " p " COLLATE NOCASE)"
+
 /* The open connection. */
 sqlite3 *pc__store_db(pc_store *store);
 
@@ -47,6 +57,51 @@ int pc__store_pupil_update(pc_store *store, const struct pc_pupil *pupil, const 
 int pc__store_consent_latest(pc_store *store, const char *pupil_id,
                              const char *purpose_id, struct pc_consent_list **out);
 
+/*
+ * Appends a consent record as pc_store_consent_add does; `from_import`
+ * marks it as written by the MIS import (its source), and *seq (when not
+ * NULL) is the new record's number.
+ */
+int pc__store_consent_append(pc_store *store, const struct pc_consent_record *record,
+                             int from_import, long long *seq);
+
+/* The last record recorded by hand (not by an import) for a pupil and
+ * purpose after record `after`, into *out (zero or one item). */
+int pc__store_consent_manual_since(pc_store *store, const char *pupil_id,
+                                   const char *purpose_id, long long after,
+                                   struct pc_consent_list **out);
+
+/* What the last import said for one pupil and column (store_import_cells.c):
+ * a purpose column ("granted" or "refused", with its dates), or no_photo and
+ * no_name ("1" or "0") and left_on (a date, or NULL). `seq` is the last
+ * consent record of the pupil and purpose when it was written, so that
+ * records after it were made since. */
+struct pc__import_cell {
+	const char *field;
+	const char *value;
+	const char *signed_on;
+	const char *expires_on;
+	long long seq;
+};
+
+struct pc__import_cell_list {
+	size_t count;
+	struct pc__import_cell *items;
+	void *priv;
+};
+
+/* Every cell the last imports recorded for a pupil (none for a new one). */
+int pc__store_import_cells(pc_store *store, const char *pupil_id,
+                           struct pc__import_cell_list **out);
+void pc__import_cell_list_free(struct pc__import_cell_list *list);
+/* The cell for `field`, or NULL. */
+const struct pc__import_cell *pc__import_cell_find(const struct pc__import_cell_list *list,
+                                                   const char *field);
+/* Records what an import said, replacing what the last one said. */
+int pc__store_import_cell_put(pc_store *store, const char *pupil_id,
+                              const struct pc__import_cell *cell, const char *file,
+                              size_t line, const char *by);
+
 /* ------------------------------------------------------------------------
  * Added by the store's own files (store*.c); import.c may use them too.
  */
@@ -59,6 +114,9 @@ struct pc__store_options {
 	 * library knows a version 2. */
 	const char *const *migrations;
 	int migration_count;
+	/* The oldest version reading needs (<= 0: the library's own), so that
+	 * a pretend migration need not change what readers rely on. */
+	int oldest_readable;
 };
 
 /* pc_store_open with `opts` (NULL: the defaults). */

@@ -17,8 +17,9 @@
 
 #define PUPIL_COLUMNS "id, forename, surname, preferred_name, class, no_photo, no_name, left_on"
 
-static const char SQL_EXISTS[] = "SELECT 1 FROM pupils WHERE id = ?1";
-static const char SQL_GET[] = "SELECT " PUPIL_COLUMNS " FROM pupils WHERE id = ?1";
+static const char SQL_EXISTS[] = "SELECT 1 FROM pupils WHERE id = ?1 COLLATE NOCASE";
+static const char SQL_GET[] =
+	"SELECT " PUPIL_COLUMNS " FROM pupils WHERE id = " PC__SQL_PUPIL("?1");
 static const char SQL_LIST_ALL[] =
 	"SELECT " PUPIL_COLUMNS " FROM pupils ORDER BY class, surname, forename, id";
 static const char SQL_LIST_CLASS[] =
@@ -34,17 +35,20 @@ static const char SQL_UPDATE[] =
 	"UPDATE pupils SET forename = ?2, surname = ?3, preferred_name = ?4, class = ?5,"
 	" no_photo = ?6, no_name = ?7, left_on = ?8, name_key = ?9, preferred_key = ?10,"
 	" updated_at = ?11, updated_by = ?12"
-	" WHERE id = ?1 AND (forename IS NOT ?2 OR surname IS NOT ?3 OR preferred_name IS NOT ?4"
+	" WHERE id = " PC__SQL_PUPIL("?1") " AND (forename IS NOT ?2 OR surname IS NOT ?3 OR preferred_name IS NOT ?4"
 	" OR class IS NOT ?5 OR no_photo IS NOT ?6 OR no_name IS NOT ?7 OR left_on IS NOT ?8)";
 static const char SQL_ALIAS_ADD[] =
-	"INSERT INTO aliases (pupil_id, alias, alias_key) VALUES (?1, ?2, ?3)"
+	"INSERT INTO aliases (pupil_id, alias, alias_key) VALUES (" PC__SQL_PUPIL("?1") ", ?2, ?3)"
 	" ON CONFLICT (pupil_id, alias_key) DO NOTHING";
 static const char SQL_SET_NO_PHOTO[] =
-	"UPDATE pupils SET no_photo = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1";
+	"UPDATE pupils SET no_photo = ?2, updated_at = ?3, updated_by = ?4"
+	" WHERE id = " PC__SQL_PUPIL("?1");
 static const char SQL_SET_NO_NAME[] =
-	"UPDATE pupils SET no_name = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1";
+	"UPDATE pupils SET no_name = ?2, updated_at = ?3, updated_by = ?4"
+	" WHERE id = " PC__SQL_PUPIL("?1");
 static const char SQL_SET_LEFT_ON[] =
-	"UPDATE pupils SET left_on = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1";
+	"UPDATE pupils SET left_on = ?2, updated_at = ?3, updated_by = ?4"
+	" WHERE id = " PC__SQL_PUPIL("?1");
 /*
  * Every way a tag can name a pupil, each an index look-up: ?1 the tag as
  * written (trimmed), ?2 folded, ?3 folded after swapping "Surname,

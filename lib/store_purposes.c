@@ -15,8 +15,8 @@
 /* In the order they were added: the seven every school starts with, in
  * the order the schema seeds them, then the school's own. */
 static const char SQL_LIST[] = "SELECT " PURPOSE_COLUMNS " FROM purposes ORDER BY rowid";
-static const char SQL_GET[] = "SELECT " PURPOSE_COLUMNS " FROM purposes WHERE id = ?1";
-static const char SQL_FIND[] = "SELECT always_deny FROM purposes WHERE id = ?1";
+static const char SQL_GET[] = "SELECT " PURPOSE_COLUMNS " FROM purposes WHERE id = ?1 COLLATE NOCASE";
+static const char SQL_FIND[] = "SELECT always_deny FROM purposes WHERE id = ?1 COLLATE NOCASE";
 static const char SQL_INSERT[] =
 	"INSERT INTO purposes (id, description, policy, public, always_deny)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";

@@ -61,6 +61,33 @@ int pc__utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+int pc__cp_printable(unsigned long cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 0;
+	if (cp == 0x2028 || cp == 0x2029)
+		return 0;
+	if (cp == 0x200E || cp == 0x200F || cp == 0x061C)
+		return 0;
+	if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+		return 0;
+	return 1;
+}
+
+int pc__text_printable(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	while (len) {
+		size_t n = utf8_seq(p, len, &cp);
+		if (!n || !pc__cp_printable(cp))
+			return 0;
+		p += n;
+		len -= n;
+	}
+	return 1;
+}
+
 static int put_cp(struct pc__buf *out, uint32_t cp)
 {
 	char b[4];

@@ -19,6 +19,15 @@ int pc__utf8_valid(const char *s, size_t len);
  * or 0 when the bytes there are not one. */
 size_t pc__utf8_sequence(const char *s, size_t len);
 
+/* Whether code point `cp` may be shown to a person as it is: not a C0 or
+ * C1 control, DEL, a line or paragraph separator, nor a bidirectional
+ * override, embedding or isolate (which can make "gpj.exe" read
+ * "exe.jpg"). The one rule for what is printable. */
+int pc__cp_printable(unsigned long cp);
+/* Non-zero when the `len` bytes are valid UTF-8 and every character in
+ * them is printable. */
+int pc__text_printable(const char *s, size_t len);
+
 /* UTF-8 input: invalid sequences become U+FFFD; stops at a NUL. */
 char *pc__text_from_utf8(const char *s, size_t len);
 /* Latin-1 (ISO 8859-1) input; stops at a NUL. */

@@ -25,6 +25,7 @@ const char *pc_source_name(unsigned source)
 	case PC_SOURCE_MS_KEYWORD: return "ms-keyword";
 	case PC_SOURCE_IPTC_KEYWORD: return "iptc-keyword";
 	case PC_SOURCE_XP_KEYWORDS: return "xp-keywords";
+	case PC_SOURCE_OTHER_KEYWORD: return "other-keyword";
 	default: return NULL;
 	}
 }

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "photoconsent/photoconsent.h"
+#include "buf.h"
 #include "text.h"
 #include "xmp_rdf.h"
 
@@ -31,6 +32,7 @@ struct reader {
 	int guid_seen;
 	const char *dates[DATE_COUNT]; /* first of each, owned by the document */
 	unsigned full;
+	struct pc__buf other_languages; /* dc:description, dc:title beyond x-default */
 };
 
 static int is_digit(char c)
@@ -404,6 +406,35 @@ static int read_extended_guid(struct reader *rd, const char *text)
 	return 0;
 }
 
+/* A simple text, or a language alternative's x-default, into `field`. */
+static int read_text(struct pc__facts *facts, const struct pc__xmp_node *prop,
+                     enum pc__textfield field)
+{
+	char *s = NULL;
+	if (optional_text(&s, pc__xmp_text(prop)) != 0)
+		return PC_ERROR;
+	return s ? pc__facts_set_text(facts, field, s) : 0;
+}
+
+/* A caption or title in several languages: each one may name a child,
+ * not only the one shown as the caption. */
+static int read_other_languages(struct reader *rd, const struct pc__xmp_node *prop)
+{
+	const char *shown = pc__xmp_text(prop);
+	for (const struct pc__xmp_node *item = pc__xmp_item(prop, NULL); item;
+	     item = pc__xmp_item(prop, item)) {
+		const char *t = pc__xmp_text(item);
+		if (!t || (shown && !strcmp(t, shown)))
+			continue;
+		if (rd->other_languages.len > PC__XMP_MAX_TEXT)
+			break;
+		if ((rd->other_languages.len && pc__buf_puts(&rd->other_languages, " / ")) ||
+		    pc__buf_puts(&rd->other_languages, t))
+			return PC_ERROR;
+	}
+	return 0;
+}
+
 static int read_property(struct reader *rd, const struct pc__xmp_node *prop)
 {
 	struct pc__facts *facts = rd->facts;
@@ -434,12 +465,19 @@ static int read_property(struct reader *rd, const struct pc__xmp_node *prop)
 	case PC__XK_MS_KEYWORDS:
 		return take_all(rd, prop, &facts->keywords[PC__KW_MS], FULL_KEYWORDS(PC__KW_MS),
 		                "MicrosoftPhoto:LastKeywordXMP keywords");
-	case PC__XK_DC_DESCRIPTION: {
-		char *s = NULL;
-		if (optional_text(&s, pc__xmp_text(prop)) != 0)
+	case PC__XK_OTHER_KEYWORDS:
+		return take_all(rd, prop, &facts->keywords[PC__KW_OTHER], FULL_KEYWORDS(PC__KW_OTHER),
+		                "catalogue keywords");
+	case PC__XK_DC_DESCRIPTION:
+	case PC__XK_DC_TITLE:
+		if (read_other_languages(rd, prop))
 			return PC_ERROR;
-		return s ? pc__facts_set_text(facts, PC__TEXT_XMP_DESCRIPTION, s) : 0;
-	}
+		return read_text(facts, prop, prop->key == PC__XK_DC_DESCRIPTION
+		                              ? PC__TEXT_XMP_DESCRIPTION : PC__TEXT_XMP_TITLE);
+	case PC__XK_PHOTOSHOP_HEADLINE:
+		return read_text(facts, prop, PC__TEXT_XMP_HEADLINE);
+	case PC__XK_EXIF_USER_COMMENT:
+		return read_text(facts, prop, PC__TEXT_XMP_USER_COMMENT);
 	case PC__XK_EXIF_DATE_ORIGINAL:
 	case PC__XK_PHOTOSHOP_DATE_CREATED:
 	case PC__XK_XMP_CREATE_DATE: {
@@ -499,6 +537,7 @@ int pc__xmp_read(struct pc__facts *facts, const char *data, size_t len,
 	rd.facts = facts;
 	rd.what = what ? what : "XMP";
 	rd.guid = extended_guid;
+	pc__buf_init(&rd.other_languages, 0);
 	if (extended_guid)
 		extended_guid[0] = '\0';
 	if (!data)
@@ -512,8 +551,14 @@ int pc__xmp_read(struct pc__facts *facts, const char *data, size_t len,
 			goto done;
 	if (set_date(&rd) != 0)
 		goto done;
+	if (rd.other_languages.len) {
+		char *other = copy_text(rd.other_languages.data);
+		if (!other || pc__facts_set_text(facts, PC__TEXT_XMP_OTHER_LANGUAGES, other))
+			goto done;
+	}
 	ret = 0;
 done:
+	pc__buf_release(&rd.other_languages);
 	pc__xmp_doc_free(doc);
 	return ret;
 }

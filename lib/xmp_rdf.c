@@ -37,6 +37,7 @@
 #define NS_XMP "http://ns.adobe.com/xap/1.0/"
 #define NS_TIFF "http://ns.adobe.com/tiff/1.0/"
 #define NS_XMPNOTE "http://ns.adobe.com/xmp/note/"
+#define NS_MEDIAPRO "http://ns.iview-multimedia.com/mediapro/1.0/"
 
 /* The one place a name becomes a key: by namespace URI and local name, so
  * a packet may bind any prefix it likes. */
@@ -76,6 +77,12 @@ static const struct {
 	{ NS_IPTC_EXT, "Event", PC__XK_IPTC_EVENT },
 	{ NS_DC, "subject", PC__XK_DC_SUBJECT },
 	{ NS_DC, "description", PC__XK_DC_DESCRIPTION },
+	{ NS_DC, "title", PC__XK_DC_TITLE },
+	{ NS_PHOTOSHOP, "Headline", PC__XK_PHOTOSHOP_HEADLINE },
+	{ NS_PHOTOSHOP, "SupplementalCategories", PC__XK_OTHER_KEYWORDS },
+	{ NS_EXIF, "UserComment", PC__XK_EXIF_USER_COMMENT },
+	{ NS_MEDIAPRO, "CatalogSets", PC__XK_OTHER_KEYWORDS },
+	{ NS_LR, "weightedFlatSubject", PC__XK_OTHER_KEYWORDS },
 	{ NS_DIGIKAM, "TagsList", PC__XK_DIGIKAM_TAGS },
 	{ NS_LR, "hierarchicalSubject", PC__XK_LR_HIERARCHICAL },
 	{ NS_MSPHOTO, "LastKeywordXMP", PC__XK_MS_KEYWORDS },

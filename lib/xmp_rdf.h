@@ -74,6 +74,11 @@ enum pc__xmp_key {
 	PC__XK_DIGIKAM_TAGS,
 	PC__XK_LR_HIERARCHICAL,
 	PC__XK_MS_KEYWORDS,
+	PC__XK_OTHER_KEYWORDS,   /* mediapro:CatalogSets, photoshop:SupplementalCategories,
+	                            lr:weightedFlatSubject */
+	PC__XK_DC_TITLE,
+	PC__XK_PHOTOSHOP_HEADLINE,
+	PC__XK_EXIF_USER_COMMENT,
 	/* dates, position, orientation, extension */
 	PC__XK_EXIF_DATE_ORIGINAL,
 	PC__XK_PHOTOSHOP_DATE_CREATED,

@@ -1507,6 +1507,218 @@ tag $n.jpg -ExifByteOrder=II -Make=Canon -Model='Canon PowerShot G7 X Mark II' \
     -IPTC:ApplicationRecordVersion=4 '-IPTC:Keywords=Book Week 2026' \
     "-XMP<=$tmp/$n.xmp"
 
+# ---------------------------------------------------------------------------
+# 21. playground-year-keyword.jpg
+# Imitates Apple Photos on a Mac exporting with "Title, Caption and
+# Keywords": the album year as a keyword, no people (nobody was named in
+# Photos). Tagged: dc:subject and IPTC Keywords "2004" (a year, and also
+# the demo pupil id of Lucy Evans) and "Playground". DateTimeOriginal
+# 2026-09-15 (no event). A number in a keyword names nobody: untagged.
+# ---------------------------------------------------------------------------
+n=playground-year-keyword
+{ bg_playground; cat <<'EOF'
+face 0.30 0.30 0.14 0.19 70 140 200
+face 0.58 0.28 0.14 0.19 210 90 90
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=MM -Make=Apple -Model='iPhone 12' \
+    -DateTimeOriginal='2026:09:15 10:02:41' -CreateDate='2026:09:15 10:02:41' \
+    -XMP-dc:Subject=2004 -XMP-dc:Subject=Playground \
+    -IPTC:Keywords=2004 -IPTC:Keywords=Playground
+
+# ---------------------------------------------------------------------------
+# 22. zoo-trip-digikam-class-root.jpg
+# Imitates digiKam with the school's own tag tree: the class as the root,
+# written only as hierarchies (digiKam:TagsList, lr:hierarchicalSubject,
+# MicrosoftPhoto:LastKeywordXMP), no flat dc:subject.
+# Tagged: "Year 4/Callum Fraser" (no_photo) and "People/Amy Jones", with an
+# MWG face region for Amy only; Event keyword "Events/Zoo Trip 2026";
+# DateTimeOriginal 2026-06-11. Callum is a person though his root is not
+# one of the default person roots: do-not-share for every purpose.
+# ---------------------------------------------------------------------------
+n=zoo-trip-digikam-class-root
+{ bg_zoo; cat <<'EOF'
+face 0.20 0.25 0.15 0.20 200 60 60
+face 0.60 0.28 0.15 0.20 60 60 200
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=II -Make=Canon -Model='Canon EOS 250D' \
+    -DateTimeOriginal='2026:06:11 11:12:13' -CreateDate='2026:06:11 11:12:13' \
+    '-XMP-digiKam:TagsList=Year 4/Callum Fraser' '-XMP-digiKam:TagsList=People/Amy Jones' \
+    '-XMP-digiKam:TagsList=Events/Zoo Trip 2026' \
+    '-XMP-lr:HierarchicalSubject=Year 4|Callum Fraser' \
+    '-XMP-lr:HierarchicalSubject=People|Amy Jones' \
+    '-XMP-lr:HierarchicalSubject=Events|Zoo Trip 2026' \
+    '-XMP-microsoft:LastKeywordXMP=Year 4/Callum Fraser' \
+    '-XMP-microsoft:LastKeywordXMP=People/Amy Jones' \
+    '-XMP-microsoft:LastKeywordXMP=Events/Zoo Trip 2026' \
+    '-XMP-mwg-rs:RegionAppliedToDimensionsW=240' '-XMP-mwg-rs:RegionAppliedToDimensionsH=180' \
+    '-XMP-mwg-rs:RegionAppliedToDimensionsUnit=pixel' \
+    '-XMP-mwg-rs:RegionList={Name=Amy Jones,Type=Face,Area={X=0.275,Y=0.35,W=0.15,H=0.2,Unit=normalized}}'
+
+# ---------------------------------------------------------------------------
+# 23. book-week-lightroom-class-root.jpg
+# Imitates Lightroom Classic with a keyword set per class, the person
+# keyword's "Include on Export" off for its parents and for itself as a
+# flat keyword (only the hierarchy is written).
+# Tagged: lr:hierarchicalSubject "Class 5T|Isla Taylor" (no_photo) and
+# nothing else about people; dc:subject "Book Week 2026". DateTimeOriginal
+# 2026-03-04. No people tag under a default root: Isla is found only as the
+# leaf of her class's keyword.
+# ---------------------------------------------------------------------------
+n=book-week-lightroom-class-root
+{ bg_bookweek; cat <<'EOF'
+face 0.42 0.30 0.15 0.20 230 200 40
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=MM -Make=NIKON\ CORPORATION -Model='NIKON Z 50' \
+    -DateTimeOriginal='2026:03:04 13:40:02' -CreateDate='2026:03:04 13:40:02' \
+    '-XMP-lr:HierarchicalSubject=Class 5T|Isla Taylor' '-XMP-dc:Subject=Book Week 2026' \
+    '-XMP-xmp:CreatorTool=Adobe Photoshop Lightroom Classic 13.2 (Windows)'
+
+# ---------------------------------------------------------------------------
+# 24. world-book-day-overlap.jpg
+# Imitates Windows Photo Gallery's people tags, on a day two school events
+# share: World Book Day (2026-03-05, which forbids the school's social
+# media) falls inside Book Week (2026-03-02..06). No event tag.
+# Tagged: MP:RegionInfo with Amy Jones (a Microsoft Photo rectangle, top-left
+# based) and MicrosoftPhoto:LastKeywordXMP "People/Amy Jones";
+# DateTimeOriginal 2026-03-05. Both events are its events; World Book
+# Day's denial applies.
+# ---------------------------------------------------------------------------
+n=world-book-day-overlap
+{ bg_bookweek; cat <<'EOF'
+face 0.40 0.25 0.15 0.20 40 160 120
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=II -Make=Canon -Model='Canon PowerShot SX740 HS' \
+    -DateTimeOriginal='2026:03:05 10:30:00' -CreateDate='2026:03:05 10:30:00' \
+    '-XMP-MP:RegionInfoMP={Regions=[{PersonDisplayName=Amy Jones,Rectangle=0.4|, 0.25|, 0.15|, 0.2}]}' \
+    '-XMP-microsoft:LastKeywordXMP=People/Amy Jones'
+
+# ---------------------------------------------------------------------------
+# 25. YusufRahman.jpg
+# Imitates a photo shared from a phone and saved by a member of staff under
+# the child's name run together, as a messaging app names a download.
+# Tagged: Iptc4xmpExt:PersonInImage "Yusuf Rahman" (no_name);
+# DateTimeOriginal 2026-09-22 (no event). The file name names him.
+# ---------------------------------------------------------------------------
+n=YusufRahman
+{ bg_playground; cat <<'EOF'
+face 0.42 0.30 0.15 0.20 120 60 160
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=II -Make=Google -Model='Pixel 7a' \
+    -DateTimeOriginal='2026:09:22 12:01:09' -CreateDate='2026:09:22 12:01:09' \
+    '-XMP-iptcExt:PersonInImage=Yusuf Rahman'
+
+# ---------------------------------------------------------------------------
+# 26. BYRNE-Kian-sports-day.jpg
+# Imitates the office's own renaming: SURNAME-Forename, as the MIS prints
+# names. Tagged: Iptc4xmpExt:PersonInImage "Kian Byrne" (no_name) and
+# Iptc4xmpExt:Event "Sports Day 2026"; DateTimeOriginal 2026-07-03.
+# ---------------------------------------------------------------------------
+n=BYRNE-Kian-sports-day
+{ bg_sports; cat <<'EOF'
+face 0.42 0.30 0.15 0.20 220 120 40
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=II -Make=SONY -Model=DSC-RX100M5A \
+    -DateTimeOriginal='2026:07:03 14:22:51' -CreateDate='2026:07:03 14:22:51' \
+    '-XMP-iptcExt:PersonInImage=Kian Byrne' '-XMP-iptcExt:Event=Sports Day 2026'
+
+# ---------------------------------------------------------------------------
+# 27. sports-day-leaver.jpg
+# Imitates digiKam (MWG face region and People/ tag) on a photo of a pupil
+# who has since left: Harrison Cox, left 2026-02-13, all consents granted.
+# Tagged: MWG region "Harrison Cox", digiKam:TagsList "People/Harrison Cox";
+# dc:subject "Sports Day 2026"; DateTimeOriginal 2026-07-03.
+# ---------------------------------------------------------------------------
+n=sports-day-leaver
+{ bg_sports; cat <<'EOF'
+face 0.40 0.25 0.15 0.20 90 90 200
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=II -Make=Canon -Model='Canon EOS 250D' \
+    -DateTimeOriginal='2026:07:03 15:05:40' -CreateDate='2026:07:03 15:05:40' \
+    '-XMP-digiKam:TagsList=People/Harrison Cox' '-XMP-dc:Subject=Sports Day 2026' \
+    '-XMP-mwg-rs:RegionAppliedToDimensionsW=240' '-XMP-mwg-rs:RegionAppliedToDimensionsH=180' \
+    '-XMP-mwg-rs:RegionAppliedToDimensionsUnit=pixel' \
+    '-XMP-mwg-rs:RegionList={Name=Harrison Cox,Type=Face,Area={X=0.475,Y=0.35,W=0.15,H=0.2,Unit=normalized}}'
+
+# ---------------------------------------------------------------------------
+# 28. zoo-trip-two-sidecars.jpg, with zoo-trip-two-sidecars.jpg.xmp and
+# zoo-trip-two-sidecars.xmp
+# Imitates a folder touched by two tools: digiKam wrote NAME.jpg.xmp (Amy
+# Jones) and darktable's import of the same folder wrote NAME.xmp (Isla
+# Taylor, no_photo). The JPEG itself holds no people. DateTimeOriginal
+# 2026-06-11 (Zoo Trip 2026). Both sidecars are read: do-not-share.
+# ---------------------------------------------------------------------------
+n=zoo-trip-two-sidecars
+{ bg_zoo; cat <<'EOF'
+face 0.20 0.25 0.15 0.20 200 60 60
+face 0.60 0.28 0.15 0.20 230 200 40
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=II -Make=FUJIFILM -Model=X-T30 \
+    -DateTimeOriginal='2026:06:11 13:14:15' -CreateDate='2026:06:11 13:14:15'
+rm -f $n.jpg.xmp $n.xmp
+exiftool -q -o $n.jpg.xmp '-XMP-digiKam:TagsList=People/Amy Jones' \
+    '-XMP-dc:Subject=Amy Jones' '-XMP-xmp:CreatorTool=digiKam-8.2.0'
+exiftool -q -o $n.xmp '-XMP-dc:Subject=Isla Taylor' \
+    '-XMP-lr:HierarchicalSubject=People|Isla Taylor' '-XMP-xmp:CreatorTool=darktable 4.6.1'
+
+# ---------------------------------------------------------------------------
+# 29. harvest-title-two-names.jpg
+# Imitates Windows File Explorer's Details tab: a Title typed by the class
+# teacher (XPTitle, and XMP dc:title as Explorer writes both) that names two
+# children, and a People tag for one of them only. Tagged: MP:RegionInfo
+# "Amy Jones"; XPTitle and dc:title "Amy Jones and Isla Taylor with the
+# harvest basket"; XPKeywords "Harvest Festival 2026"; DateTimeOriginal
+# 2026-10-02. Isla (no_photo) is named but not tagged: do-not-share for
+# every purpose.
+# ---------------------------------------------------------------------------
+n=harvest-title-two-names
+{ bg_harvest; cat <<'EOF'
+face 0.25 0.25 0.15 0.20 90 140 60
+face 0.60 0.27 0.15 0.20 230 200 40
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg -ExifByteOrder=II -Make=Canon -Model='Canon EOS 2000D' \
+    -DateTimeOriginal='2026:10:02 10:45:00' -CreateDate='2026:10:02 10:45:00' \
+    '-XPTitle=Amy Jones and Isla Taylor with the harvest basket' \
+    '-XMP-dc:Title=Amy Jones and Isla Taylor with the harvest basket' \
+    '-XPKeywords=Harvest Festival 2026' \
+    '-XMP-MP:RegionInfoMP={Regions=[{PersonDisplayName=Amy Jones,Rectangle=0.25|, 0.25|, 0.15|, 0.2}]}'
+
+# ---------------------------------------------------------------------------
+# 30. nativity-school-tree.jpg
+# Imitates digiKam with the school's tag tree by year, the event filed as
+# "School/2025/Nativity Play 2025" rather than under Events/, and no date
+# taken (a scan of a printed photo: no EXIF date). Tagged: digiKam:TagsList
+# that and "People/Amy Jones"; lr:hierarchicalSubject the same with "|".
+# The event is found from the leaf of its keyword: parent-social is denied.
+# ---------------------------------------------------------------------------
+n=nativity-school-tree
+{ bg_nativity; cat <<'EOF'
+face 0.42 0.30 0.15 0.20 240 240 240
+EOF
+} | draw $n 240 180
+encode $n
+tag $n.jpg '-XMP-digiKam:TagsList=School/2025/Nativity Play 2025' \
+    '-XMP-digiKam:TagsList=People/Amy Jones' \
+    '-XMP-lr:HierarchicalSubject=School|2025|Nativity Play 2025' \
+    '-XMP-lr:HierarchicalSubject=People|Amy Jones'
+
 jpegs=(./*.jpg)
 sidecars=(./*.xmp)
 echo "make-samples.sh: wrote ${#jpegs[@]} JPEGs and ${#sidecars[@]} sidecars in $here"

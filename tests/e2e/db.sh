@@ -491,10 +491,18 @@ expect_status 65
 rdb event list
 if grep -q fair-2026 "$OUT"; then bad "a refused event was added"; else ok; fi
 
-t "event add: --from and --to are required"
-rdb event add fair-2026 --name "Fair" --from 2026-06-01
+t "event add: --from is required"
+rdb event add fair-2026 --name "Fair" --to 2026-06-01
 expect_status 64
-expect_err "option '--to' is required"
+expect_err "option '--from' is required"
+
+t "event add with --from alone is a one-day event"
+rdb event add fair-2026 --name "Fair" --from 2026-06-01 --deny website \
+	--note "the fair's photographer holds the rights"
+expect_status 0
+expect_out "added event fair-2026: Fair, 2026-06-01 to 2026-06-01"
+rdb event list
+expect_line "    because: the fair's photographer holds the rights"
 
 t "event list of an empty database"
 fresh_db

@@ -5,8 +5,8 @@
 #            [--label NAME] [--timeout SECONDS] [--exiftool PATH]
 #            [--roots People,Pupils,...] [--verbose] FILE...
 #
-# For every FILE this runs ExifTool (and on the XMP sidecar FILE.jpg.xmp, else
-# FILE.xmp, when there is one) and `photoconsent inspect --json FILE`, derives
+# For every FILE this runs ExifTool (and on its XMP sidecars FILE.jpg.xmp and
+# FILE.xmp, when there are any) and `photoconsent inspect --json FILE`, derives
 # from ExifTool's output, independently of photoconsent, what PRODUCT.md says
 # inspect must report, and compares:
 #   - people: the set of named people (MWG Face / untyped regions, MP regions,
@@ -101,10 +101,10 @@ my %et;        # path -> decoded ExifTool record, or { _failed => message }
     my @todo = grep { -f $_ } @files;
     my %sidecar_of;
     for my $f (@todo) {
-        my $sc = sidecar_for($f);
-        $sidecar_of{$f} = $sc if defined $sc;
+        my @sc = sidecars_for($f);
+        $sidecar_of{$f} = \@sc if @sc;
     }
-    my @all = (@todo, values %sidecar_of);
+    my @all = (@todo, map { @$_ } values %sidecar_of);
     while (my @batch = splice @all, 0, 40) {
         my $res = exiftool_json(\@batch, $opt{timeout} * @batch);
         if (!$res) {
@@ -188,8 +188,7 @@ sub check_file {
     return ['diff', $pc->{parse_error}] if $pc->{parse_error};
 
     my @recs = ($rec);
-    my $sc = $et{"sidecar:$file"};
-    if (defined $sc) {
+    for my $sc (@{ $et{"sidecar:$file"} // [] }) {
         my $srec = $et{$sc};
         return ['skip', "ExifTool failed on the sidecar '$sc'"] if !$srec || $srec->{_failed};
         push @recs, $srec;
@@ -227,6 +226,10 @@ sub derive {
         [ 'dc:subject',          qr/^XMP-dc:Subject$/,                    qr{[/|]} ],
         [ 'IPTC Keywords',       qr/^IPTC\d*:Keywords$/,                  qr{[/|]} ],
         [ 'XPKeywords',          qr/^(?:IFD0|IFD1|SubIFD\d*):XPKeywords$/, qr{[/|]} ],
+        [ 'CatalogSets',         qr/^XMP-mediapro:CatalogSets$/,          qr{\|} ],
+        [ 'SupplementalCategories', qr/^XMP-photoshop:SupplementalCategories$/, qr{[/|]} ],
+        [ 'IPTC SupplementalCategories', qr/^IPTC\d*:SupplementalCategories$/, qr{[/|]} ],
+        [ 'WeightedFlatSubject', qr/^XMP-lr:WeightedFlatSubject$/,        qr{[/|]} ],
     );
     my %field_values;
 
@@ -470,13 +473,18 @@ sub iptc_text {
 
 # --- sidecars ---------------------------------------------------------------
 
-sub sidecar_for {
+# Both FILE.jpg.xmp and FILE.xmp when both are there: photoconsent reads
+# every sidecar two tools may have written.
+sub sidecars_for {
     my ($file) = @_;
-    return "$file.xmp" if -f "$file.xmp";
+    my @sc;
+    push @sc, "$file.xmp" if -f "$file.xmp";
     (my $base = $file) =~ s/\.[^.\/]*$//;
-    return "$base.xmp" if $base ne $file && -f "$base.xmp";
-    return "$base.XMP" if $base ne $file && -f "$base.XMP";
-    return undef;
+    if ($base ne $file) {
+        if (-f "$base.xmp") { push @sc, "$base.xmp" }
+        elsif (-f "$base.XMP") { push @sc, "$base.XMP" }
+    }
+    return @sc;
 }
 
 # --- known differences --------------------------------------------------------

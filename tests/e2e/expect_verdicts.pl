@@ -69,7 +69,10 @@ while (my $line = <$e>) {
 		check($w eq want($warnings), "$file $purpose: warnings [$w], expected [" . want($warnings) . "]")
 			unless $warnings eq '*';
 		unless ($event eq '*') {
-			my $ev = $j->{event} ? "$j->{event}{id} $j->{event}{matched_by}" : '-';
+			# Several events: every one, in the order the verdict lists them.
+			my @all = map { "$_->{id} $_->{matched_by}" } @{ $j->{events} // [] };
+			my $ev = $event =~ /\+/ ? join(' + ', @all)
+			       : $j->{event} ? "$j->{event}{id} $j->{event}{matched_by}" : '-';
 			check($ev eq $event, "$file $purpose: event $ev, expected $event");
 		}
 	} elsif ($kind eq 'person') {

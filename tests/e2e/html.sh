@@ -105,10 +105,10 @@ else
 	for f in samples/*.jpg; do n_samples=$((n_samples + 1)); done
 	n_expected=$(wc -l <"$HTML_DIR/expected")
 	n_cards=$(wc -l <"$HTML_DIR/cards")
-	if [ "$n_samples" -eq 21 ] && [ "$n_expected" -eq "$n_samples" ]; then
+	if [ "$n_samples" -eq 31 ] && [ "$n_expected" -eq "$n_samples" ]; then
 		ok
 	else
-		bad "$n_samples samples and $n_expected verdicts from check, expected 21 of each"
+		bad "$n_samples samples and $n_expected verdicts from check, expected 31 of each"
 	fi
 	if [ "$n_cards" -eq "$n_samples" ]; then ok; else bad "$n_cards cards for $n_samples photos"; fi
 	dup=$(cut -f2 "$HTML_DIR/cards" | uniq -d)

@@ -18,7 +18,7 @@ tail -n 1 "$E2E_TMP/samples.log"
 t "the text report names people and events for a person to read"
 run inspect samples/sports-day-digikam.jpg
 expect_status 0
-expect_out "  people:   Amy Jones  [mwg-region, mp-region, digikam-tag, lr-hierarchical, ms-keyword]  face at x=0.20 y=0.25 w=0.15 h=0.20"
+expect_out "  people:   Amy Jones  [mwg-region, mp-region, digikam-tag, lr-hierarchical, ms-keyword, other-keyword]  face at x=0.20 y=0.25 w=0.15 h=0.20"
 expect_out "  event:    Sports Day 2026"
 
 t "a crowd of unnamed faces is one line"

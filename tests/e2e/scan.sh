@@ -51,7 +51,7 @@ for purpose in $PURPOSES; do
 		scn --on "$ON" --as "$view" --purpose "$purpose" --json samples
 		check_status=$status
 		sort "$OUT" >"$E2E_TMP/scan.sorted"
-		if [ "$(wc -l <"$E2E_TMP/scan.sorted")" -eq 21 ] &&
+		if [ "$(wc -l <"$E2E_TMP/scan.sorted")" -eq 31 ] &&
 			cmp -s "$E2E_TMP/check.sorted" "$E2E_TMP/scan.sorted"; then
 			ok
 		else
@@ -82,10 +82,10 @@ expect_status 1
 expect_out "DO NOT SHARE  samples/sports-day-digikam.jpg"
 expect_out "SHARE         samples/sports-day-lightroom.jpg"
 expect_out "REVIEW        samples/playground-untagged.jpg"
-expect_out "21 photos checked for website as of $ON"
-expect_out "share              10"
-expect_out "do not share        8"
-expect_out "review              3"
+expect_out "31 photos checked for website as of $ON"
+expect_out "share              12"
+expect_out "do not share       15"
+expect_out "review              4"
 expect_out "unreadable          0"
 # make-samples.sh and README.md; the two sidecars are read with their photos.
 expect_out "skipped             2   (2 not a JPEG)"
@@ -117,7 +117,7 @@ tail -n +2 "$E2E_TMP/table" | cut -f 1,2 | sort >"$E2E_TMP/csv.verdicts"
 chk --on "$ON" --no-log --json samples/*.jpg
 perl -MJSON::PP -ne 'my $j = decode_json($_); print "$j->{file}\t$j->{verdict}\n"' "$OUT" |
 	sort >"$E2E_TMP/check.verdicts"
-if [ "$(wc -l <"$E2E_TMP/csv.verdicts")" -eq 21 ] &&
+if [ "$(wc -l <"$E2E_TMP/csv.verdicts")" -eq 31 ] &&
 	cmp -s "$E2E_TMP/csv.verdicts" "$E2E_TMP/check.verdicts"; then
 	ok
 else
@@ -199,15 +199,16 @@ if unprivileged "$odd"; then
 	expect_err "skipped '$odd/broken.jpg': a symbolic link to nothing"
 	expect_err "skipped '$odd/pipe.jpg': a FIFO"
 	expect_err "skipped '$odd/renamed.jpg': not a JPEG file: it looks like a PNG image"
+	expect_err "1 folder or file passed over without being judged (named above)"
 	expect_err "skipped '$odd/empty.jpg': file is empty"
 	expect_err "skipped '$odd/clip.mov': not a JPEG file"
 	expect_out "3 photos checked"
 	expect_out "share               2"
 	expect_out "unreadable          1"
-	expect_out "skipped             6   (3 not a JPEG, 1 FIFO, socket or device, 1 symbolic link loop, 1 broken symbolic link)"
+	expect_out "skipped             6   (2 not a JPEG, 1 FIFO, socket or device, 1 symbolic link loop, 1 broken symbolic link, 1 in a format not read)"
 	if grep -c "back-up" "$ERR" | grep -qx 1; then ok; else bad "the loop was reported $(grep -c back-up "$ERR") times"; fi
 
-	t "a folder that cannot be read is reported and passed over"
+	t "a folder that cannot be read is reported and passed over: exit 2"
 	mkdir -p "$odd/private"
 	cp samples/sports-day-digikam.jpg "$odd/private/"
 	chmod 000 "$odd/private"
@@ -237,11 +238,52 @@ scn --on "$ON" "$E2E_TMP/all-share"
 expect_status 0
 expect_out "share               2"
 
-t "an empty folder: nothing to judge, exit 0"
+# `scan DIR && publish DIR` must not publish what was never judged.
+t "an empty folder: no photo judged, exit 2, saying why"
 mkdir -p "$E2E_TMP/none"
 scn --on "$ON" "$E2E_TMP/none"
-expect_status 0
+expect_status 2
 expect_out "0 photos checked"
+expect_err "no photo was judged, so none may be shared on this scan's word"
+
+t "a folder of HEIC and PNG files only: none judged, exit 2"
+mkdir -p "$E2E_TMP/phone"
+printf '\000\000\000\030ftypheic\000\000\000\000mif1heic' >"$E2E_TMP/phone/IMG_0001.HEIC"
+printf '\211PNG\r\n\032\n0000' >"$E2E_TMP/phone/Screenshot.png"
+scn --on "$ON" "$E2E_TMP/phone"
+expect_status 2
+expect_err "skipped '$E2E_TMP/phone/IMG_0001.HEIC': not a JPEG file: it looks like a HEIC/HEIF or AVIF image"
+expect_err "no photo was judged"
+
+t "shareable photos beside a HEIC: exit 2, the HEIC is not known to be safe"
+cp samples/sports-day-lightroom.jpg "$E2E_TMP/phone/"
+scn --on "$ON" "$E2E_TMP/phone"
+expect_status 2
+expect_out "share               1"
+expect_out "2 in a format not read"
+expect_err "2 folders or files passed over without being judged"
+
+t "a video is not a photo: skipped, and the scan still says share"
+rm -f "$E2E_TMP/phone/IMG_0001.HEIC" "$E2E_TMP/phone/Screenshot.png"
+printf '\000\000\000\030ftypmp42\000\000\000\000isommp42' >"$E2E_TMP/phone/clip.mp4"
+scn --on "$ON" "$E2E_TMP/phone"
+expect_status 0
+expect_err "it looks like an MP4 or QuickTime video"
+
+t "a folder nested deeper than the walk goes: exit 2"
+deep=$E2E_TMP/deep
+mkdir -p "$deep"
+cp samples/sports-day-lightroom.jpg "$deep/"
+d=$deep
+i=0
+while [ $i -lt 66 ]; do d=$d/d; i=$((i + 1)); done
+mkdir -p "$d"
+cp samples/sports-day-lightroom.jpg "$d/"
+scn --on "$ON" "$deep"
+expect_status 2
+expect_out "share               1"
+expect_err "nested more than 64 folders deep: not walked"
+rm -rf "$deep"
 
 t "output that cannot be written: 74"
 if [ -w /dev/full ]; then
@@ -262,20 +304,20 @@ if command -v script >/dev/null 2>&1 &&
 	status=$?
 	expect_status 1
 	expect_out "$(printf '\033[1;31mDO NOT SHARE\033[0m')"
-	expect_out "21 photos checked"
+	expect_out "31 photos checked"
 	# script(1) merges the two streams: the progress line ends up in $OUT.
-	# It counts files: the 21 photos and the 2 that are not photos.
-	expect_out "23 of 23 files"
+	# It counts files: the 31 photos and the 2 that are not photos.
+	expect_out "33 of 33 files"
 
 	t "JSON to a file from a terminal: the summary on the terminal, none in the data"
 	timeout 60 script -qec "'$PHOTOCONSENT' --db '$DB' scan --on $ON --json samples >'$E2E_TMP/tty.json'" \
 		/dev/null >"$OUT" 2>"$ERR" </dev/null
-	expect_out "21 photos checked"
-	if [ "$(grep -c '^{"file"' "$E2E_TMP/tty.json")" -eq 21 ] &&
+	expect_out "31 photos checked"
+	if [ "$(grep -c '^{"file"' "$E2E_TMP/tty.json")" -eq 31 ] &&
 		! grep -q "$(printf '\033')" "$E2E_TMP/tty.json"; then
 		ok
 	else
-		bad "the JSON file is not 21 clean lines"
+		bad "the JSON file is not 31 clean lines"
 	fi
 else
 	t "progress on a terminal"

@@ -140,19 +140,19 @@ static char *dump(const char *path)
 	return pc__buf_detach(&out);
 }
 
-static int import(const char *path, int dry_run)
+static int import(const char *path, unsigned flags)
 {
 	pc_import_report_free(report);
 	report = NULL;
-	int ret = pc_store_import_csv(store, path, dry_run, "test", &report);
+	int ret = pc_store_import_csv(store, path, flags, "test", &report);
 	if (ret != PC_ERROR)
 		cr_assert_not_null(report);
 	return ret;
 }
 
-static void import_ok(const char *path, int dry_run)
+static void import_ok(const char *path, unsigned flags)
 {
-	int ret = import(path, dry_run);
+	int ret = import(path, flags);
 	if (ret && report)
 		for (size_t i = 0; i < report->error_count; i++)
 			cr_log_error("%s", report->errors[i]);
@@ -515,7 +515,8 @@ Test(import, absent_columns_keep_what_the_database_holds)
 	                    "1001,Amy,Jones,yes\n"
 	                    "1003,Chloe,Davies,yes\n"), 0);
 	cr_expect_eq(report->pupils_unchanged, 2);
-	/* No signed_on column: each value differs from the dated record. */
+	/* No signed_on column: the cell's dates differ from what the last
+	 * import said, so the grant is recorded again, undated. */
 	cr_expect_eq(report->change_count, 2);
 	expect_change("line 2: 1001 website granted (was granted, signed 2025-09-08)");
 	struct pc_pupil_list *p = pupil("1001");
@@ -523,9 +524,16 @@ Test(import, absent_columns_keep_what_the_database_holds)
 	cr_expect_str_eq(p->items[0].class_name, "Year 4");
 	pc_pupil_list_free(p);
 
+	/* The first file again: its empty no_photo and left_on cells say
+	 * what they said last time, so what the office set by hand stays. */
 	import_ok(write_csv("v1.csv", V1), 0);
-	expect_change("line 2: pupil 1001 Amy Jones changed: no_photo off");
-	expect_change("line 4: pupil 1003 Chloe Davies changed: left_on '2026-04-01' -> (none)");
+	cr_expect_eq(report->conflicts, 0);
+	p = pupil("1001");
+	cr_expect_eq(p->items[0].no_photo, 1, "a no_photo set by hand is never cleared");
+	pc_pupil_list_free(p);
+	p = pupil("1003");
+	cr_expect_str_eq(p->items[0].left_on, "2026-04-01");
+	pc_pupil_list_free(p);
 }
 
 /* A purpose the school added is a column like any other. */
@@ -538,23 +546,145 @@ Test(import, school_purpose_column)
 	expect_change("line 2: 1001 yearbook granted");
 }
 
+static size_t records_of(const char *pupil_id, const char *purpose_id)
+{
+	struct pc_consent_list *h = NULL;
+	cr_assert_eq(pc_store_consent_history(store, pupil_id, &h), 0);
+	size_t n = 0;
+	for (size_t i = 0; i < h->count; i++)
+		n += !strcmp(h->items[i].purpose_id, purpose_id);
+	pc_consent_list_free(h);
+	return n;
+}
+
+static void withdraw(const char *pupil_id, const char *purpose_id, const char *on)
+{
+	struct pc_consent_record w = { 0 };
+	w.pupil_id = pupil_id;
+	w.purpose_id = purpose_id;
+	w.decision = PC_DECISION_WITHDRAWN;
+	w.withdrawn_on = on;
+	w.recorded_by = "dpo";
+	cr_assert_eq(pc_store_consent_add(store, &w), 0, "%s", pc_store_error(store));
+}
+
+static enum pc_consent_state state_on(const char *pupil_id, const char *purpose_id,
+                                      const char *date)
+{
+	struct pc_consent_status s;
+	cr_assert_eq(pc_store_consent_in_force(store, pupil_id, purpose_id, date, &s), 0);
+	return s.state;
+}
+
 Test(import, withdrawal_then_old_file)
 {
 	import_ok(write_csv("v1.csv", V1), 0);
-	struct pc_consent_record w = { 0 };
-	w.pupil_id = "1001";
-	w.purpose_id = "website";
-	w.decision = PC_DECISION_WITHDRAWN;
-	w.withdrawn_on = "2026-01-10";
-	w.recorded_by = "dpo";
-	cr_assert_eq(pc_store_consent_add(store, &w), 0, "%s", pc_store_error(store));
-	/* The old file's grant is appended again (it differs from the last
-	 * record), but it is dated before the withdrawal, which still counts. */
+	withdraw("1001", "website", "2026-01-10");
+	/* The file says what it said: nothing is recorded, the withdrawal
+	 * stands. */
 	import_ok(write_csv("v1.csv", V1), 0);
-	expect_change("line 2: 1001 website granted, signed 2025-09-08 (was withdrawn on 2026-01-10)");
-	struct pc_consent_status s;
-	cr_assert_eq(pc_store_consent_in_force(store, "1001", "website", "2026-02-01", &s), 0);
-	cr_expect_eq(s.state, PC_CONSENT_WITHDRAWN);
+	cr_expect_eq(report->change_count, 0);
+	cr_expect_eq(records_of("1001", "website"), 2);
+	cr_expect_eq(state_on("1001", "website", "2026-02-01"), PC_CONSENT_WITHDRAWN);
+}
+
+/* The routine re-import of a file with no signed_on column: its grants
+ * count from the day they are recorded, so re-recording one would beat
+ * a withdrawal made by hand in between. */
+Test(import, reimport_of_an_undated_file_keeps_a_withdrawal)
+{
+	static const char undated[] = "pupil_id,forename,surname,website\n1001,Amy,Jones,yes\n";
+	import_ok(write_csv("mis.csv", undated), 0);
+	char today[11];
+	pc_date_today(today);
+	withdraw("1001", "website", today);
+	import_ok(write_csv("mis.csv", undated), 0);
+	cr_expect_eq(report->change_count, 0);
+	cr_expect_eq(report->granted, 0);
+	cr_expect_eq(records_of("1001", "website"), 2);
+	cr_expect_eq(state_on("1001", "website", "2099-01-01"), PC_CONSENT_WITHDRAWN);
+}
+
+/* A cell the MIS did change, after a withdrawal made by hand: reported by
+ * line, the withdrawal kept; --prefer-file takes the file's word. */
+Test(import, changed_cell_meeting_a_later_withdrawal_is_a_conflict)
+{
+	import_ok(write_csv("v1.csv", V1), 0);
+	withdraw("1001", "website", "2026-01-10");
+	static const char resigned[] =
+		"pupil_id,forename,surname,website,signed_on\n1001,Amy,Jones,yes,2026-09-01\n";
+	const char *path = write_csv("v2.csv", resigned);
+
+	import_ok(path, PC_IMPORT_DRY_RUN);
+	cr_expect_eq(report->conflicts, 1);
+	import_ok(path, 0);
+	cr_expect_eq(report->conflicts, 1);
+	cr_expect_eq(report->granted, 0);
+	cr_assert_eq(report->conflict_line_count, 1);
+	cr_expect(!strncmp(report->conflict_lines[0], "line 2: 1001 website", 20), "%s",
+	          report->conflict_lines[0]);
+	cr_expect(strstr(report->conflict_lines[0], "withdrawn") != NULL, "%s",
+	          report->conflict_lines[0]);
+	cr_expect_eq(records_of("1001", "website"), 2);
+	cr_expect_eq(state_on("1001", "website", "2026-10-01"), PC_CONSENT_WITHDRAWN);
+
+	/* The conflict was not remembered as imported: it is raised again. */
+	import_ok(path, 0);
+	cr_expect_eq(report->conflicts, 1);
+
+	import_ok(path, PC_IMPORT_PREFER_FILE);
+	cr_expect_eq(report->conflicts, 0);
+	cr_expect_eq(report->granted, 1);
+	cr_expect_eq(state_on("1001", "website", "2026-10-01"), PC_CONSENT_GRANTED);
+}
+
+/* A pupil added by hand as no_photo, then found in the first import with
+ * an empty no_photo cell: the flag has no import behind it, so it was set
+ * by hand and stays. */
+Test(import, no_photo_set_by_hand_is_not_cleared_by_a_first_import)
+{
+	struct pc_pupil p = { .id = "1001", .forename = "Amy", .surname = "Jones", .no_photo = 1 };
+	cr_assert_eq(pc_store_pupil_add(store, &p, "dpo"), 0, "%s", pc_store_error(store));
+	import_ok(write_csv("v1.csv", V1), PC_IMPORT_DRY_RUN);
+	cr_expect_eq(report->conflicts, 1);
+	import_ok(write_csv("v1.csv", V1), 0);
+	cr_expect_eq(report->conflicts, 1);
+	struct pc_pupil_list *l = pupil("1001");
+	cr_expect_eq(l->items[0].no_photo, 1);
+	pc_pupil_list_free(l);
+	import_ok(write_csv("v1.csv", V1), PC_IMPORT_PREFER_FILE);
+	l = pupil("1001");
+	cr_expect_eq(l->items[0].no_photo, 0);
+	pc_pupil_list_free(l);
+}
+
+/* A dry run says exactly what the real import then writes. */
+Test(import, dry_run_reports_what_the_import_writes)
+{
+	import_ok(write_csv("v1.csv", V1), 0);
+	withdraw("1001", "website", "2026-01-10");
+	const char *path = write_csv("v2.csv", V2);
+	import_ok(path, PC_IMPORT_DRY_RUN);
+	size_t n = report->change_count, c = report->conflicts, g = report->granted,
+	       r = report->refused;
+	char **lines = calloc(n + 1, sizeof(*lines));
+	cr_assert_not_null(lines);
+	for (size_t i = 0; i < n; i++)
+		lines[i] = strdup(report->changes[i]);
+	import_ok(path, 0);
+	cr_expect_eq(report->change_count, n);
+	cr_expect_eq(report->conflicts, c);
+	cr_expect_eq(report->granted, g);
+	cr_expect_eq(report->refused, r);
+	for (size_t i = 0; i < n && i < report->change_count; i++)
+		cr_expect_str_eq(report->changes[i], lines[i]);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	/* And the same file once more changes nothing. */
+	import_ok(path, 0);
+	cr_expect_eq(report->change_count, 0);
+	cr_expect_eq(report->granted + report->refused, 0);
 }
 
 /* ------------------------------------------------------------- bad files */

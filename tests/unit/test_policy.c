@@ -44,18 +44,21 @@ static const struct {
 	{ "consent-withdrawn", 2, 'b' },
 	{ "consent-expired", 2, 'b' },
 	{ "consent-none", 2, 'b' },
-	{ "no-name-named", 3, 'b' },
-	{ "ambiguous", 4, '?' },
-	{ "unknown-person", 5, 'r' },
-	{ "unnamed-face", 6, 'r' },
-	{ "untagged", 7, 'r' },
-	{ "unreadable", 8, 'r' },
+	{ "no-photo-named", 3, 'b' },
+	{ "no-name-named", 4, 'b' },
+	{ "ambiguous", 5, '?' },
+	{ "unknown-person", 6, 'r' },
+	{ "named-not-tagged", 7, 'r' },
+	{ "unnamed-face", 8, 'r' },
+	{ "untagged", 9, 'r' },
+	{ "unreadable", 10, 'r' },
 	{ "gps", 0, 'w' },
 	{ "name-in-caption", 0, 'w' },
 	{ "name-in-filename", 0, 'w' },
 	{ "names-in-metadata", 0, 'w' },
 	{ "consent-expiring", 0, 'w' },
 	{ "unknown-event", 0, 'w' },
+	{ "several-events", 0, 'w' },
 };
 #define CODE_COUNT (sizeof(codes) / sizeof(codes[0]))
 
@@ -472,6 +475,8 @@ static void do_event(struct runner *r, char **tok, size_t n)
 			tags[e.tag_count++] = v;
 		else if ((v = opt(tok[i], "deny")))
 			denied[e.denied_count++] = v;
+		else if ((v = opt(tok[i], "note")))
+			e.note = v;
 		else
 			cr_assert_fail("%s: event: what is '%s'?", r->where, tok[i]);
 	}
@@ -740,6 +745,15 @@ static void do_expect(struct runner *r, char **tok, size_t n)
 			         pc_verdict_event_id(v) ? "/" : "",
 			         pc_verdict_event_id(v) ? pc_verdict_event_matched_by(v) : "");
 			cr_expect_str_eq(got, val, "%s: event %s", r->where, got);
+		} else if ((val = opt(tok[i], "events"))) {
+			char got[400] = "";
+			for (size_t e = 0; e < pc_verdict_event_count(v); e++) {
+				const struct pc_verdict_event *ev = pc_verdict_event(v, e);
+				size_t at = strlen(got);
+				snprintf(got + at, sizeof(got) - at, "%s%s/%s", e ? "+" : "", ev->id,
+				         ev->matched_by);
+			}
+			cr_expect_str_eq(got, val, "%s: events %s", r->where, got);
 		} else {
 			cr_assert_fail("%s: expect: what is '%s'?", r->where, tok[i]);
 		}
@@ -1092,10 +1106,13 @@ Test(policy_messages, every_consent_state_names_the_pupil_and_quotes_the_policy)
 	free(policy);
 }
 
-Test(policy_messages, event_denial_quotes_the_event_and_the_policy)
+/* An event's denial gives the event's own reason: the purpose's policy
+ * sentence speaks of consent, which is not why the event forbids it. */
+Test(policy_messages, event_denial_quotes_the_event_and_its_note)
 {
 	static const char *const lines[] = {
-		"event nativity \"Nativity Play 2025\" 2025-12-10 2025-12-11 deny=parent-social",
+		"event nativity \"Nativity Play 2025\" 2025-12-10 2025-12-11 deny=parent-social "
+		"note=\"a looked-after child is in the cast\"",
 		"photo event=\"Nativity Play 2025\"",
 		"judge parent-social 2026-11-26",
 		NULL,
@@ -1103,9 +1120,10 @@ Test(policy_messages, event_denial_quotes_the_event_and_the_policy)
 	run_lines(&runner, "event", lines);
 	const struct pc_reason *r = finding(runner.verdict, "event-denies");
 	char *policy = policy_of(&runner, "parent-social");
-	expect_holds(r->message, "the event 'Nativity Play 2025' does not allow photos for a "
-	             "parent posting on personal social media");
-	expect_holds(r->message, policy);
+	cr_expect_str_eq(r->message, "the event 'Nativity Play 2025' does not allow photos for a "
+	                 "parent posting on personal social media: a looked-after child is in "
+	                 "the cast");
+	cr_expect_null(strstr(r->message, policy), "%s", r->message);
 	cr_expect_str_eq(r->parent_message, "the event does not allow this use");
 	cr_expect_str_eq(pc_verdict_event_id(runner.verdict), "nativity");
 	cr_expect_str_eq(pc_verdict_event_name(runner.verdict), "Nativity Play 2025");

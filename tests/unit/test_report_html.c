@@ -44,11 +44,11 @@ static void setup(void)
 	pc_import_report_free(report);
 	const char *tags[] = { "Sports Day 2026" };
 	struct pc_event e = { "sports-day-2026", "Sports Day 2026", "2026-07-03", "2026-07-03",
-	                      tags, 1, NULL, 0 };
+	                      tags, 1, NULL, 0, NULL };
 	cr_assert_eq(pc_store_event_add(store, &e, "test"), 0, "%s", pc_store_error(store));
 	const char *nativity_tags[] = { "Nativity Play 2025" };
 	struct pc_event nativity = { "nativity-2025", "Nativity Play 2025", "2025-12-10",
-	                             "2025-12-11", nativity_tags, 1, NULL, 0 };
+	                             "2025-12-11", nativity_tags, 1, NULL, 0, NULL };
 	cr_assert_eq(pc_store_event_add(store, &nativity, "test"), 0, "%s", pc_store_error(store));
 }
 
@@ -585,12 +585,12 @@ Test(report_html, finished_report_is_whole_and_self_contained)
 	char *page = slurp(path);
 	size_t n;
 	char **paths = samples(&n);
-	cr_assert_eq(n, 21, "samples/ has %zu photos", n);
+	cr_assert_eq(n, 31, "samples/ has %zu photos", n);
 
 	cr_expect(!strncmp(page, "<!DOCTYPE html>\n", 16));
 	cr_expect(strlen(page) > 8 && !strcmp(page + strlen(page) - 8, "</html>\n"));
 	cr_expect(pc__utf8_valid(page, strlen(page)));
-	cr_expect(strstr(page, "<title>photoconsent: 21 photos for website on 2026-11-26</title>"),
+	cr_expect(strstr(page, "<title>photoconsent: 31 photos for website on 2026-11-26</title>"),
 	          "%.600s", page);
 	cr_expect_eq(count(page, "<article class=\"card\""), n);
 	for (size_t i = 0; i < n; i++) {
@@ -601,12 +601,12 @@ Test(report_html, finished_report_is_whole_and_self_contained)
 	/* The summary: verdicts, skipped by kind, the filters with counts,
 	 * the pupils who block most. */
 	cr_expect(strstr(page, "<tr class=\"v v-share\"><th scope=\"row\">Share</th>"));
-	cr_expect(strstr(page, "<th scope=\"row\">Photos judged</th><td class=\"n\">21</td>"));
+	cr_expect(strstr(page, "<th scope=\"row\">Photos judged</th><td class=\"n\">31</td>"));
 	cr_expect(strstr(page, "<th scope=\"row\">Skipped</th><td class=\"n\">3</td>"));
 	cr_expect(strstr(page, "<th scope=\"row\">not JPEG</th><td class=\"n\">2</td>"));
 	cr_expect(strstr(page, "<th scope=\"row\">broken link</th><td class=\"n\">1</td>"));
 	cr_expect_null(strstr(page, "symlink loop"), "a kind with no count is listed");
-	cr_expect(strstr(page, "<label for=\"show-all\">All<span class=\"n\">21</span></label>"));
+	cr_expect(strstr(page, "<label for=\"show-all\">All<span class=\"n\">31</span></label>"));
 	size_t dns = count(page, "data-verdict=\"do-not-share\"");
 	char want[200];
 	snprintf(want, sizeof(want), "Do not share</th><td class=\"n\">%zu</td>", dns);

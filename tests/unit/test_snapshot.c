@@ -51,7 +51,7 @@ Test(snapshot, matches_every_tag_as_the_store_does)
 		struct pc__snapshot_match *got = NULL;
 		size_t count = 0;
 		cr_assert_eq(pc_store_pupils_named(sfx.store, TAGS[t], &want), 0);
-		cr_assert_eq(pc__snapshot_named(snap, TAGS[t], &got, &count), 0);
+		cr_assert_eq(pc__snapshot_named(snap, TAGS[t], 1, &got, &count), 0);
 		cr_expect_eq(count, want->count, "'%s': %zu pupils in memory, %zu in the store",
 		             TAGS[t], count, want->count);
 		for (size_t i = 0; i < count && i < want->count; i++) {

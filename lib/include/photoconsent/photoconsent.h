@@ -59,9 +59,12 @@ enum pc_source {
 	PC_SOURCE_LR_HIERARCHICAL = 1u << 5, /* lr:hierarchicalSubject */
 	PC_SOURCE_MS_KEYWORD = 1u << 6,      /* MicrosoftPhoto:LastKeywordXMP */
 	PC_SOURCE_IPTC_KEYWORD = 1u << 7,    /* IPTC IIM 2:25 Keywords */
-	PC_SOURCE_XP_KEYWORDS = 1u << 8      /* EXIF XPKeywords */
+	PC_SOURCE_XP_KEYWORDS = 1u << 8,     /* EXIF XPKeywords */
+	PC_SOURCE_OTHER_KEYWORD = 1u << 9    /* mediapro:CatalogSets,
+	                                        photoshop:SupplementalCategories,
+	                                        IPTC 2:20, lr:weightedFlatSubject */
 };
-#define PC_SOURCE_COUNT 9
+#define PC_SOURCE_COUNT 10
 
 /*
  * The name of one source bit ("mwg-region", "xp-keywords", ...), as the
@@ -99,7 +102,10 @@ struct pc_keyword {
 /* A free-text field that may name someone (caption, description, ...). */
 struct pc_text {
 	const char *field; /* "xmp-description", "iptc-caption", "exif-description",
-	                      "exif-user-comment", "xp-subject" */
+	                      "xp-subject", "exif-user-comment", "xmp-user-comment",
+	                      "xmp-title", "xmp-headline", "iptc-object-name",
+	                      "iptc-headline", "xp-title", "xp-comment",
+	                      "xmp-other-languages" */
 	const char *text;
 };
 
@@ -126,6 +132,10 @@ struct pc_read_options {
 	/* Non-zero: do not look for an XMP sidecar beside the file. */
 	int no_sidecar;
 };
+
+/* The person roots used when none are given: People, Pupils, Persons,
+ * Children, Students. *count is set to how many. */
+PC_EXTERN const char *const *pc_default_person_roots(size_t *count);
 
 /*
  * Reads the metadata of the JPEG at `path` (and of its XMP sidecar,
@@ -157,6 +167,15 @@ PC_EXTERN void pc_photo_free(pc_photo *photo);
 /* The path or name the photo was read from. */
 PC_EXTERN const char *pc_photo_path(const pc_photo *photo);
 PC_EXTERN enum pc_photo_status pc_photo_status(const pc_photo *photo);
+/* An unreadable file that is a picture all the same, in a format this
+ * library does not read (PNG, HEIC/HEIF, AVIF, WebP, TIFF, GIF, BMP): 1,
+ * else 0. */
+PC_EXTERN int pc_photo_is_other_image(const pc_photo *photo);
+/* The path made absolute (from the current folder, "." and ".." taken
+ * out, links not resolved); NULL for a photo read from memory under a
+ * name that is not an absolute path, or when the current folder cannot
+ * be known. */
+PC_EXTERN const char *pc_photo_absolute_path(const pc_photo *photo);
 
 /* People, in the order first seen; one entry per person however many
  * sources name them, and one per unnamed face. */
@@ -185,6 +204,11 @@ PC_EXTERN const char *pc_photo_caption(const pc_photo *photo);
 /* When the photo was taken, ISO 8601 ("2026-07-03T10:15:00" or
  * "2026-07-03"): EXIF DateTimeOriginal, else XMP, else IPTC; or NULL. */
 PC_EXTERN const char *pc_photo_taken(const pc_photo *photo);
+/* Every date the photo's metadata gives for when it was taken (EXIF, XMP,
+ * IPTC), in that order of preference, the first being pc_photo_taken's;
+ * each as pc_photo_taken spells it. */
+PC_EXTERN size_t pc_photo_date_count(const pc_photo *photo);
+PC_EXTERN const char *pc_photo_date(const pc_photo *photo, size_t i);
 
 /* Non-zero when the photo carries a GPS position. */
 PC_EXTERN int pc_photo_has_gps(const pc_photo *photo);

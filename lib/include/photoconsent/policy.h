@@ -47,11 +47,15 @@ PC_EXTERN const char *pc_verdict_kind_name(enum pc_verdict_kind kind);
  *   consent-withdrawn  ... withdrawn
  *   consent-expired    ... expired
  *   consent-none       ... never given (or not yet in force)
- *   no-name-named      the caption, description or file name names a no_name
- *                      pupil, for a public purpose
+ *   no-photo-named     the photo's words (a caption, a keyword, the file or a
+ *                      folder name) name a no_photo pupil no people tag names
+ *   no-name-named      the caption, description, file or folder name names a
+ *                      no_name pupil, for a public purpose
  *   ambiguous          a tag matches several pupils (do-not-share when every
  *                      candidate would block, else review)
  *   unknown-person     review: a tag matches no pupil
+ *   named-not-tagged   review: the photo's words name a pupil no people tag
+ *                      names, whose consent for the purpose would block
  *   unnamed-face       review: a face region has no name
  *   untagged           review: the photo has no people tags at all
  *   unreadable         review: the file is not a readable JPEG, or some of its
@@ -59,11 +63,14 @@ PC_EXTERN const char *pc_verdict_kind_name(enum pc_verdict_kind kind);
  * Warning codes:
  *   gps                the photo carries a GPS position
  *   name-in-caption    the caption or description names a pupil (public purpose)
- *   name-in-filename   the file name names a pupil (public purpose)
+ *   name-in-filename   the file's or a folder's name names a pupil (public
+ *                      purpose)
  *   names-in-metadata  people tags in the file itself (public purpose): publish
  *                      an exported copy, which strips them
  *   consent-expiring   a pictured pupil's consent expires within 30 days
  *   unknown-event      an Event tag matches no event in the database
+ *   several-events     the photo matches more than one event: the
+ *                      restrictions of each apply
  * The parent view's report folds the reasons about children (no-photo,
  * pupil-left, consent-*) into one count, code not-agreed, so that it
  * tells no family's choice.
@@ -93,8 +100,8 @@ struct pc_judged_person {
 	const char *pupil_name;   /* "Forename Surname"; NULL likewise */
 	enum pc_person_match match;
 	const char *consent;      /* "granted", "refused", "withdrawn", "expired",
-	                             "none", "no-photo" ("none" for an unknown,
-	                             ambiguous or left pupil) */
+	                             "none", "no-photo", "left" ("none" for an
+	                             unknown or ambiguous tag) */
 	int blocks;               /* this person makes the photo do-not-share */
 	int has_region;
 	double x, y, w, h;        /* the face box, as struct pc_region */
@@ -123,6 +130,10 @@ PC_EXTERN int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *p
 PC_EXTERN void pc_snapshot_free(pc_snapshot *snapshot);
 PC_EXTERN const char *pc_snapshot_purpose(const pc_snapshot *snapshot);
 PC_EXTERN const char *pc_snapshot_date(const pc_snapshot *snapshot);
+/* How to read photos for this snapshot: with the school's person roots
+ * (`db set person-roots`). Lives as long as the snapshot. */
+struct pc_read_options;
+PC_EXTERN const struct pc_read_options *pc_snapshot_read_options(const pc_snapshot *snapshot);
 
 /*
  * Judges `photo` (read with pc_photo_read, whatever its status) against
@@ -153,6 +164,18 @@ PC_EXTERN const char *pc_verdict_date(const pc_verdict *verdict);
 PC_EXTERN const char *pc_verdict_event_id(const pc_verdict *verdict);
 PC_EXTERN const char *pc_verdict_event_name(const pc_verdict *verdict);
 PC_EXTERN const char *pc_verdict_event_matched_by(const pc_verdict *verdict);
+
+/* Every event the photo shows (PRODUCT.md: when several match, the
+ * restrictions of all of them apply), the one above first. matched_by is
+ * "xmp-event", "keyword", "folder" (a folder the photo is filed in is
+ * named so) or "date". */
+struct pc_verdict_event {
+	const char *id;
+	const char *name;
+	const char *matched_by;
+};
+PC_EXTERN size_t pc_verdict_event_count(const pc_verdict *verdict);
+PC_EXTERN const struct pc_verdict_event *pc_verdict_event(const pc_verdict *verdict, size_t i);
 
 PC_EXTERN size_t pc_verdict_person_count(const pc_verdict *verdict);
 PC_EXTERN const struct pc_judged_person *pc_verdict_person(const pc_verdict *verdict, size_t i);

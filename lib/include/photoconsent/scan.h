@@ -50,11 +50,13 @@ enum pc_scan_skip {
 	PC_SCAN_NO_FOLDER = 4,   /* a folder that cannot be opened or read */
 	PC_SCAN_TOO_DEEP = 5,    /* a folder nested beyond the depth limit, or a
 	                            path too long to open */
-	PC_SCAN_SKIP_KINDS = 6
+	PC_SCAN_OTHER_IMAGE = 6, /* a picture in a format that is not read
+	                            (PNG, HEIC, WebP, ...): a photo not judged */
+	PC_SCAN_SKIP_KINDS = 7
 };
 
 /* "not-jpeg", "special-file", "symlink-loop", "broken-link",
- * "unreadable-folder", "too-deep". */
+ * "unreadable-folder", "too-deep", "unreadable-image". */
 PC_EXTERN const char *pc_scan_skip_name(enum pc_scan_skip kind);
 
 struct pc_scan_options {
@@ -63,7 +65,8 @@ struct pc_scan_options {
 	enum pc_scan_format format;
 	int color;                           /* colour the text records */
 	const char *html;                    /* write the contact sheet here; NULL: none */
-	const struct pc_read_options *read;  /* NULL: the defaults */
+	const struct pc_read_options *read;  /* NULL: the snapshot's
+	                                        (pc_snapshot_read_options) */
 };
 
 /* One photo judged, or one thing passed over. Valid during the callback. */
@@ -103,9 +106,14 @@ struct pc_scan_summary {
 	/* Things passed over, by kind, and their sum. */
 	size_t skipped;
 	size_t skipped_by_kind[PC_SCAN_SKIP_KINDS];
+	/* Things passed over that may hold photos nobody judged: folders
+	 * that could not be read or were too deep, pictures in formats that
+	 * are not read. */
+	size_t unjudged;
 	/* The verdict that decides the exit status: do-not-share when any
-	 * photo was, else review when any was (or was unreadable), else
-	 * share. */
+	 * photo was, else review when any was (or was unreadable), or when no
+	 * photo was judged at all, or when anything was unjudged; else share.
+	 * A scan never says "share" about photos it did not look at. */
 	enum pc_verdict_kind worst;
 	double seconds;
 	/* Most photos first, at most PC_SCAN_BLOCKERS; none in the parent

@@ -66,6 +66,28 @@ PC_EXTERN int pc_date_valid(const char *date);
 /* Today's local date into out ("YYYY-MM-DD" and a NUL). */
 PC_EXTERN void pc_date_today(char out[11]);
 
+/* ---------------------------------------------------------------- settings */
+
+/* A list of strings, each living as long as the list. */
+struct pc_string_list {
+	size_t count;
+	const char *const *items;
+	void *priv;
+};
+PC_EXTERN void pc_string_list_free(struct pc_string_list *list);
+
+/*
+ * The keyword roots under which the school's photo tools file people
+ * ("People", "Pupils", "Class 4B"), as `db set person-roots` stored them,
+ * into *out; an empty list when never set, which means the reader's
+ * defaults (pc_default_person_roots). 0 or an error code.
+ */
+PC_EXTERN int pc_store_person_roots(pc_store *store, struct pc_string_list **out);
+/* Stores the roots, ';'-separated ("People;Pupils;Class 4B"), replacing
+ * those there were. PC_EFORMAT for none, too many, or one that is not
+ * printable text. */
+PC_EXTERN int pc_store_set_person_roots(pc_store *store, const char *roots, const char *by);
+
 /* ------------------------------------------------------------------ pupils */
 
 struct pc_pupil {
@@ -255,6 +277,7 @@ struct pc_event {
 	size_t tag_count;
 	const char *const *denied;    /* purpose ids the event forbids */
 	size_t denied_count;
+	const char *note;             /* why, as a denial quotes it; NULL when none */
 };
 
 struct pc_event_list {
@@ -263,8 +286,9 @@ struct pc_event_list {
 	void *priv;
 };
 
-/* Adds an event. PC_EEXISTS, PC_EFORMAT (bad or reversed dates),
- * PC_ENOTFOUND (a denied purpose that does not exist). */
+/* Adds an event. PC_EEXISTS, PC_EFORMAT (bad or reversed dates, or a note
+ * that is not printable text), PC_ENOTFOUND (a denied purpose that does
+ * not exist). A NULL ends_on is the same day as starts_on. */
 PC_EXTERN int pc_store_event_add(pc_store *store, const struct pc_event *event,
                                  const char *by);
 /* Every event, by start date. */
@@ -301,12 +325,19 @@ struct pc_import_report {
 	size_t rows;
 	size_t pupils_added, pupils_changed, pupils_unchanged;
 	size_t granted, refused;     /* consent records appended (or to be) */
-	size_t consents_unchanged;   /* values the database already holds */
+	size_t consents_unchanged;   /* cells that say what the last import said */
+	size_t conflicts;            /* changed cells that met a later record made
+	                                by hand, which was kept */
 	/* One line a person reads per change, in file order
 	 * ("line 4: pupil 1003 Chloe Davies added (Year 4)",
 	 *  "line 4: 1003 website granted, signed 2025-09-08"). */
 	const char *const *changes;
 	size_t change_count;
+	/* One line per conflict, naming its line, what the file says and what
+	 * was recorded by hand ("line 4: 1003 website: the file says granted,
+	 * but it was withdrawn by hand from 2026-11-20; kept the withdrawal"). */
+	const char *const *conflict_lines;
+	size_t conflict_line_count;
 	/* Pupils in the database that the file does not list: reported,
 	 * never deleted ("1099 Tom Baker (Year 6)"). */
 	const char *const *missing;
@@ -318,16 +349,35 @@ struct pc_import_report {
 	void *priv;
 };
 
+/* How an import treats what was recorded by hand since the last import. */
+enum pc_import_flags {
+	PC_IMPORT_DRY_RUN = 1u << 0,     /* compare and report; write nothing */
+	PC_IMPORT_PREFER_FILE = 1u << 1  /* a changed cell replaces a later record
+	                                    made by hand (a withdrawal, a refusal, a
+	                                    flag), instead of being a conflict */
+};
+
 /*
  * Imports the school's MIS export at `csv_path` (PRODUCT.md's format). The
  * whole file is checked before anything is written; a file with any fault
  * is refused whole (PC_EFORMAT, the faults in (*out)->errors) and the
  * database is left as it was. A good file is written in one transaction;
- * with `dry_run` nothing is written. Importing the same file twice changes
- * nothing the second time. *out is set whenever the result is not
- * PC_ERROR. `by` is who imports.
+ * with PC_IMPORT_DRY_RUN nothing is written.
+ *
+ * The import is a sync of what the MIS says: each cell is compared with
+ * what the last import of that pupil said, not with what is in force. A
+ * cell that did not change records nothing, whatever was recorded by hand
+ * since; so importing the same file twice changes nothing the second
+ * time, on any day. A changed cell that would undo a later record made by
+ * hand (a grant over a withdrawal or refusal; a flag or leaving date
+ * cleared or moved later) is a conflict: reported, and the record made by
+ * hand kept, unless PC_IMPORT_PREFER_FILE. A no_photo flag that no import
+ * set is never cleared without it.
+ *
+ * *out is set whenever the result is not PC_ERROR. `by` is who imports;
+ * `flags` is enum pc_import_flags bits.
  */
-PC_EXTERN int pc_store_import_csv(pc_store *store, const char *csv_path, int dry_run,
+PC_EXTERN int pc_store_import_csv(pc_store *store, const char *csv_path, unsigned flags,
                                   const char *by, struct pc_import_report **out);
 PC_EXTERN void pc_import_report_free(struct pc_import_report *report);
 

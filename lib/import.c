@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "fold.h"
 #include "import_rows.h"
+#include "text.h"
 #include "store_internal.h"
 
 /* ------------------------------------------------------------------------
@@ -179,9 +180,7 @@ static const char *or_none(const char *s)
 static char *id_key(const char *id)
 {
 	char *key = strdup(id);
-	for (char *p = key; p && *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	pc__ascii_lower(key);
 	return key;
 }
 

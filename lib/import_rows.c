@@ -333,9 +333,7 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 			continue;
 		}
 		char *name = c->text.data;
-		for (char *p = name; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
+		pc__ascii_lower(name);
 		if (!*name) {
 			col->type = COL_UNNAMED;
 			continue;
@@ -616,9 +614,7 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 		char *key = arena_strdup(c->st, r.id, len);
 		if (!key)
 			return PC_ERROR;
-		for (char *p = key; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
+		pc__ascii_lower(key);
 		int found = pc__strindex_add(&f->ids, key, f->row_count, &other);
 		if (found < 0)
 			return PC_ERROR;

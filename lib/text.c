@@ -212,3 +212,10 @@ char *pc__text_from_utf16le(const unsigned char *s, size_t len)
 	}
 	return finish(&out, err);
 }
+
+void pc__ascii_lower(char *s)
+{
+	for (char *p = s; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+}

@@ -40,4 +40,8 @@ char *pc__text_guess(const char *s, size_t len);
  * unpaired surrogate becomes U+FFFD. */
 char *pc__text_from_utf16le(const unsigned char *s, size_t len);
 
+/* `s` with its ASCII capitals made small, in place: ids and column names
+ * compare ignoring ASCII case. */
+void pc__ascii_lower(char *s);
+
 #endif

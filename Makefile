@@ -89,7 +89,7 @@ TORTURE    := $(BUILD)/tests/torture
 BENCH_SRC  := $(sort $(wildcard bench/*.c))
 BENCHES    := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps test check check-suites demo install clean lint headertest valgrind fuzz bench
+.PHONY: all deps deps-build test check check-suites demo install clean lint headertest valgrind fuzz bench
 .DEFAULT_GOAL := all
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(BIN)
@@ -165,9 +165,12 @@ $(BUILD)/bench/%: bench/%.c $(STATIC_LIB) Makefile
 # ---------------------------------------------------------------- set-up
 
 # Installs the Debian packages the build and the tests need (as root), or
-# says which to install.
+# says which to install; deps-build only what the build and the demo need.
 deps:
-	@sh build-aux/deps.sh
+	@sh build-aux/deps.sh test
+
+deps-build:
+	@sh build-aux/deps.sh build
 
 # ---------------------------------------------------------------- tests
 
@@ -190,6 +193,9 @@ check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE)
 	$(Q)$(TORTURE) --import tests/torture/import.csv >$(BUILD)/torture-import.log || \
 		{ cat $(BUILD)/torture-import.log; exit 1; }
 	@head -n 1 $(BUILD)/torture-import.log
+	$(Q)$(TORTURE) --import tests/e2e/excel/excel-semicolon.csv >$(BUILD)/torture-excel.log || \
+		{ cat $(BUILD)/torture-excel.log; exit 1; }
+	@head -n 1 $(BUILD)/torture-excel.log
 	$(Q)$(TORTURE) --judge consent-db/demo.csv $(TORTURE_JUDGED) >$(BUILD)/torture-judge.log || \
 		{ cat $(BUILD)/torture-judge.log; exit 1; }
 	@head -n 1 $(BUILD)/torture-judge.log
@@ -235,7 +241,7 @@ bench-run: all $(BENCHES)
 
 # ---------------------------------------------------------------- demo
 
-demo: deps
+demo: deps-build
 	@$(MAKE) --no-print-directory all
 	@sh build-aux/demo.sh $(BIN)
 

@@ -2,7 +2,10 @@
 # Makes sure the Debian packages that photoconsent builds and tests with are
 # installed. As root it installs the missing ones (apt-get update first); as
 # anyone else it prints the apt-get line to run and stops.
+# Usage: deps.sh [build|test]: build (for `make demo` and `make`) is what
+# the build needs; test (the default, for `make test`) adds the test tools.
 set -eu
+want=${1:-test}
 
 # Build: compiler, pkg-config, and the libraries the code links.
 BUILD_PKGS="gcc make pkg-config libc6-dev libexif-dev libexpat1-dev libutf8proc-dev libsqlite3-dev libcsv-dev libjpeg62-turbo-dev"
@@ -10,14 +13,20 @@ BUILD_PKGS="gcc make pkg-config libc6-dev libexif-dev libexpat1-dev libutf8proc-
 # valgrind for the leak and invalid-read check; perl runs the cross-check.
 TEST_PKGS="libcriterion-dev libimage-exiftool-perl valgrind perl sqlite3 chromium"
 
+case $want in
+build) PKGS=$BUILD_PKGS ;;
+test) PKGS="$BUILD_PKGS $TEST_PKGS" ;;
+*) echo "deps: '$want' is not build or test" >&2; exit 64 ;;
+esac
+
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "deps: not a Debian system; install the equivalents of:" >&2
-	echo "  $BUILD_PKGS $TEST_PKGS" >&2
+	echo "  $PKGS" >&2
 	exit 0
 fi
 
 missing=""
-for pkg in $BUILD_PKGS $TEST_PKGS; do
+for pkg in $PKGS; do
 	status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
 	case "$status" in
 	*"install ok installed"*) ;;
@@ -26,7 +35,7 @@ for pkg in $BUILD_PKGS $TEST_PKGS; do
 done
 
 if [ -z "$missing" ]; then
-	echo "deps: all packages present"
+	echo "deps: all packages present ($want)"
 	exit 0
 fi
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dbcmd.h"
@@ -33,13 +34,6 @@ static const char help[] =
 	"photo needs a person to review it (and none is refused); 64 usage error;\n"
 	"65 unknown purpose, bad date, or not a photoconsent database; 66 a file\n"
 	"or the database cannot be opened.\n";
-
-/* NO_COLOR (https://no-color.org): set and not empty turns colour off. */
-static int want_color(void)
-{
-	const char *no = getenv("NO_COLOR");
-	return isatty(STDOUT_FILENO) && !(no && *no);
-}
 
 /*
  * Opens the database: for writing when the checks are logged, else for
@@ -144,7 +138,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		return status;
 	}
 
-	int color = !json && want_color();
+	int color = !json && cmd_color(STDOUT_FILENO);
 	int unopened = 0, judged = 0;
 	size_t count[3] = { 0, 0, 0 }; /* by enum pc_verdict_kind */
 	for (int i = optind; i < argc && !status; i++) {
@@ -153,6 +147,13 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		pc_verdict *verdict = NULL;
 		char *report = NULL;
 
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			cmd_error("'%s' is a folder: to judge every photo in it, run "
+			          "'photoconsent scan %s'", path, path);
+			unopened++;
+			continue;
+		}
 		err = pc_photo_read(&photo, path, pc_snapshot_read_options(snap));
 		if (err == PC_ERROR) {
 			cmd_error("out of memory reading '%s'", path);

@@ -44,6 +44,13 @@ int cmd_consent(int argc, char **argv, const struct cmd_context *ctx);
 int cmd_event(int argc, char **argv, const struct cmd_context *ctx);
 int cmd_log(int argc, char **argv, const struct cmd_context *ctx);
 
+/* Whether `fd` is a terminal that moves its cursor as told (TERM is not
+ * "dumb"): where a progress line may be redrawn. */
+int cmd_terminal(int fd);
+/* Whether to colour what goes to `fd`: such a terminal, and NO_COLOR
+ * (https://no-color.org) not set. */
+int cmd_color(int fd);
+
 /* "photoconsent: " + message on stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: the message, then "try 'photoconsent CMD --help'". Returns EXIT_USAGE. */

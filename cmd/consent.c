@@ -61,14 +61,27 @@ static int record(int argc, char **argv, const struct cmd_call *call, enum pc_de
 		r.signed_on = on;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		return status;
+	pc_date_today(today);
+	/* A withdrawal of what was never granted is still recorded (it can
+	 * only keep a photo back), but the person should know it undid
+	 * nothing: the form may be for another child or purpose. */
+	int was_granted = 1;
+	if (d == PC_DECISION_WITHDRAWN &&
+	    !pc_store_consent_in_force(store, r.pupil_id, r.purpose_id, on ? on : today, &st)) {
+		was_granted = st.state == PC_CONSENT_GRANTED;
+		cmd_consent_detail(detail, sizeof detail, &st);
+	}
 	if ((err = pc_store_consent_add(store, &r))) {
 		status = cmd_store_fail(store, err);
 		goto done;
 	}
-	pc_date_today(today);
 	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, decision_name(d),
 	       d == PC_DECISION_WITHDRAWN ? " from" : ", signed", on ? on : today,
 	       r.expires_on ? ", until " : "", r.expires_on ? r.expires_on : "");
+	if (!was_granted)
+		printf("note: there was no consent to withdraw: %s %s was %s (%s) on %s; the "
+		       "withdrawal is recorded all the same\n", r.pupil_id, r.purpose_id,
+		       pc_consent_state_name(st.state), detail, on ? on : today);
 	if ((err = pc_store_consent_in_force(store, r.pupil_id, r.purpose_id, today, &st))) {
 		status = cmd_store_fail(store, err);
 		goto done;

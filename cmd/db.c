@@ -7,7 +7,7 @@
 
 static const char help[] =
 	"usage: photoconsent db init\n"
-	"   or: photoconsent db import [--dry-run] [--prefer-file] [--verbose] FILE.csv\n"
+	"   or: photoconsent db import [--dry-run] [--prefer-file] [--verbose] [--leavers-left-on DATE] FILE.csv\n"
 	"   or: photoconsent db set person-roots 'ROOT;ROOT...'\n"
 	"   or: photoconsent db get person-roots\n"
 	"\n"
@@ -22,9 +22,11 @@ static const char help[] =
 	"import reads the MIS export: a header row, then one row per pupil with the\n"
 	"columns pupil_id, forename, surname, preferred_name, class, aliases,\n"
 	"no_photo, no_name, left_on, signed_on, expires_on and one column per\n"
-	"purpose (yes/no). A file with any bad row is refused whole, each fault\n"
-	"named by its line, and nothing is written. Pupils the file does not list\n"
-	"are reported and kept.\n"
+	"purpose (yes/no). The file may be saved by Excel: UTF-8 or Windows-1252\n"
+	"text, separated by commas, semicolons or tabs, dates DD/MM/YYYY or\n"
+	"YYYY-MM-DD. A file with any bad row is refused whole, each fault named by\n"
+	"its line, and nothing is written. Pupils the file does not list are\n"
+	"reported and kept; --leavers-left-on records them as left.\n"
 	"\n"
 	"The import is a sync of what the MIS says: a cell records something only\n"
 	"when it differs from what the last import of that pupil said, so a\n"
@@ -37,6 +39,10 @@ static const char help[] =
 	"                 since the last import (a withdrawal, a refusal, a\n"
 	"                 no_photo or no_name flag, a leaving date)\n"
 	"  --verbose      list every change, not only the counts\n"
+	"  --leavers-left-on DATE\n"
+	"                 record every pupil the file does not list, and who is\n"
+	"                 not recorded as left, as left on DATE, in the same\n"
+	"                 transaction as the import\n"
 	"  -h, --help     this help\n"
 	"\n"
 	"Exit status: 0 done; 64 usage error; 65 the file was refused, or the\n"
@@ -66,7 +72,8 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-static void print_report(const struct pc_import_report *r, int dry_run, int verbose)
+static void print_report(const struct pc_import_report *r, int dry_run, int verbose,
+                         const char *left_on)
 {
 	if (dry_run || verbose)
 		for (size_t i = 0; i < r->change_count; i++)
@@ -84,18 +91,36 @@ static void print_report(const struct pc_import_report *r, int dry_run, int verb
 	if (r->conflicts)
 		printf("%zu %s: what was recorded by hand was kept\n", r->conflicts,
 		       plural(r->conflicts, "conflict", "conflicts"));
+	if (r->already_left)
+		printf("%zu %s not in this file %s already recorded as left\n", r->already_left,
+		       plural(r->already_left, "pupil", "pupils"),
+		       plural(r->already_left, "was", "were"));
+	if (r->leavers) {
+		for (size_t i = 0; i < r->missing_count; i++)
+			printf("%snot in this file, left on %s: %s\n", dry_run ? "would: " : "",
+			       left_on, r->missing[i]);
+		return;
+	}
 	for (size_t i = 0; i < r->missing_count; i++)
 		printf("not in this file (kept): %s\n", r->missing[i]);
+	if (r->missing_count == 1)
+		printf("if this pupil has left, record it: 'photoconsent pupil set ID left_on "
+		       "DATE', or import again with --leavers-left-on DATE\n");
+	else if (r->missing_count)
+		printf("if these %zu pupils have left, record it: 'photoconsent pupil set ID "
+		       "left_on DATE' for each, or import again with --leavers-left-on DATE for "
+		       "all of them\n", r->missing_count);
 }
 
 static int db_import(int argc, char **argv, const struct cmd_call *call)
 {
 	int dry_run = 0, prefer_file = 0, verbose = 0, status;
-	const char *file = NULL;
+	const char *file = NULL, *left_on = NULL;
 	const struct cmd_opt opts[] = {
 		{ "dry-run", CMD_OPT_FLAG, &dry_run, 0 },
 		{ "prefer-file", CMD_OPT_FLAG, &prefer_file, 0 },
 		{ "verbose", CMD_OPT_FLAG, &verbose, 0 },
+		{ "leavers-left-on", CMD_OPT_DATE, &left_on, 0 },
 	};
 	pc_store *store = NULL;
 	struct pc_import_report *report = NULL;
@@ -107,8 +132,13 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	if (status)
 		return status;
 
-	unsigned flags = (dry_run ? PC_IMPORT_DRY_RUN : 0) | (prefer_file ? PC_IMPORT_PREFER_FILE : 0);
-	int err = pc_store_import_csv(store, file, flags, cmd_user(), &report);
+	const struct pc_import_options import_opts = {
+		(dry_run ? PC_IMPORT_DRY_RUN : 0) | (prefer_file ? PC_IMPORT_PREFER_FILE : 0),
+		cmd_user(), left_on,
+	};
+	int err = pc_store_import_csv(store, file, &import_opts, &report);
+	for (size_t i = 0; report && i < report->notice_count; i++)
+		printf("note: %s\n", report->notices[i]);
 	/* A refused file: every fault, a line each, naming its line. */
 	if (err && report && report->error_count && cmd_status_for(err) == EXIT_DATAERR) {
 		for (size_t i = 0; i < report->error_count; i++)
@@ -118,7 +148,7 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	} else if (err) {
 		status = cmd_store_fail(store, err);
 	} else {
-		print_report(report, dry_run, verbose);
+		print_report(report, dry_run, verbose, left_on);
 		if (dry_run)
 			printf("dry run: nothing was written to '%s'\n", call->ctx->db_path);
 	}

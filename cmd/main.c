@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "photoconsent/photoconsent.h"
@@ -26,6 +27,18 @@ static const struct command commands[] = {
 	{ "event", cmd_event, "add and list school events" },
 	{ "log", cmd_log, "the audit log of checks" },
 };
+
+int cmd_terminal(int fd)
+{
+	const char *term = getenv("TERM");
+	return isatty(fd) && !(term && !strcmp(term, "dumb"));
+}
+
+int cmd_color(int fd)
+{
+	const char *no = getenv("NO_COLOR");
+	return cmd_terminal(fd) && !(no && *no);
+}
 
 void cmd_error(const char *fmt, ...)
 {

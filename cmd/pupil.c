@@ -17,8 +17,9 @@ static const char help[] =
 	"show prints a pupil's details and the consent in force today for every\n"
 	"purpose. list prints every pupil, or one class's, by class and surname.\n"
 	"set turns no_photo (never share anywhere) or no_name (never beside the\n"
-	"child's name) on or off, or records the day the pupil left (none: has\n"
-	"not left). alias adds a name the pupil is also tagged as.\n"
+	"child's name) on or off (yes/no, y/n, true/false and 1/0 too, as the\n"
+	"import reads them), or records the day the pupil left (none: has not\n"
+	"left). alias adds a name the pupil is also tagged as.\n"
 	"\n"
 	"  --forename F   the first name (required)\n"
 	"  --surname S    the surname (required)\n"
@@ -243,10 +244,9 @@ static int pupil_set(int argc, char **argv, const struct cmd_call *call)
 			value = NULL;
 		else if ((status = cmd_check_date(value)))
 			return status;
-	} else if (!strcmp(value, "on") || !strcmp(value, "off")) {
-		on = !strcmp(value, "on");
-	} else {
-		return cmd_usage_error(call->name, "'%s' is not on or off", value);
+	} else if ((on = pc_yes_no(value)) < 0) {
+		return cmd_usage_error(call->name, "'%s' is not on or off (or yes or no, as "
+		                       "the import reads them)", value);
 	}
 
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))

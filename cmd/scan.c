@@ -34,8 +34,10 @@ static const char help[] =
 	"  --on DATE       judge the consent in force on DATE (YYYY-MM-DD)\n"
 	"  --jobs N        photos judged at once (default: one per processor)\n"
 	"  --json          one JSON object per photo, a line each, as check --json\n"
-	"  --csv           one CSV row per photo, after a header row; a cell that\n"
-	"                  a spreadsheet would run as a formula (= + - @) starts\n"
+	"  --csv           one CSV row per photo, after a header row; the file\n"
+	"                  starts with a UTF-8 byte order mark, so that Excel\n"
+	"                  shows names such as Zo\xc3\xab as written; a cell that a\n"
+	"                  spreadsheet would run as a formula (= + - @) starts\n"
 	"                  with an apostrophe\n"
 	"  --html REPORT   also write a contact sheet: one HTML file with a preview\n"
 	"                  of each photo, its verdict and reasons, filters, and the\n"
@@ -61,13 +63,6 @@ struct run {
 	int progress_shown; /* and is there now */
 	int write_failed;
 };
-
-/* NO_COLOR (https://no-color.org): set and not empty turns colour off. */
-static int no_color(void)
-{
-	const char *no = getenv("NO_COLOR");
-	return no && *no;
-}
 
 static void clear_progress(struct run *r)
 {
@@ -170,7 +165,7 @@ static int scan_status(const struct pc_scan_summary *s)
 static int run_scan(const pc_snapshot *snap, char **roots, int count,
                     const struct pc_scan_options *opts, int text)
 {
-	struct run r = { stdout, isatty(STDERR_FILENO), 0, 0 };
+	struct run r = { stdout, cmd_terminal(STDERR_FILENO), 0, 0 };
 	struct pc_scan_summary *summary = NULL;
 	char *error = NULL, *table = NULL;
 	static char buffer[1 << 16];
@@ -195,7 +190,7 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 		 * the data. */
 		FILE *to = text ? stdout : isatty(STDERR_FILENO) ? stderr : NULL;
 		if (to && pc_report_scan_summary(&table, summary,
-		                                 isatty(fileno(to)) && !no_color())) {
+		                                 cmd_color(fileno(to)))) {
 			cmd_error("out of memory");
 			status = EXIT_SOFTWARE;
 		} else if (to) {
@@ -283,7 +278,7 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 	pc_snapshot *snap = NULL;
 	if ((status = load_snapshot(&snap, ctx, purpose, on)))
 		return status;
-	opts.color = opts.format == PC_SCAN_TEXT && isatty(STDOUT_FILENO) && !no_color();
+	opts.color = opts.format == PC_SCAN_TEXT && cmd_color(STDOUT_FILENO);
 	status = run_scan(snap, argv + optind, argc - optind, &opts, opts.format == PC_SCAN_TEXT);
 	pc_snapshot_free(snap);
 	return status;

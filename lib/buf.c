@@ -14,7 +14,7 @@ void pc__buf_init(struct pc__buf *buf, size_t max)
 	buf->max = max;
 }
 
-static int buf_reserve(struct pc__buf *buf, size_t extra)
+int pc__buf_reserve(struct pc__buf *buf, size_t extra)
 {
 	size_t cap = buf->max ? buf->max : SIZE_MAX / 2;
 	if (extra > cap || buf->len > cap - extra)
@@ -35,7 +35,7 @@ static int buf_reserve(struct pc__buf *buf, size_t extra)
 
 int pc__buf_append(struct pc__buf *buf, const void *data, size_t len)
 {
-	int err = buf_reserve(buf, len);
+	int err = pc__buf_reserve(buf, len);
 	if (err)
 		return err;
 	if (len)
@@ -64,7 +64,7 @@ int pc__buf_vprintf(struct pc__buf *buf, const char *fmt, va_list ap)
 	int err = n < 0 ? PC_ERROR : 0;
 	if (!err && (size_t)n < sizeof(small)) {
 		err = pc__buf_append(buf, small, (size_t)n);
-	} else if (!err && !(err = buf_reserve(buf, (size_t)n))) {
+	} else if (!err && !(err = pc__buf_reserve(buf, (size_t)n))) {
 		/* Longer than the small buffer: format again, in place. */
 		vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, again);
 		buf->len += (size_t)n;

@@ -21,6 +21,9 @@ struct pc__buf {
 };
 
 void pc__buf_init(struct pc__buf *buf, size_t max);
+/* Makes room for `extra` more bytes (and the NUL) after `len`, for a
+ * writer that fills data + len itself. 0, PC_ETOOBIG, PC_ERROR. */
+int pc__buf_reserve(struct pc__buf *buf, size_t extra);
 /* Appends; 0, PC_ETOOBIG past the cap, PC_ERROR out of memory. */
 int pc__buf_append(struct pc__buf *buf, const void *data, size_t len);
 int pc__buf_putc(struct pc__buf *buf, char c);

@@ -30,7 +30,7 @@ struct lines {
 };
 
 struct report_priv {
-	struct lines changes, conflicts, missing, errors;
+	struct lines changes, conflicts, missing, notices, errors;
 };
 
 static int lines_add(struct lines *l, const char *fmt, ...)
@@ -73,6 +73,7 @@ void pc_import_report_free(struct pc_import_report *report)
 		lines_release(&priv->changes);
 		lines_release(&priv->conflicts);
 		lines_release(&priv->missing);
+		lines_release(&priv->notices);
 		lines_release(&priv->errors);
 		free(priv);
 	}
@@ -103,6 +104,8 @@ static void report_seal(struct pc_import_report *r)
 	r->conflict_line_count = priv->conflicts.count;
 	r->missing = (const char *const *)priv->missing.items;
 	r->missing_count = priv->missing.count;
+	r->notices = (const char *const *)priv->notices.items;
+	r->notice_count = priv->notices.count;
 	r->errors = (const char *const *)priv->errors.items;
 	r->error_count = priv->errors.count;
 }
@@ -148,6 +151,9 @@ struct import {
 	const char *file_name;             /* for notes: the path's last part */
 	const char *by;
 	int prefer_file;
+	const char *leavers_left_on;       /* NULL: pupils not listed are only reported */
+	size_t *leavers;                   /* indexes into db: not listed, not yet left */
+	size_t leaver_count;
 	char today[11];
 	struct pc__import_file file;
 	struct pc_pupil_list *db;          /* every pupil, as the database has them */
@@ -581,7 +587,8 @@ static int diff(struct import *im)
 	im->plans = calloc(rows ? rows : 1, sizeof(*im->plans));
 	im->cells = calloc(cells, 1);
 	im->last_seq = calloc(cells, sizeof(*im->last_seq));
-	if (!im->plans || !im->cells || !im->last_seq)
+	im->leavers = calloc(im->db->count ? im->db->count : 1, sizeof(*im->leavers));
+	if (!im->plans || !im->cells || !im->last_seq || !im->leavers)
 		return PC_ERROR;
 
 	for (size_t i = 0; i < rows; i++) {
@@ -606,7 +613,8 @@ static int diff(struct import *im)
 	}
 
 	/* Never deleted: a pupil the MIS no longer lists has usually left,
-	 * and the consent history must stay. */
+	 * and the consent history must stay. One already recorded as left is
+	 * where they should be, and is only counted. */
 	for (size_t i = 0; i < im->db->count; i++) {
 		const struct pc_pupil *p = &im->db->items[i];
 		size_t ri;
@@ -617,11 +625,18 @@ static int diff(struct import *im)
 		free(key);
 		if (listed)
 			continue;
+		if (p->left_on) {
+			im->report->already_left++;
+			continue;
+		}
 		if (describe_pupil(&im->text, p) ||
 		    lines_add(&im->lines->missing, "%s %s %s%s", p->id, p->forename, p->surname,
 		              im->text.data))
 			return PC_ERROR;
+		if (im->leavers_left_on)
+			im->leavers[im->leaver_count++] = i;
 	}
+	im->report->leavers = im->leaver_count;
 	return 0;
 }
 
@@ -686,6 +701,15 @@ static int apply(struct import *im, size_t *line)
 		*line = im->file.rows[i].line;
 		ret = apply_row(im, i);
 	}
+	/* Recorded as by hand, not as a cell of the file: the file said
+	 * nothing of them, so a later file that lists them again does not
+	 * quietly undo it. */
+	*line = 0;
+	for (size_t i = 0; i < im->leaver_count && !ret; i++) {
+		struct pc_pupil left = im->db->items[im->leavers[i]];
+		left.left_on = im->leavers_left_on;
+		ret = pc__store_pupil_update(im->store, &left, im->by);
+	}
 	return ret;
 }
 
@@ -694,7 +718,7 @@ static int apply(struct import *im, size_t *line)
 static int has_writes(const struct import *im)
 {
 	const struct pc_import_report *r = im->report;
-	if (r->pupils_added || r->pupils_changed || r->granted || r->refused)
+	if (r->pupils_added || r->pupils_changed || r->granted || r->refused || r->leavers)
 		return 1;
 	size_t cells = im->file.row_count * im->file.purpose_count;
 	for (size_t i = 0; i < cells; i++)
@@ -728,9 +752,27 @@ static int refuse(struct import *im, int code)
 	                      "was imported", im->path, total);
 }
 
-int pc_store_import_csv(pc_store *store, const char *csv_path, unsigned flags,
-                        const char *by, struct pc_import_report **out)
+/* A line that says how the file was read, when a person would not expect
+ * it: text that is not UTF-8. A UTF-8 file with or without a byte order
+ * mark, and any of the three separators, are read without a word. */
+static int note_shape(struct import *im)
 {
+	const struct pc__csv_shape *shape = &im->file.shape;
+	if (shape->encoding != PC__CSV_CP1252)
+		return 0;
+	return lines_add(&im->lines->notices, "'%s' is not UTF-8 (from line %zu): read as "
+	                 "Windows-1252, as Excel saves \"CSV\"; check that names with "
+	                 "accents look right in 'photoconsent pupil list'", im->file_name,
+	                 shape->first_foreign_line);
+}
+
+int pc_store_import_csv(pc_store *store, const char *csv_path,
+                        const struct pc_import_options *opts, struct pc_import_report **out)
+{
+	static const struct pc_import_options defaults = { 0, NULL, NULL };
+	if (!opts)
+		opts = &defaults;
+	unsigned flags = opts->flags;
 	int ret = PC_ERROR;
 	int began = 0, dry_run = (flags & PC_IMPORT_DRY_RUN) != 0;
 	struct pc_purpose_list *purposes = NULL;
@@ -741,8 +783,9 @@ int pc_store_import_csv(pc_store *store, const char *csv_path, unsigned flags,
 	im.path = csv_path;
 	const char *slash = strrchr(csv_path, '/');
 	im.file_name = slash ? slash + 1 : csv_path;
-	im.by = by ? by : "import";
+	im.by = opts->by ? opts->by : "import";
 	im.prefer_file = (flags & PC_IMPORT_PREFER_FILE) != 0;
+	im.leavers_left_on = opts->leavers_left_on;
 	pc_date_today(im.today);
 	*out = NULL;
 	/* Cleared, so that a failure of our own below can tell itself from
@@ -753,11 +796,17 @@ int pc_store_import_csv(pc_store *store, const char *csv_path, unsigned flags,
 		goto done;
 	im.lines = im.report->priv;
 
+	if (im.leavers_left_on && (ret = pc__store_check_date(store, im.leavers_left_on)))
+		goto done;
 	if ((ret = pc_store_purpose_list(store, &purposes)))
 		goto done;
 	ret = pc__import_file_read(&im.file, csv_path, purposes);
 	if (ret == PC_ERROR)
 		goto done;
+	if (note_shape(&im)) {
+		ret = PC_ERROR;
+		goto done;
+	}
 	if (ret || pc__import_fault_total(&im.file.faults)) {
 		ret = refuse(&im, ret ? ret : PC_EFORMAT);
 		goto done;
@@ -808,6 +857,7 @@ done:
 			pc_import_report_free(im.report);
 	}
 	pc__buf_release(&im.text);
+	free(im.leavers);
 	free(im.last_seq);
 	free(im.cells);
 	free(im.plans);

@@ -2,7 +2,9 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +62,8 @@ struct reader {
 	struct pc__import_faults *faults;
 	pc__csv_row_fn fn;
 	void *ctx;
+	iconv_t from_cp1252;  /* (iconv_t)-1 unless the file is Windows-1252 */
+	struct pc__buf utf8;  /* a line of it, as UTF-8 */
 };
 
 static void start_row(struct reader *r)
@@ -135,6 +139,31 @@ static int has_content(const char *p, size_t n)
 	return 0;
 }
 
+/* The line as UTF-8, in r->utf8. Returns 0, 1 when it holds a byte that
+ * Windows-1252 leaves undefined (listed), or an error code. */
+static int convert(struct reader *r, const char *p, size_t n)
+{
+	r->utf8.len = 0;
+	/* Windows-1252 takes at most three bytes of UTF-8 a byte (the euro
+	 * sign), so the line converts in one call. */
+	if (n > SIZE_MAX / 3 || pc__buf_reserve(&r->utf8, 3 * n))
+		return PC_ERROR;
+	char *in = (char *)p, *out = r->utf8.data;
+	size_t in_left = n, out_left = 3 * n;
+	if (iconv(r->from_cp1252, &in, &in_left, &out, &out_left) == (size_t)-1) {
+		if (errno != EILSEQ && errno != EINVAL)
+			return PC_ERROR;
+		if (pc__import_fault(r->faults, "line %zu: byte 0x%02X is a character "
+		                     "neither in UTF-8 nor in Windows-1252; save the file as "
+		                     "UTF-8 (in Excel: CSV UTF-8)", r->line, (unsigned char)*in))
+			return PC_ERROR;
+		return 1;
+	}
+	r->utf8.len = (size_t)(out - r->utf8.data);
+	r->utf8.data[r->utf8.len] = '\0';
+	return 0;
+}
+
 /* Feeds `n` bytes, a line at a time. A line ends at LF, CRLF or a bare
  * CR (old Mac exports), counted once each, even when a chunk boundary
  * splits a CRLF. Returns 0, 1 when a quoting fault stopped the reading
@@ -147,12 +176,21 @@ static int feed(struct reader *r, const char *p, size_t n)
 			seg++;
 		int ends = seg < n;
 		seg += (size_t)ends;
-		if (!r->row_open && has_content(p, seg))
+		const char *text = p;
+		size_t text_len = seg;
+		if (r->from_cp1252 != (iconv_t)-1) {
+			int err = convert(r, p, seg);
+			if (err)
+				return err;
+			text = r->utf8.data;
+			text_len = r->utf8.len;
+		}
+		if (!r->row_open && has_content(text, text_len))
 			start_row(r);
-		size_t done = csv_parse(&r->parser, p, seg, on_field, on_row, r);
+		size_t done = csv_parse(&r->parser, text, text_len, on_field, on_row, r);
 		if (r->err)
 			return r->err;
-		if (done != seg) {
+		if (done != text_len) {
 			if (csv_error(&r->parser) != CSV_EPARSE)
 				return PC_ERROR;
 			if (pc__import_fault(r->faults,
@@ -177,8 +215,20 @@ static int feed(struct reader *r, const char *p, size_t n)
 	return 0;
 }
 
+/* What libcsv trims around an unquoted field: spaces, and tabs unless
+ * they separate the fields. */
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int is_space_not_tab(unsigned char c)
+{
+	return c == ' ';
+}
+
 int pc__csv_read(const char *path, struct pc__import_faults *faults,
-                 pc__csv_row_fn fn, void *ctx)
+                 struct pc__csv_shape *shape, pc__csv_row_fn fn, void *ctx)
 {
 	int ret = PC_ERROR;
 	FILE *fp = NULL;
@@ -186,11 +236,15 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 	int parser_ready = 0;
 	struct reader r;
 	memset(&r, 0, sizeof(r));
+	memset(shape, 0, sizeof(*shape));
+	shape->delim = ',';
 	pc__buf_init(&r.bytes, PC__CSV_MAX_ROW);
+	pc__buf_init(&r.utf8, 0);
 	r.line = 1;
 	r.faults = faults;
 	r.fn = fn;
 	r.ctx = ctx;
+	r.from_cp1252 = (iconv_t)-1;
 
 	fp = fopen(path, "rb");
 	if (!fp) {
@@ -200,12 +254,39 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 		goto done;
 	}
 	/* Refuse a huge file before reading any of it; the count below also
-	 * catches one that grows, or is a pipe. */
+	 * catches one that grows. */
 	struct stat st;
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > PC__CSV_MAX_FILE) {
 		ret = PC_ETOOBIG;
 		goto too_big;
+	}
+	ret = pc__csv_survey(fp, path, shape, faults);
+	if (ret == PC_EFORMAT)
+		ret = 0;
+	if (ret || pc__import_fault_total(faults))
+		goto done;
+	/* The survey read it once; the rows need it again from the start. */
+	ret = PC_EOPEN;
+	if (fseek(fp, 0, SEEK_SET)) {
+		if (!pc__import_fault(faults, "cannot read '%s' twice (%s); give the path "
+		                      "of a file, not of a pipe", path, strerror(errno)))
+			goto done;
+		ret = PC_ERROR;
+		goto done;
+	}
+	ret = PC_ERROR;
+	if (shape->encoding == PC__CSV_CP1252) {
+		r.from_cp1252 = iconv_open("UTF-8", "WINDOWS-1252");
+		if (r.from_cp1252 == (iconv_t)-1) {
+			ret = PC_EOPEN;
+			if (pc__import_fault(faults, "line %zu: the file is not UTF-8, and this "
+			                     "system cannot read it as Windows-1252 (%s); save it "
+			                     "as UTF-8 (in Excel: CSV UTF-8)",
+			                     shape->first_foreign_line, strerror(errno)))
+				ret = PC_ERROR;
+			goto done;
+		}
 	}
 
 	chunk = malloc(CHUNK);
@@ -219,6 +300,8 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI))
 		goto done;
 	parser_ready = 1;
+	csv_set_delim(&r.parser, (unsigned char)shape->delim);
+	csv_set_space_func(&r.parser, shape->delim == '\t' ? is_space_not_tab : is_space);
 
 	size_t total = 0;
 	int first = 1;
@@ -240,18 +323,9 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 			goto too_big;
 		}
 		const char *p = chunk;
-		/* fread fills the chunk unless the file ends, so a byte order
-		 * mark is whole in the first one. */
-		if (first && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+		if (first && shape->encoding == PC__CSV_UTF8_BOM) {
 			p += 3;
 			n -= 3;
-		}
-		/* Excel's "Unicode Text" and some MIS exports: every other byte
-		 * a NUL, which would otherwise be faulted cell by cell. */
-		if (first && n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) {
-			ret = pc__import_fault(faults, "line 1: the file is UTF-16; save it as UTF-8 "
-			                       "(in Excel: CSV UTF-8)") ? PC_ERROR : 0;
-			goto done;
 		}
 		first = 0;
 		int err = feed(&r, p, n);
@@ -281,9 +355,12 @@ too_big:
 done:
 	if (parser_ready)
 		csv_free(&r.parser);
+	if (r.from_cp1252 != (iconv_t)-1)
+		iconv_close(r.from_cp1252);
 	free(r.fields);
 	free(r.lens);
 	free(r.offs);
+	pc__buf_release(&r.utf8);
 	pc__buf_release(&r.bytes);
 	free(chunk);
 	if (fp)

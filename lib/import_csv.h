@@ -10,10 +10,15 @@
  * - A row's line is the line it starts on, counting from 1: a quoted field
  *   that holds line ends moves the rows after it down, as an editor shows
  *   them. Blank lines are skipped, not rows.
- * - A UTF-8 byte order mark at the very start is dropped; CRLF, LF and CR
- *   all end a row. Fields come as the bytes between the delimiters, with
- *   quotes removed and spaces around unquoted fields trimmed; checking
- *   them (UTF-8, controls) is the caller's job.
+ * - The file is surveyed once before its rows are read (pc__csv_survey):
+ *   a UTF-8 byte order mark at the very start is dropped; a file without
+ *   one that is not valid UTF-8 is read as Windows-1252 (Excel's "CSV"),
+ *   converted by iconv, so that every field handed on is UTF-8 unless the
+ *   file said it was UTF-8 and was not. The separator is the header's
+ *   commonest of comma, semicolon and tab, outside quotes.
+ * - CRLF, LF and CR all end a row. Fields come as the bytes between the
+ *   separators, with quotes removed and spaces around unquoted fields
+ *   trimmed; checking them (UTF-8, controls) is the caller's job.
  * - Faults are listed, up to PC__IMPORT_MAX_FAULTS, each naming its line;
  *   the rest are only counted. A fault in the quoting stops the reading,
  *   since nothing after it can be trusted to split where the author meant.
@@ -22,6 +27,7 @@
 #define PC_IMPORT_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define PC__CSV_MAX_FILE ((size_t)64 << 20)
 #define PC__CSV_MAX_ROW ((size_t)1 << 20)
@@ -55,18 +61,42 @@ struct pc__csv_row {
 	const size_t *lens;
 };
 
+/* The text a file holds, as found before its rows are read. */
+enum pc__csv_encoding {
+	PC__CSV_UTF8 = 0,     /* valid UTF-8 (ASCII is too), no byte order mark */
+	PC__CSV_UTF8_BOM = 1, /* a UTF-8 byte order mark: read as UTF-8 */
+	PC__CSV_CP1252 = 2    /* not UTF-8, no mark: read as Windows-1252 */
+};
+
+struct pc__csv_shape {
+	enum pc__csv_encoding encoding;
+	size_t first_foreign_line; /* Windows-1252: the first line not UTF-8 */
+	char delim;                /* ',', ';' or '\t' */
+};
+
+/*
+ * Reads `fp` from where it is to its end (or to where both the encoding
+ * and the header are known) and fills `shape`. Returns 0; PC_EOPEN when
+ * it cannot be read, PC_ETOOBIG past PC__CSV_MAX_FILE, PC_EFORMAT for a
+ * UTF-16 file, each with a fault that says so; or PC_ERROR when out of
+ * memory. `path` names the file in faults.
+ */
+int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
+                   struct pc__import_faults *faults);
+
 /* Called once per row, in file order; the row lives until it returns.
  * Returns 0 to go on, or an error code (PC_ERROR) to stop the reading. */
 typedef int (*pc__csv_row_fn)(void *ctx, const struct pc__csv_row *row);
 
 /*
- * Reads the CSV file at `path`, calling `fn` for each row. Faults in the
- * file's shape (quoting, size of a row) go into `faults` and the call
- * still returns 0. Returns PC_EOPEN when the file cannot be opened or
+ * Reads the CSV file at `path`, calling `fn` for each row, and sets
+ * *shape to what it found. Faults in the file's shape (quoting, size of a
+ * row, a byte that is neither UTF-8 nor Windows-1252) go into `faults`
+ * and the call still returns 0. Returns PC_EOPEN when the file cannot be opened or
  * read and PC_ETOOBIG when it is larger than PC__CSV_MAX_FILE, each with
  * a fault that says so; PC_ERROR when out of memory; or what `fn` returned.
  */
 int pc__csv_read(const char *path, struct pc__import_faults *faults,
-                 pc__csv_row_fn fn, void *ctx);
+                 struct pc__csv_shape *shape, pc__csv_row_fn fn, void *ctx);
 
 #endif

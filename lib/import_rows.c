@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "import_date.h"
 #include "text.h"
 
 /* Longest pupil id, and longest name, class or alias, in bytes: far past
@@ -122,35 +123,14 @@ static enum clean clean_text(struct pc__buf *out, const char *s, size_t len)
 	return CLEAN_OK;
 }
 
-static int ascii_ieq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
-}
-
 /* PC_DECISION_GRANTED for a yes, PC_DECISION_REFUSED for a no, 0 for
  * empty, -1 for anything else. Flags take the same spellings. */
 static int yes_no(const char *text)
 {
-	static const char *const yes[] = { "yes", "y", "true", "1" };
-	static const char *const no[] = { "no", "n", "false", "0" };
 	if (!*text)
 		return 0;
-	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (ascii_ieq(text, yes[i]))
-			return PC_DECISION_GRANTED;
-	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (ascii_ieq(text, no[i]))
-			return PC_DECISION_REFUSED;
-	return -1;
+	int v = pc_yes_no(text);
+	return v < 0 ? -1 : v ? PC_DECISION_GRANTED : PC_DECISION_REFUSED;
 }
 
 /* Whether the text is nothing once folded (only spaces of other kinds,
@@ -228,32 +208,6 @@ static int fault(struct checker *c, const char *fmt, ...)
 	return pc__import_fault(&c->file->faults, "%s", msg);
 }
 
-/* Levenshtein distance, capped: enough to say "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 63 || lb > 63)
-		return SIZE_MAX;
-	size_t row[64];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 /* The columns a header may name, for the fault that names one it may not:
  * "pupil_id, ..., expires_on, and one per purpose: display, ...". */
 static int unknown_column(struct checker *c, size_t line, const char *name)
@@ -267,7 +221,7 @@ static int unknown_column(struct checker *c, size_t line, const char *name)
 	int err = 0;
 	for (size_t i = 0; i < PC__COL_COUNT && !err; i++) {
 		err = pc__buf_printf(b, "%s, ", col_names[i]);
-		size_t d = distance(name, col_names[i]);
+		size_t d = pc__edit_distance(name, col_names[i]);
 		if (d <= allowed && d < best_d) {
 			best = col_names[i];
 			best_d = d;
@@ -282,7 +236,7 @@ static int unknown_column(struct checker *c, size_t line, const char *name)
 			continue;
 		err = pc__buf_printf(b, "%s%s", sep, p->id);
 		sep = ", ";
-		size_t d = distance(name, p->id);
+		size_t d = pc__edit_distance(name, p->id);
 		if (d <= allowed && d < best_d) {
 			best = p->id;
 			best_d = d;
@@ -327,7 +281,9 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 			return PC_ERROR;
 		if (k != CLEAN_OK) {
 			if (fault(c, "line %zu, column %zu: %s", row->line, i + 1,
-			          k == CLEAN_NOT_UTF8 ? "not valid UTF-8 (save the file as UTF-8)"
+			          k == CLEAN_NOT_UTF8 ? "not valid UTF-8, though the file starts with "
+			                                      "UTF-8's byte order mark (save it again "
+			                                      "as CSV UTF-8)"
 			                              : "holds a control character"))
 				return PC_ERROR;
 			continue;
@@ -480,6 +436,7 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 	const char **to = NULL;
 	size_t max = MAX_NAME;
 	int empty;
+	char date[11];
 
 	if (col->type == COL_PURPOSE) {
 		int v = yes_no(text);
@@ -531,9 +488,25 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 	case PC__COL_LEFT_ON:
 	case PC__COL_SIGNED_ON:
 	case PC__COL_EXPIRES_ON:
-		if (len && !pc_date_valid(text))
-			return fault(c, "line %zu, column '%s': '%s' is not a date (YYYY-MM-DD)",
-			             line, name, shown(cut, text));
+		if (!len)
+			return 0;
+		switch (pc__import_date_read(text, date)) {
+		case PC__DATE_OK:
+			break;
+		case PC__DATE_MONTH_FIRST:
+			return fault(c, "line %zu, column '%s': '%s' is not a date: dates are read "
+			             "day first (DD/MM/YYYY, as in the UK) or as YYYY-MM-DD, and "
+			             "this one would be month first", line, name, shown(cut, text));
+		case PC__DATE_SHORT_YEAR:
+			return fault(c, "line %zu, column '%s': '%s' has a two-digit year; give "
+			             "it in full (DD/MM/YYYY or YYYY-MM-DD)", line, name,
+			             shown(cut, text));
+		default:
+			return fault(c, "line %zu, column '%s': '%s' is not a date (DD/MM/YYYY "
+			             "or YYYY-MM-DD)", line, name, shown(cut, text));
+		}
+		text = date;
+		len = strlen(date);
 		to = col->which == PC__COL_LEFT_ON ? &r->left_on
 		   : col->which == PC__COL_SIGNED_ON ? &r->signed_on : &r->expires_on;
 		break;
@@ -648,7 +621,7 @@ int pc__import_file_read(struct pc__import_file *file, const char *path,
 		goto done;
 	file->priv = c.st;
 
-	ret = pc__csv_read(path, &file->faults, on_row, &c);
+	ret = pc__csv_read(path, &file->faults, &file->shape, on_row, &c);
 	if (ret)
 		goto done;
 	if (!c.header_done && !pc__import_fault_total(&file->faults) &&

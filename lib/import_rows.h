@@ -7,7 +7,7 @@
  *   (unique in the file), a forename and a surname; every text is valid
  *   UTF-8 with runs of white space (line ends in quoted fields included)
  *   made one space and none at either end; every date is a real
- *   "YYYY-MM-DD"; an expiry is not before its signing date; every value
+ *   "YYYY-MM-DD" (whichever way the file spelled it); an expiry is not before its signing date; every value
  *   under a flag or purpose column was a yes or a no spelling, or empty.
  * - When `faults` is not empty, the rows are only what could be read and
  *   must not be written.
@@ -65,6 +65,7 @@ struct pc__import_file {
 	size_t row_count;
 	struct pc__strindex ids;       /* pupil id, ASCII lower case -> index into rows */
 	struct pc__import_faults faults;
+	struct pc__csv_shape shape;    /* its encoding and separator */
 	void *priv;                    /* the storage behind the strings */
 };
 

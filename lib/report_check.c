@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "json.h"
 #include "report_parent.h"
+#include "report_wrap.h"
 #include "text.h"
 #include "photoconsent/photoconsent.h"
 
@@ -149,55 +150,14 @@ int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view vie
 #define INDENT "    "
 /* The verdict column: as wide as its longest word, "DO NOT SHARE". */
 #define VERDICT_WIDTH 12
-/* Lines are wrapped to fit a classic 80-column terminal. */
-#define WIDTH 80
 /* At most this many people are named on the people line; the reasons
  * above it already name every one who blocks. */
 #define PEOPLE_LISTED 6
 
-/* The number of characters (not bytes) in the first `len` bytes of s. */
-static size_t columns(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
-/*
- * `text` after INDENT and `label`, wrapped at spaces to WIDTH columns;
- * continuation lines line up under the text's first character, or hang
- * two further in when there is no label, so that each reason stands out.
- * A word longer than a line stands alone. Ends with a newline.
- */
+/* `text` after INDENT and `label`, wrapped (report_wrap.h). */
 static int wrapped(struct pc__buf *b, const char *label, const char *text)
 {
-	size_t margin = strlen(INDENT) + columns(label, strlen(label));
-	size_t hang = *label ? margin : margin + 2;
-	size_t room = WIDTH > hang + 20 ? WIDTH - hang : 20;
-	size_t used = 0, first = 1;
-	int err = pc__buf_printf(b, INDENT "%s", label);
-	const char *p = text ? text : "";
-	while (*p == ' ')
-		p++;
-	while (*p && !err) {
-		size_t len = strcspn(p, " ");
-		size_t w = columns(p, len);
-		if (used && used + 1 + w > (first ? room + hang - margin : room)) {
-			err = pc__buf_printf(b, "\n%*s", (int)hang, "");
-			used = 0;
-			first = 0;
-		} else if (used) {
-			err = pc__buf_putc(b, ' ');
-			used++;
-		}
-		err = err ? err : pc__buf_append(b, p, len);
-		used += w;
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-	return err ? err : pc__buf_putc(b, '\n');
+	return pc__report_wrapped(b, strlen(INDENT), label, text);
 }
 
 static int headline(struct pc__buf *b, const pc_verdict *v, int color)

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "report_parent.h"
 #include "report_scan.h"
+#include "report_wrap.h"
 #include "photoconsent/photoconsent.h"
 
 /* ---------------------------------------------------------------- text */
@@ -37,32 +38,68 @@ static int text_headline(struct pc__buf *b, const pc_verdict *v, int color)
 	return err ? err : pc__buf_putc(b, '\n');
 }
 
-static int text_reason(void *ctx, const char *code, const char *message)
+/* A reason or warning under the headline, wrapped as check wraps them. */
+static int text_line(struct pc__buf *b, const char *label, const char *message)
 {
-	struct pc__buf *b = ctx;
-	(void)code;
-	int err = pc__buf_printf(b, "%*s", VERDICT_WIDTH, "");
-	err = err ? err : pc__buf_put_printable(b, message);
-	return err ? err : pc__buf_putc(b, '\n');
+	return pc__report_wrapped(b, VERDICT_WIDTH, label, message);
 }
 
-/* The verdict and the file; under it, for a photo not to share as it
- * is, each reason (the warnings are check's to tell). */
-static int text_record(struct pc__buf *b, const pc_verdict *v, enum pc_view view, int color)
+static int text_parent_reason(void *ctx, const char *code, const char *message)
+{
+	(void)code;
+	return text_line(ctx, "", message);
+}
+
+static int text_parent_warning(void *ctx, const char *code, const char *message)
+{
+	(void)code;
+	return text_line(ctx, "warning: ", message);
+}
+
+/* A reason without the policy sentence it ends with (": The school
+ * publishes ..."): a scan says that once, in its summary, not on every
+ * photo that a refusal keeps back. */
+static int text_staff_reason(struct pc__buf *b, const char *message, const char *policy)
+{
+	size_t len = strlen(message), plen = policy ? strlen(policy) : 0;
+	if (plen && len > plen + 2 && !strcmp(message + len - plen, policy) &&
+	    !memcmp(message + len - plen - 2, ": ", 2)) {
+		struct pc__buf cut;
+		pc__buf_init(&cut, 0);
+		int err = pc__buf_append(&cut, message, len - plen - 2) ||
+		          text_line(b, "", cut.data);
+		pc__buf_release(&cut);
+		return err ? PC_ERROR : 0;
+	}
+	return text_line(b, "", message);
+}
+
+/* The verdict and the file; under it each reason and each warning (GPS,
+ * a caption naming a pupil, a consent about to expire), as check shows
+ * them. */
+static int text_record(struct pc__buf *b, const pc_verdict *v, enum pc_view view, int color,
+                       const char *policy)
 {
 	int err = text_headline(b, v, color);
-	if (view == PC_VIEW_PARENT)
-		return err ? err : pc__parent_reasons(v, text_reason, b);
+	if (view == PC_VIEW_PARENT) {
+		err = err ? err : pc__parent_reasons(v, text_parent_reason, b);
+		return err ? err : pc__parent_warnings(v, text_parent_warning, b);
+	}
 	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++)
-		err = text_reason(b, NULL, pc_verdict_reason(v, i)->message);
+		err = text_staff_reason(b, pc_verdict_reason(v, i)->message, policy);
+	for (size_t i = 0; i < pc_verdict_warning_count(v) && !err; i++)
+		err = text_line(b, "warning: ", pc_verdict_warning(v, i)->message);
 	return err;
 }
 
 /* ----------------------------------------------------------------- CSV */
 
-static const char CSV_STAFF[] =
+/* A UTF-8 byte order mark first: without it Excel reads the file as the
+ * machine's code page and shows "ZoÃ«" for "Zoë". */
+#define BOM "\xEF\xBB\xBF"
+static const char CSV_STAFF[] = BOM
 	"file,verdict,purpose,checked_on,event,people,reason_codes,reasons,warnings\n";
-static const char CSV_PARENT[] =
+static const char CSV_PARENT[] = BOM
 	"file,verdict,purpose,checked_on,children,blocking,reason_codes,reasons\n";
 
 const char *pc_scan_csv_header(enum pc_view view)
@@ -176,14 +213,15 @@ static int csv_record(struct pc__buf *b, const pc_verdict *v, enum pc_view view)
 }
 
 int pc__scan_record(char **out, const pc_verdict *v, enum pc_view view,
-                    enum pc_scan_format format, int color)
+                    enum pc_scan_format format, int color, const char *policy)
 {
 	struct pc__buf b;
 	*out = NULL;
 	if (format == PC_SCAN_JSON)
 		return pc_report_check_json(out, v, view);
 	pc__buf_init(&b, 0);
-	int err = format == PC_SCAN_CSV ? csv_record(&b, v, view) : text_record(&b, v, view, color);
+	int err = format == PC_SCAN_CSV ? csv_record(&b, v, view)
+	                                : text_record(&b, v, view, color, policy);
 	return pc__buf_finish(out, &b, err);
 }
 
@@ -254,6 +292,12 @@ int pc_report_scan_summary(char **out, const struct pc_scan_summary *s, int colo
 	                         s->unreadable ? "(could not be read: review them by eye)" : NULL);
 	err = err || skipped_note(&note, s);
 	err = err || summary_row(&b, "skipped", s->skipped, NULL, note.data);
+	/* Said once here; the photos' reasons leave it out. */
+	if (!err && s->policy && *s->policy && s->do_not_share) {
+		err = pc__buf_printf(&b, "\nThe school's policy for %s, which the refusals above "
+		                     "rest on:\n", s->purpose) ||
+		      pc__report_wrapped(&b, 2, "", s->policy);
+	}
 	if (!err && s->blocker_count) {
 		err = pc__buf_puts(&b, "\nPupils who keep the most photos from being shared\n");
 		for (size_t i = 0; i < s->blocker_count && !err; i++) {

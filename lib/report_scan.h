@@ -8,8 +8,10 @@
 #include "photoconsent/photoconsent.h"
 
 /* The record of `v` in `format` for `view`, with its newline, into *out
- * (the caller's, free()). 0, or PC_ERROR when out of memory. */
+ * (the caller's, free()). A text record leaves out the purpose's `policy`
+ * sentence (NULL: none) where a reason ends with it: the summary says it
+ * once. 0, or PC_ERROR when out of memory. */
 int pc__scan_record(char **out, const pc_verdict *v, enum pc_view view,
-                    enum pc_scan_format format, int color);
+                    enum pc_scan_format format, int color, const char *policy);
 
 #endif

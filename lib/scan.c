@@ -188,7 +188,7 @@ static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
 	                pc_photo_status(photo) == PC_PHOTO_UNOPENED;
 	if (pc_snapshot_judge(&r->verdict, s->snap, photo) ||
 	    pc__scan_record(&r->record, r->verdict, s->opts->view, s->opts->format,
-	                    s->opts->color) ||
+	                    s->opts->color, s->snap->purpose->policy) ||
 	    (s->opts->html && make_card(s, r, photo)))
 		goto fail;
 	pc_photo_free(photo);
@@ -449,6 +449,7 @@ void pc_scan_summary_free(struct pc_scan_summary *sum)
 	}
 	free(top);
 	free((char *)sum->purpose);
+	free((char *)sum->policy);
 	free(sum);
 }
 
@@ -638,7 +639,8 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	t.summary->view = opts->view;
 	t.summary->worst = PC_VERDICT_SHARE;
 	memcpy(t.summary->date, snap->date, sizeof(t.summary->date));
-	if (!(t.summary->purpose = strdup(snap->purpose->id))) {
+	if (!(t.summary->purpose = strdup(snap->purpose->id)) ||
+	    (snap->purpose->policy && !(t.summary->policy = strdup(snap->purpose->policy)))) {
 		ret = fail(error, PC_ERROR, "out of memory");
 		goto done;
 	}

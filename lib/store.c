@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -580,7 +581,28 @@ static int check_exists(pc_store *store)
 	if (S_ISDIR(sb.st_mode))
 		return pc__store_fail(store, PC_EOPEN, "'%s' is a folder, not a database",
 		                      pc__store_path(store));
-	return 0;
+	/* SQLite says only "unable to open database file"; the person needs
+	 * to hear whose file it is. */
+	int fd = open(store->path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (errno != EACCES && errno != EPERM)
+		return 0;
+	char owner[64];
+	struct passwd pw, *found = NULL;
+	char pwbuf[1024];
+	if (getpwuid_r(sb.st_uid, &pw, pwbuf, sizeof(pwbuf), &found) == 0 && found)
+		snprintf(owner, sizeof(owner), "%s", found->pw_name);
+	else
+		snprintf(owner, sizeof(owner), "user %lu", (unsigned long)sb.st_uid);
+	return pc__store_fail(store, PC_EOPEN, "cannot open '%s': permission denied; it "
+	                      "belongs to %s (mode %04o), since a database of children's "
+	                      "names is readable by its owner only: run photoconsent as %s, "
+	                      "or give --db a database of your own", pc__store_path(store),
+	                      pc__store_shown(owner), (unsigned)(sb.st_mode & 07777),
+	                      pc__store_shown(owner));
 }
 
 /* Brings the file at `path` up to date by opening it for writing once;

@@ -354,9 +354,7 @@ int pc_store_consent_in_force(pc_store *store, const char *pupil_id, const char 
 				goto done;
 			}
 			if (!sqlite3_column_int(st, 2)) {
-				ret = pc__store_fail(store, PC_ENOTFOUND, "no purpose is called '%s'; "
-				                     "'photoconsent purpose list' shows them",
-				                     pc__store_shown(purpose_id));
+				ret = pc__store_no_purpose(store, purpose_id);
 				goto done;
 			}
 			copy_date(left_on, sqlite3_column_text(st, 0));

@@ -194,6 +194,9 @@ int pc__store_name_keys(pc_store *store, struct pc__name_key_list **out);
  * ("no pupil has the id '1042'"). `always_deny` may be NULL. */
 int pc__store_pupil_exists(pc_store *store, const char *id);
 int pc__store_purpose_find(pc_store *store, const char *id, int *always_deny);
+/* Fails with PC_ENOTFOUND and "no purpose is called 'x' (did you mean
+ * 'y'?)", the nearest id named when one is near. */
+int pc__store_no_purpose(pc_store *store, const char *id);
 
 /*
  * Storage for returned lists: an arena that the list's `priv` points to,

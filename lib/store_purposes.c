@@ -37,10 +37,27 @@ static int id_valid(const char *id)
 	return 1;
 }
 
-static int not_found(pc_store *store, const char *id)
+int pc__store_no_purpose(pc_store *store, const char *id)
 {
-	return pc__store_fail(store, PC_ENOTFOUND, "no purpose is called '%s'; "
-	                      "'photoconsent purpose list' shows them", pc__store_shown(id));
+	/* The nearest id, for a typo; without it (the list cannot be read),
+	 * the message still says where to look. */
+	struct pc_purpose_list *list = NULL;
+	const char *near = NULL;
+	const char *ids[64];
+	size_t n = 0;
+	if (id && !pc_store_purpose_list(store, &list)) {
+		for (size_t i = 0; i < list->count && n < sizeof(ids) / sizeof(ids[0]); i++)
+			ids[n++] = list->items[i].id;
+		near = pc__nearest(id, ids, n);
+	}
+	int ret = near ? pc__store_fail(store, PC_ENOTFOUND, "no purpose is called '%s' (did "
+	                                "you mean '%s'?); 'photoconsent purpose list' shows "
+	                                "them", pc__store_shown(id), near)
+	               : pc__store_fail(store, PC_ENOTFOUND, "no purpose is called '%s'; "
+	                                "'photoconsent purpose list' shows them",
+	                                pc__store_shown(id));
+	pc_purpose_list_free(list);
+	return ret;
 }
 
 /* Whether a purpose is called `id` (*found), and whether it is always
@@ -75,7 +92,7 @@ int pc__store_purpose_find(pc_store *store, const char *id, int *always_deny)
 	int found = 0;
 	int ret = find_purpose(store, id, &found, always_deny);
 	if (ret == 0 && !found)
-		ret = not_found(store, id);
+		ret = pc__store_no_purpose(store, id);
 	return ret;
 }
 
@@ -126,7 +143,7 @@ int pc_store_purpose_list(pc_store *store, struct pc_purpose_list **out)
 
 int pc_store_purpose_get(pc_store *store, const char *id, struct pc_purpose_list **out)
 {
-	return read_purposes(store, out, SQL_GET, &id, not_found);
+	return read_purposes(store, out, SQL_GET, &id, pc__store_no_purpose);
 }
 
 static int has_text(const char *s)

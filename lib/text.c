@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "photoconsent/store.h"
 
 /* Length of the valid UTF-8 sequence at s (at most `len` bytes), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)
@@ -218,4 +219,71 @@ void pc__ascii_lower(char *s)
 	for (char *p = s; p && *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
+}
+
+/* Whether `a` is `word` (lower case) in any ASCII case. */
+static int ascii_is(const char *a, const char *word)
+{
+	for (; *a && *word; a++, word++) {
+		char c = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		if (c != *word)
+			return 0;
+	}
+	return *a == *word;
+}
+
+int pc_yes_no(const char *text)
+{
+	static const char *const yes[] = { "yes", "y", "true", "1", "on" };
+	static const char *const no[] = { "no", "n", "false", "0", "off" };
+	if (!text)
+		return -1;
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (ascii_is(text, yes[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (ascii_is(text, no[i]))
+			return 0;
+	return -1;
+}
+
+/* Levenshtein distance, capped: enough to say "did you mean". */
+size_t pc__edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 63 || lb > 63)
+		return SIZE_MAX;
+	size_t row[64];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *pc__nearest(const char *typed, const char *const *names, size_t count)
+{
+	size_t allowed = strlen(typed) < 5 ? 1 : 2;
+	size_t best_d = SIZE_MAX;
+	const char *best = NULL;
+	for (size_t i = 0; i < count; i++) {
+		size_t d = pc__edit_distance(typed, names[i]);
+		if (d <= allowed && d < best_d) {
+			best = names[i];
+			best_d = d;
+		}
+	}
+	return best;
 }

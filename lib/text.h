@@ -44,4 +44,12 @@ char *pc__text_from_utf16le(const unsigned char *s, size_t len);
  * compare ignoring ASCII case. */
 void pc__ascii_lower(char *s);
 
+/* The Levenshtein distance between two byte strings, for "did you mean";
+ * SIZE_MAX when either is longer than 63 bytes. */
+size_t pc__edit_distance(const char *a, const char *b);
+
+/* The one of `names` nearest `typed` (an edit distance of 1 for a name of
+ * under 5 bytes, 2 otherwise), or NULL when none is that near. */
+const char *pc__nearest(const char *typed, const char *const *names, size_t count);
+
 #endif

@@ -99,7 +99,7 @@ expect_err "staff or parent"
 t "an unknown purpose: 65, with the store's message, once"
 chk --purpose webiste samples/sports-day-digikam.jpg samples/zoo-trip-gps.jpg
 expect_status 65
-expect_err "webiste"
+expect_err "no purpose is called 'webiste' (did you mean 'website'?)"
 if [ "$(grep -c . "$ERR")" -eq 1 ]; then ok; else bad "more than one line on stderr"; fi
 expect_no_out
 
@@ -265,10 +265,10 @@ chk --on "$ON" --no-log samples/sports-day-lightroom.jpg "$E2E_TMP/no-such.jpg"
 expect_status 66
 expect_line "2 photos (website): 1 share, 0 do not share, 0 review, 1 could not be read"
 
-t "a folder is not a photo: 66"
+t "a folder is not a photo: 66, and check points to scan"
 chk --no-log samples
 expect_status 66
-expect_err "cannot read 'samples'"
+expect_err "'samples' is a folder: to judge every photo in it, run 'photoconsent scan samples'"
 
 t "a file that is not a JPEG is review (unreadable)"
 chk --on "$ON" --no-log --json "$E2E_TMP/text.jpg"
@@ -344,7 +344,7 @@ if command -v script >/dev/null 2>&1 &&
 		status=$?
 	}
 	t "colour on a terminal: red, green, yellow"
-	tty_run "'$PHOTOCONSENT' --db '$DB' check --on $ON --no-log samples/sports-day-digikam.jpg samples/sports-day-lightroom.jpg samples/playground-untagged.jpg"
+	tty_run "TERM=xterm '$PHOTOCONSENT' --db '$DB' check --on $ON --no-log samples/sports-day-digikam.jpg samples/sports-day-lightroom.jpg samples/playground-untagged.jpg"
 	expect_status 1
 	expect_out "$(printf '\033[1;31mDO NOT SHARE\033[0m')"
 	expect_out "$(printf '\033[1;32mSHARE\033[0m')"
@@ -353,6 +353,15 @@ if command -v script >/dev/null 2>&1 &&
 	t "NO_COLOR on a terminal: no colour"
 	tty_run "NO_COLOR=1 '$PHOTOCONSENT' --db '$DB' check --on $ON --no-log samples/sports-day-digikam.jpg"
 	expect_status 1
+	expect_out "DO NOT SHARE"
+	expect_no_escape
+
+	t "TERM=dumb: no colour"
+	tty_run "TERM=dumb '$PHOTOCONSENT' --db '$DB' check --on $ON --no-log samples/sports-day-digikam.jpg"
+	expect_status 1
+	expect_out "DO NOT SHARE"
+	expect_no_escape
+	tty_run "TERM=dumb '$PHOTOCONSENT' --db '$DB' scan --on $ON samples"
 	expect_out "DO NOT SHARE"
 	expect_no_escape
 

@@ -119,9 +119,9 @@ expect_status 64
 expect_err "unknown option '--until'"
 
 t "pupil set with a value that is not on or off"
-run pupil set 1001 no_photo yes
+run pupil set 1001 no_photo maybe
 expect_status 64
-expect_err "'yes' is not on or off"
+expect_err "'maybe' is not on or off (or yes or no, as the import reads them)"
 
 t "pupil set with an unknown setting"
 run pupil set 1001 colour blue
@@ -227,6 +227,16 @@ rdb pupil add 1001 --forename Amy --surname Jones --class "Year 3"
 expect_status 0
 expect_out "added pupil 1001 Amy Jones (Year 3)"
 expect_no_err
+
+t "pupil set takes the import's yes and no"
+rdb pupil set 1001 no_photo yes
+expect_status 0
+rdb pupil show 1001
+expect_out "no_photo:       on"
+rdb pupil set 1001 no_photo N
+expect_status 0
+rdb pupil show 1001
+expect_out "no_photo:       off"
 
 t "pupil add with a preferred name and aliases"
 rdb pupil add 1004 --forename Katherine --surname Smith --preferred Katie \

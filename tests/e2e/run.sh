@@ -143,8 +143,10 @@ hostile many-segments.jpg 65 "more than 10000 segments before the image data"
 
 # ------------------------------------------------------------ consent database
 . tests/e2e/db.sh
+. tests/e2e/excel.sh
 . tests/e2e/check.sh
 . tests/e2e/scan.sh
+. tests/e2e/messages.sh
 . tests/e2e/trust.sh
 . tests/e2e/html.sh
 

@@ -103,6 +103,10 @@ if grep -q "photos checked" "$OUT" "$ERR"; then bad "a summary in the output"; e
 t "the CSV opens as a table, one row per photo, with check's verdicts"
 scn --on "$ON" --csv samples
 expect_status 1
+t "the CSV starts with a UTF-8 byte order mark, for Excel"
+if [ "$(head -c 3 "$OUT" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then ok; else
+	bad "no byte order mark: $(head -c 3 "$OUT" | od -An -c)"; fi
+t "the CSV opens as a table, one row per photo, with check's verdicts"
 if "$CSV_TABLE" <"$OUT" >"$E2E_TMP/table" 2>"$E2E_TMP/table.err"; then
 	ok
 else

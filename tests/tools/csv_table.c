@@ -5,6 +5,8 @@
  * backslash inside a field written \t, \n, \\. Fails (exit 1, saying
  * where) when the input is not well-formed CSV or when a row has not as
  * many fields as the header row: a file a spreadsheet would open askew.
+ * A UTF-8 byte order mark at the start is dropped, as a spreadsheet
+ * drops it.
  * Usage: csv_table < FILE.csv
  */
 #include <csv.h>
@@ -57,11 +59,19 @@ int main(void)
 	struct table t = { 0, 0, 0, 0 };
 	char buf[65536];
 	size_t n;
+	int first = 1;
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return 2;
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &t) != n) {
+		const char *at = buf;
+		if (first && n >= 3 && (unsigned char)buf[0] == 0xEF &&
+		    (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF) {
+			at += 3;
+			n -= 3;
+		}
+		first = 0;
+		if (csv_parse(&p, at, n, on_field, on_row, &t) != n) {
 			fprintf(stderr, "csv_table: %s\n", csv_strerror(csv_error(&p)));
 			csv_free(&p);
 			return 1;

@@ -148,7 +148,8 @@ static int import_once(const char *db, const char *csv, unsigned long n)
 	}
 	fail_at = n;
 	made = 0;
-	int err = pc_store_import_csv(store, csv, 0, "torture", &report);
+	const struct pc_import_options opts = { 0, "torture", NULL };
+	int err = pc_store_import_csv(store, csv, &opts, &report);
 	fail_at = 0;
 	pc_import_report_free(report);
 	pc_store_free(store);

@@ -39,7 +39,7 @@ static void setup(void)
 	snprintf(db, sizeof(db), "%s/consent.db", dir);
 	int ret = pc_store_open(&store, db, PC_STORE_CREATE);
 	cr_assert_eq(ret, 0, "creating the database: %s", pc_store_error(store));
-	ret = pc_store_import_csv(store, "consent-db/demo.csv", 0, "test", &report);
+	ret = pc_store_import_csv(store, "consent-db/demo.csv", NULL, &report);
 	cr_assert_eq(ret, 0, "importing demo.csv: %s", pc_store_error(store));
 	pc_import_report_free(report);
 	const char *tags[] = { "Sports Day 2026" };

@@ -541,7 +541,7 @@ Test(store_write, a_failed_write_leaves_the_file_byte_for_byte_as_it_was)
 	                      .denied = denied, .denied_count = 2 };
 	cr_expect_eq(pc_store_event_add(sfx.store, &e, "test"), PC_ENOTFOUND);
 	cr_expect_str_eq(pc_store_error(sfx.store),
-	                 "no purpose is called 'webiste'; 'photoconsent purpose list' shows them");
+	                 "no purpose is called 'webiste' (did you mean 'website'?); 'photoconsent purpose list' shows them");
 	store_fx_expect_same(sfx.path, before, len);
 
 	struct pc_event_list *events = NULL;

@@ -193,7 +193,7 @@ Test(consent, unknown_pupil_purpose_or_date_fail_with_a_reason)
 	cr_expect_eq(pc_store_consent_in_force(sfx.store, "1001", "webiste", "2026-01-01", &st),
 	             PC_ENOTFOUND);
 	cr_expect_str_eq(pc_store_error(sfx.store),
-	                 "no purpose is called 'webiste'; 'photoconsent purpose list' shows them");
+	                 "no purpose is called 'webiste' (did you mean 'website'?); 'photoconsent purpose list' shows them");
 	cr_expect_eq(pc_store_consent_in_force(sfx.store, "1001", "website", "2026-02-30", &st),
 	             PC_EFORMAT);
 	cr_expect_str_eq(pc_store_error(sfx.store), "'2026-02-30' is not a date (YYYY-MM-DD)");
@@ -234,7 +234,7 @@ Test(consent, bad_records_are_refused_and_nothing_is_written)
 	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
 	cr_expect_eq(add("1001", "webiste", G, "2025-09-01", NULL, NULL), PC_ENOTFOUND);
 	cr_expect_str_eq(pc_store_error(sfx.store),
-	                 "no purpose is called 'webiste'; 'photoconsent purpose list' shows them");
+	                 "no purpose is called 'webiste' (did you mean 'website'?); 'photoconsent purpose list' shows them");
 	cr_expect_eq(add("1001", "website", G, "2025-09-31", NULL, NULL), PC_EFORMAT);
 	cr_expect_str_eq(pc_store_error(sfx.store), "'2025-09-31' is not a date (YYYY-MM-DD)");
 	cr_expect_eq(add("1001", "website", G, "2025-09-01", "2025-08-31", NULL), PC_EFORMAT);

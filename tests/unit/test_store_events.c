@@ -32,7 +32,7 @@ Test(purposes, unknown_purpose_says_where_to_look)
 	cr_expect_eq(pc_store_purpose_get(sfx.store, "webiste", &l), PC_ENOTFOUND);
 	cr_expect_null(l);
 	cr_expect_str_eq(pc_store_error(sfx.store),
-	                 "no purpose is called 'webiste'; 'photoconsent purpose list' shows them");
+	                 "no purpose is called 'webiste' (did you mean 'website'?); 'photoconsent purpose list' shows them");
 }
 
 Test(purposes, a_new_purpose_gets_a_policy_from_its_description)

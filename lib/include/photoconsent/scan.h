@@ -97,6 +97,9 @@ struct pc_scan_blocker {
 
 struct pc_scan_summary {
 	const char *purpose;
+	/* The purpose's policy sentence, which a denial quotes (NULL: none):
+	 * the text records leave it out, the summary says it once. */
+	const char *policy;
 	char date[11];
 	enum pc_view view;
 	/* Photos judged: share + review + do_not_share + unreadable (which
@@ -152,7 +155,8 @@ PC_EXTERN int pc_scan_run(struct pc_scan_summary **out, char **error,
 
 PC_EXTERN void pc_scan_summary_free(struct pc_scan_summary *summary);
 
-/* The CSV header row, with its newline, for `view`. */
+/* The start of the CSV for `view`: a UTF-8 byte order mark (so that
+ * Excel reads the file as UTF-8), then the header row and its newline. */
 PC_EXTERN const char *pc_scan_csv_header(enum pc_view view);
 
 /*

@@ -63,6 +63,10 @@ PC_EXTERN int pc_store_file_version(const pc_store *store);
 
 /* Non-zero when `date` is a real calendar date written "YYYY-MM-DD". */
 PC_EXTERN int pc_date_valid(const char *date);
+/* 1 for a yes (yes, y, true, 1, on), 0 for a no (no, n, false, 0, off),
+ * in any case; -1 for anything else, "" too. The spellings the import
+ * reads in a consent or flag column, and `pupil set` reads. */
+PC_EXTERN int pc_yes_no(const char *text);
 /* Today's local date into out ("YYYY-MM-DD" and a NUL). */
 PC_EXTERN void pc_date_today(char out[11]);
 
@@ -338,10 +342,17 @@ struct pc_import_report {
 	 * but it was withdrawn by hand from 2026-11-20; kept the withdrawal"). */
 	const char *const *conflict_lines;
 	size_t conflict_line_count;
-	/* Pupils in the database that the file does not list: reported,
-	 * never deleted ("1099 Tom Baker (Year 6)"). */
+	/* Pupils in the database that the file does not list and that have
+	 * not been recorded as left: reported, never deleted ("1099 Tom Baker
+	 * (Year 6)"); with leavers_left_on, recorded as left that day. */
 	const char *const *missing;
 	size_t missing_count;
+	size_t leavers;              /* of them, recorded (or to be) as left */
+	size_t already_left;         /* not listed, and recorded as left already */
+	/* How the file was read, when a person would not expect it ("'x.csv'
+	 * is not UTF-8 (from line 4): read as Windows-1252, ..."). */
+	const char *const *notices;
+	size_t notice_count;
 	/* Why the file was refused, one per fault, each naming its line and
 	 * column ("line 7, column 'website': 'maybe' is not yes or no"). */
 	const char *const *errors;
@@ -357,8 +368,20 @@ enum pc_import_flags {
 	                                    flag), instead of being a conflict */
 };
 
+struct pc_import_options {
+	unsigned flags;              /* enum pc_import_flags bits */
+	const char *by;              /* who imports; NULL: "import" */
+	/* Records every pupil the file does not list, and who has not been
+	 * recorded as left, as left on this day ("YYYY-MM-DD"), in the same
+	 * transaction; NULL: they are only reported. */
+	const char *leavers_left_on;
+};
+
 /*
- * Imports the school's MIS export at `csv_path` (PRODUCT.md's format). The
+ * Imports the school's MIS export at `csv_path` (PRODUCT.md's format):
+ * UTF-8 (with or without a byte order mark) or, when it is not valid
+ * UTF-8, Windows-1252; separated by commas, semicolons or tabs, whichever
+ * the header row uses; dates YYYY-MM-DD or DD/MM/YYYY. The
  * whole file is checked before anything is written; a file with any fault
  * is refused whole (PC_EFORMAT, the faults in (*out)->errors) and the
  * database is left as it was. A good file is written in one transaction;
@@ -374,11 +397,12 @@ enum pc_import_flags {
  * hand kept, unless PC_IMPORT_PREFER_FILE. A no_photo flag that no import
  * set is never cleared without it.
  *
- * *out is set whenever the result is not PC_ERROR. `by` is who imports;
- * `flags` is enum pc_import_flags bits.
+ * *out is set whenever the result is not PC_ERROR. `opts` may be NULL
+ * (a real import, by "import", leavers only reported).
  */
-PC_EXTERN int pc_store_import_csv(pc_store *store, const char *csv_path, unsigned flags,
-                                  const char *by, struct pc_import_report **out);
+PC_EXTERN int pc_store_import_csv(pc_store *store, const char *csv_path,
+                                  const struct pc_import_options *opts,
+                                  struct pc_import_report **out);
 PC_EXTERN void pc_import_report_free(struct pc_import_report *report);
 
 #ifdef __cplusplus

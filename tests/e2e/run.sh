@@ -145,6 +145,7 @@ hostile many-segments.jpg 65 "more than 10000 segments before the image data"
 . tests/e2e/db.sh
 . tests/e2e/check.sh
 . tests/e2e/scan.sh
+. tests/e2e/log.sh
 . tests/e2e/trust.sh
 . tests/e2e/html.sh
 

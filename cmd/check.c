@@ -33,51 +33,23 @@ static const char help[] =
 	"Exit status: 0 every photo may be shared; 1 some photo may not; 2 some\n"
 	"photo needs a person to review it (and none is refused); 64 usage error;\n"
 	"65 unknown purpose, bad date, or not a photoconsent database; 66 a file\n"
-	"or the database cannot be opened.\n";
+	"or the database cannot be opened; 74 (75: another writer held the\n"
+	"database) a check could not be written to the audit log, though every\n"
+	"verdict printed stands.\n";
 
-/*
- * Opens the database: for writing when the checks are logged, else for
- * reading. A database that cannot be written is still judged against, with
- * one warning, unlogged. Returns 0 or an exit status (message printed).
- */
-static int open_store(pc_store **out, const struct cmd_context *ctx, int *logging)
+/* Writes one check to the audit log. A failure is said once, and the rest
+ * of the run goes unlogged; the verdicts stand, but the exit status says
+ * the checks were not logged (*failed, the status for the error). */
+static void log_check(pc_store *store, const pc_verdict *v, const pc_photo *photo,
+                      int *logging, int *failed)
 {
-	if (!*logging)
-		return cmd_store_open(out, ctx, PC_STORE_READ);
-	pc_store *store = NULL;
-	int err = pc_store_open(&store, ctx->db_path, PC_STORE_WRITE);
-	if (!err) {
-		*out = store;
-		return 0;
-	}
-	if (!store) {
-		cmd_error("out of memory opening '%s'", ctx->db_path);
-		return EXIT_SOFTWARE;
-	}
-	if (err != PC_EREADONLY) {
-		int status = cmd_store_fail(store, err);
-		pc_store_free(store);
-		return status;
-	}
-	cmd_error("warning: %s; the checks are not written to the audit log",
-	          pc_store_error(store));
-	pc_store_free(store);
-	*logging = 0;
-	return cmd_store_open(out, ctx, PC_STORE_READ);
-}
-
-/* Writes one check to the audit log; a failure is one warning, and the
- * rest of the run goes unlogged. */
-static void log_check(pc_store *store, const pc_verdict *v, int *logging)
-{
-	struct pc_log_entry entry = { 0, NULL, cmd_user(), pc_verdict_file(v),
-	                              pc_verdict_purpose(v),
-	                              pc_verdict_kind_name(pc_verdict_kind(v)) };
-	if (!pc_store_log_add(store, &entry))
+	int err = pc_verdict_log(store, v, photo, cmd_user());
+	if (!err)
 		return;
-	cmd_error("warning: the audit log could not be written: %s; the checks are not logged",
-	          pc_store_error(store));
+	cmd_error("%s; the verdicts stand, but the checks from this one on are not logged: "
+	          "check the photos again to log them", pc_store_error(store));
 	*logging = 0;
+	*failed = cmd_status_for(err);
 }
 
 int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
@@ -125,7 +97,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 	/* Parents' checks are theirs, never logged. */
 	int logging = view == PC_VIEW_STAFF && !no_log;
 	pc_store *store = NULL;
-	if ((status = open_store(&store, ctx, &logging)))
+	if ((status = cmd_store_open_log(&store, ctx, &logging, "the checks")))
 		return status;
 
 	/* The consent is read once for all the photos (and an unknown
@@ -139,7 +111,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 	}
 
 	int color = !json && cmd_color(STDOUT_FILENO);
-	int unopened = 0, judged = 0;
+	int unopened = 0, judged = 0, log_failed = 0;
 	size_t count[3] = { 0, 0, 0 }; /* by enum pc_verdict_kind */
 	for (int i = optind; i < argc && !status; i++) {
 		const char *path = argv[i];
@@ -193,7 +165,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 			fputs(report, stdout);
 			count[pc_verdict_kind(verdict)]++;
 			if (logging)
-				log_check(store, verdict, &logging);
+				log_check(store, verdict, photo, &logging, &log_failed);
 		}
 		pc_free(report);
 		pc_verdict_free(verdict);
@@ -212,6 +184,8 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 			printf(", %d could not be read", unopened);
 		putchar('\n');
 	}
+	if (log_failed)
+		return log_failed;
 	if (unopened)
 		return EXIT_NOINPUT;
 	if (count[PC_VERDICT_DO_NOT_SHARE])

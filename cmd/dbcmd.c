@@ -251,6 +251,33 @@ int cmd_store_open(pc_store **out, const struct cmd_context *ctx, enum pc_store_
 	return status;
 }
 
+int cmd_store_open_log(pc_store **out, const struct cmd_context *ctx, int *logging,
+                       const char *what)
+{
+	*out = NULL;
+	if (!*logging)
+		return cmd_store_open(out, ctx, PC_STORE_READ);
+	pc_store *store = NULL;
+	int err = pc_store_open(&store, ctx->db_path, PC_STORE_WRITE);
+	if (!err) {
+		*out = store;
+		return 0;
+	}
+	if (!store) {
+		cmd_error("out of memory opening '%s'", ctx->db_path);
+		return EXIT_SOFTWARE;
+	}
+	if (err != PC_EREADONLY) {
+		int status = cmd_store_fail(store, err);
+		pc_store_free(store);
+		return status;
+	}
+	cmd_error("warning: %s; %s are not written to the audit log", pc_store_error(store), what);
+	pc_store_free(store);
+	*logging = 0;
+	return cmd_store_open(out, ctx, PC_STORE_READ);
+}
+
 const char *cmd_user(void)
 {
 	static const char *const vars[] = { "PHOTOCONSENT_USER", "USER", "LOGNAME" };

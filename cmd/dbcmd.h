@@ -91,6 +91,16 @@ int cmd_check_date(const char *date);
 int cmd_store_open(pc_store **out, const struct cmd_context *ctx, enum pc_store_mode mode);
 
 /*
+ * Opens the database for a command that writes to the audit log: for
+ * writing when *logging, else for reading. A database that cannot be
+ * written is still judged against: one warning (that `what`, "the checks",
+ * are not written to the audit log), *logging set to 0, and it is opened
+ * for reading. Returns 0 or an exit status, as cmd_store_open.
+ */
+int cmd_store_open_log(pc_store **out, const struct cmd_context *ctx, int *logging,
+                       const char *what);
+
+/*
  * After a store call failed with `code`: prints pc_store_error() and
  * returns the exit status for it (cmd_status_for).
  */

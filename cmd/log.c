@@ -1,57 +1,100 @@
-/* photoconsent log: the audit log, one line per check of a photo. */
+/* photoconsent log: the audit log, one line per photo judged and per scan. */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dbcmd.h"
 
 static const char help[] =
-	"usage: photoconsent log [--since DATE]\n"
+	"usage: photoconsent log [--since DATE] [--file PATH] [--pupil ID] [--json]\n"
 	"\n"
-	"Prints the audit log, oldest first, one line per check of a photo: when\n"
-	"(UTC), who, the purpose, the verdict and the file.\n"
+	"Prints the audit log, oldest first: a line for each photo judged by a\n"
+	"staff check or a scan, and a line for each scan. A photo's line says when\n"
+	"(UTC), who, the command (check, or scan N), the purpose, the date the\n"
+	"consent was judged as of, the verdict, the file (its absolute path), its\n"
+	"reason and warning codes, and the pupils in it. A scan's line says what it\n"
+	"scanned and how many photos came out each way.\n"
 	"\n"
-	"  --since DATE  only checks on or after DATE\n"
+	"  --since DATE  only rows on or after DATE\n"
+	"  --file PATH   only the rows of that photo (PATH with its links resolved),\n"
+	"                and the scans that judged it\n"
+	"  --pupil ID    only the rows of photos that showed pupil ID, and the\n"
+	"                scans that judged them\n"
+	"  --json        one JSON object per row, a line each ('kind' is photo or\n"
+	"                scan; see the man page)\n"
 	"  -h, --help    this help\n"
 	"\n"
-	"Exit status: 0 done; 64 usage error; 65 a bad date, or not a photoconsent\n"
-	"database; 66 no database; 75 another writer holds the database.\n";
+	"Exit status: 0 done; 64 usage error; 65 a bad date, an unknown pupil, or not\n"
+	"a photoconsent database; 66 no database; 74 the output cannot be written;\n"
+	"75 another writer holds the database.\n";
+
+struct printing {
+	int json;
+	size_t rows;
+	int write_errno;
+};
+
+static int print_row(void *ctx, const struct pc_log_entry *photo, const struct pc_log_scan *scan)
+{
+	struct printing *p = ctx;
+	char *line = NULL;
+	int err = p->json ? pc_report_log_json(&line, photo, scan)
+	                  : pc_report_log_text(&line, photo, scan);
+	if (err) {
+		cmd_error("out of memory");
+		return EXIT_SOFTWARE;
+	}
+	p->rows++;
+	errno = 0;
+	if (fputs(line, stdout) == EOF) {
+		p->write_errno = errno ? errno : EIO;
+		pc_free(line);
+		return EXIT_IOERR;
+	}
+	pc_free(line);
+	return 0;
+}
 
 int cmd_log(int argc, char **argv, const struct cmd_context *ctx)
 {
-	const char *since = NULL;
+	struct pc_log_query q = { NULL, NULL, NULL };
+	int json = 0;
 	const struct cmd_opt opts[] = {
-		{ "since", CMD_OPT_DATE, &since, 0 },
+		{ "since", CMD_OPT_DATE, &q.since, 0 },
+		{ "file", CMD_OPT_TEXT, &q.file, 0 },
+		{ "pupil", CMD_OPT_TEXT, &q.pupil, 0 },
+		{ "json", CMD_OPT_FLAG, &json, 0 },
 	};
 	const struct cmd_call call = { ctx, "log", help, "" };
+	struct printing p = { 0, 0, 0 };
 	pc_store *store = NULL;
-	struct pc_log_list *list = NULL;
 	int status, err;
 
 	if (cmd_parse(&status, &call, argc, argv, opts, CMD_COUNT(opts), NULL))
 		return status;
+	p.json = json;
+	if (q.file && !*q.file)
+		return cmd_usage_error("log", "--file needs a file name");
 	if ((status = cmd_store_open(&store, ctx, PC_STORE_READ)))
 		return status;
-	if ((err = pc_store_log_list(store, since, &list))) {
+	err = pc_store_log_read(store, &q, print_row, &p);
+	if (err < 0)
 		status = cmd_store_fail(store, err);
-	} else if (list->count == 0) {
-		printf("no checks logged%s%s\n", since ? " since " : "", since ? since : "");
-	} else {
-		size_t byw = 0, purposew = 0;
-		for (size_t i = 0; i < list->count; i++) {
-			if (cmd_width(list->items[i].by) > byw)
-				byw = cmd_width(list->items[i].by);
-			if (cmd_width(list->items[i].purpose_id) > purposew)
-				purposew = cmd_width(list->items[i].purpose_id);
-		}
-		for (size_t i = 0; i < list->count; i++) {
-			const struct pc_log_entry *e = &list->items[i];
-			printf("%s  ", e->at);
-			cmd_pad(e->by, byw + 2);
-			cmd_pad(e->purpose_id, purposew + 2);
-			cmd_pad(e->verdict, 14);
-			printf("%s\n", e->file);
-		}
-	}
-	pc_log_list_free(list);
+	else if (err > 0)
+		status = err;
 	pc_store_free(store);
+	if (!status && !json && !p.rows) {
+		printf("no checks logged%s%s", q.since ? " since " : "", q.since ? q.since : "");
+		if (q.file)
+			printf(" of '%s'", q.file);
+		if (q.pupil)
+			printf(" showing pupil %s", q.pupil);
+		putchar('\n');
+	}
+	if ((status == EXIT_IOERR && p.write_errno) || fflush(stdout) || ferror(stdout)) {
+		cmd_error("cannot write the output: %s",
+		          strerror(p.write_errno ? p.write_errno : errno ? errno : EIO));
+		status = EXIT_IOERR;
+	}
 	return status;
 }

@@ -25,7 +25,7 @@ static const struct command commands[] = {
 	{ "purpose", cmd_purpose, "list and add the purposes a photo may be used for" },
 	{ "consent", cmd_consent, "record consent given, refused or withdrawn; its history" },
 	{ "event", cmd_event, "add and list school events" },
-	{ "log", cmd_log, "the audit log of checks" },
+	{ "log", cmd_log, "the audit log: who cleared each photo, on what grounds" },
 };
 
 int cmd_terminal(int fd)

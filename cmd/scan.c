@@ -1,6 +1,7 @@
 /* photoconsent scan: every photo under some folders, judged for one
  * purpose, in parallel; a record per photo as each is judged, progress
- * and a summary for a person, and a contact sheet on request. */
+ * and a summary for a person, a contact sheet on request, and the scan
+ * written to the audit log at its end. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -13,7 +14,7 @@
 #include "dbcmd.h"
 
 static const char help[] =
-	"usage: photoconsent scan [--purpose P] [--as staff|parent] [--on DATE] [--jobs N] [--json|--csv] [--html REPORT] DIR...\n"
+	"usage: photoconsent scan [--purpose P] [--as staff|parent] [--on DATE] [--jobs N] [--json|--csv] [--html REPORT] [--no-log] DIR...\n"
 	"\n"
 	"Judges every photo in the folders (and their sub-folders) for a purpose,\n"
 	"as 'photoconsent check' would, several at a time. A photo is known by its\n"
@@ -42,11 +43,16 @@ static const char help[] =
 	"  --html REPORT   also write a contact sheet: one HTML file with a preview\n"
 	"                  of each photo, its verdict and reasons, filters, and the\n"
 	"                  summary; it needs no network and no other file\n"
+	"  --no-log        do not write the scan to the audit log ('photoconsent\n"
+	"                  log'); parent scans are never logged\n"
 	"  -h, --help      this help\n"
 	"\n"
 	"With --json or --csv the summary goes to standard error, on a terminal.\n"
-	"The consent is read once, when the scan starts. Scans are not written to\n"
-	"the audit log.\n"
+	"The consent is read once, when the scan starts. A staff scan is written to\n"
+	"the audit log when it ends: a row for each photo judged and one for the\n"
+	"scan, in one go (a scan that stops before its end logs nothing). A\n"
+	"database that cannot be written is still judged against, with one\n"
+	"warning, unlogged.\n"
 	"\n"
 	"Exit status: 0 every photo may be shared; 1 some photo may not; 2 some\n"
 	"photo needs a person to review it (and none is refused), or no photo was\n"
@@ -55,7 +61,9 @@ static const char help[] =
 	"in a format that is not read, such as HEIC or PNG); 64 usage error; 65\n"
 	"unknown purpose, bad date, or not a photoconsent database; 66 a folder\n"
 	"named on the command line or the database cannot be opened; 70 out of\n"
-	"memory; 74 the output or the report cannot be written.\n";
+	"memory; 74 the output or the report cannot be written, or the scan could\n"
+	"not be written to the audit log (75: another writer held the database),\n"
+	"though every verdict printed stands.\n";
 
 struct run {
 	FILE *out;
@@ -131,19 +139,23 @@ static int check_roots(char **roots, int count)
 	return 0;
 }
 
-static int load_snapshot(pc_snapshot **out, const struct cmd_context *ctx, const char *purpose,
-                         const char *on)
+/* Opens the database (for writing when the scan is logged: *store is then
+ * kept open, and holds no lock until the scan ends) and reads the consent. */
+static int load_snapshot(pc_snapshot **out, pc_store **store, const struct cmd_context *ctx,
+                         const char *purpose, const char *on, int *logging)
 {
-	pc_store *store = NULL;
-	int status = cmd_store_open(&store, ctx, PC_STORE_READ);
+	int status = cmd_store_open_log(store, ctx, logging, "the photos");
 	if (status)
 		return status;
-	int err = pc_snapshot_load(out, store, purpose, on);
+	int err = pc_snapshot_load(out, *store, purpose, on);
 	if (err)
-		status = cmd_store_fail(store, err);
-	/* The consent is in the snapshot now: the database is not held open
-	 * while the scan runs. */
-	pc_store_free(store);
+		status = cmd_store_fail(*store, err);
+	/* The consent is in the snapshot now: unless it is to be logged to,
+	 * the database is not held open while the scan runs. */
+	if (err || !*logging) {
+		pc_store_free(*store);
+		*store = NULL;
+	}
 	return status;
 }
 
@@ -176,7 +188,12 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 	int err = pc_scan_run(&summary, &error, snap, (const char *const *)roots, (size_t)count,
 	                      opts, on_item, on_progress, &r);
 	clear_progress(&r);
-	int status = 0;
+	int status = 0, log_status = 0;
+	if (err < 0 && summary) {
+		/* Every photo was judged; only the audit log failed. */
+		log_status = cmd_status_for(err);
+		err = 0;
+	}
 	if (err > 0 || fflush(stdout) || ferror(stdout)) {
 		cmd_error("cannot write the output: %s", strerror(r.write_failed ? r.write_failed
 		                                                                  : errno ? errno : EIO));
@@ -205,6 +222,11 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 		if (!status)
 			status = scan_status(summary);
 	}
+	if (log_status) {
+		cmd_error("%s", error ? error : "the scan could not be written to the audit log");
+		if (!status || status <= EXIT_REVIEW)
+			status = log_status;
+	}
 	pc_free(table);
 	pc_free(error);
 	pc_scan_summary_free(summary);
@@ -221,12 +243,13 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 		{ "json", no_argument, NULL, 'j' },
 		{ "csv", no_argument, NULL, 'c' },
 		{ "html", required_argument, NULL, 'H' },
+		{ "no-log", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *purpose = NULL, *as = "staff", *on = NULL, *jobs = NULL;
 	struct pc_scan_options opts;
-	int c, status;
+	int c, status, no_log = 0;
 
 	memset(&opts, 0, sizeof(opts));
 	optind = 0; /* glibc: start afresh, permuting options after operands */
@@ -245,6 +268,7 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 			opts.format = c == 'j' ? PC_SCAN_JSON : PC_SCAN_CSV;
 			break;
 		case 'H': opts.html = optarg; break;
+		case 'n': no_log = 1; break;
 		case 'h':
 			fputs(help, stdout);
 			return 0;
@@ -275,11 +299,17 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 	if ((status = check_roots(argv + optind, argc - optind)))
 		return status;
 
+	/* Parents' scans are theirs, never logged. */
+	int logging = opts.view == PC_VIEW_STAFF && !no_log;
 	pc_snapshot *snap = NULL;
-	if ((status = load_snapshot(&snap, ctx, purpose, on)))
+	pc_store *store = NULL;
+	if ((status = load_snapshot(&snap, &store, ctx, purpose, on, &logging)))
 		return status;
+	opts.log = store;
+	opts.log_by = cmd_user();
 	opts.color = opts.format == PC_SCAN_TEXT && cmd_color(STDOUT_FILENO);
 	status = run_scan(snap, argv + optind, argc - optind, &opts, opts.format == PC_SCAN_TEXT);
 	pc_snapshot_free(snap);
+	pc_store_free(store);
 	return status;
 }

@@ -11,6 +11,7 @@
 #include "exif.h"
 #include "iptc.h"
 #include "jpeg.h"
+#include "path.h"
 #include "sidecar.h"
 #include "xmp.h"
 
@@ -86,59 +87,13 @@ static int finish(pc_photo *photo, const struct pc_read_options *opts)
 	return 0;
 }
 
-/*
- * `path` made absolute without asking the file system anything but the
- * current folder: "." and ".." are taken out as written, and symbolic
- * links are not resolved, so that the folders are the ones the school
- * filed the photo under. NULL when out of memory or when the current
- * folder cannot be known.
- */
-static char *absolute_path(const char *path)
-{
-	struct pc__buf b;
-	pc__buf_init(&b, 0);
-	if (path[0] != '/') {
-		char *cwd = getcwd(NULL, 0);
-		if (!cwd)
-			return NULL;
-		int err = pc__buf_puts(&b, cwd);
-		free(cwd);
-		if (err)
-			return NULL;
-	}
-	for (const char *p = path; *p;) {
-		while (*p == '/')
-			p++;
-		size_t n = strcspn(p, "/");
-		if (!n)
-			break;
-		if (n == 1 && p[0] == '.') {
-			/* nothing */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (b.len && b.data[b.len - 1] != '/')
-				b.len--;
-			if (b.len)
-				b.len--;
-			b.data[b.len] = '\0';
-		} else if (pc__buf_putc(&b, '/') || pc__buf_append(&b, p, n)) {
-			pc__buf_release(&b);
-			return NULL;
-		}
-		p += n;
-	}
-	if (!b.len && pc__buf_putc(&b, '/')) {
-		pc__buf_release(&b);
-		return NULL;
-	}
-	return pc__buf_detach(&b);
-}
-
 static pc_photo *photo_new(const char *path)
 {
 	pc_photo *photo = calloc(1, sizeof(*photo));
 	if (!photo)
 		return NULL;
 	pc__facts_init(&photo->facts);
+	photo->size = -1;
 	photo->path = strdup(path ? path : "");
 	if (!photo->path) {
 		free(photo);
@@ -166,7 +121,7 @@ int pc_photo_read(pc_photo **out, const char *path, const struct pc_read_options
 	if (!photo)
 		return PC_ERROR;
 	errno = 0;
-	if (!(photo->absolute = absolute_path(photo->path)) && errno == ENOMEM) {
+	if (!(photo->absolute = pc__path_absolute(photo->path)) && errno == ENOMEM) {
 		pc_photo_free(photo);
 		return PC_ERROR;
 	}
@@ -188,6 +143,8 @@ int pc_photo_read(pc_photo **out, const char *path, const struct pc_read_options
 		                                          : "not a regular file");
 		goto done;
 	}
+	photo->size = (long long)st.st_size;
+	photo->mtime = (long long)st.st_mtime;
 
 	int walk = pc__jpeg_read_fd(&jpeg, &photo->facts, fd);
 	if (walk == PC_ERROR)
@@ -236,7 +193,7 @@ int pc_photo_read_memory(pc_photo **out, const char *name, const void *data,
 		return PC_ERROR;
 	/* A name is where the bytes came from only when it says so in full;
 	 * a relative one is a label, not a path under the current folder. */
-	if (photo->path[0] == '/' && !(photo->absolute = absolute_path(photo->path))) {
+	if (photo->path[0] == '/' && !(photo->absolute = pc__path_absolute(photo->path))) {
 		pc_photo_free(photo);
 		return PC_ERROR;
 	}

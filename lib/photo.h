@@ -14,6 +14,11 @@
 struct pc_photo {
 	char *path;
 	char *absolute;    /* the path made absolute; NULL when read from memory */
+	/* The file as it was read (fstat): its size in bytes (-1 when not
+	 * read from a regular file) and its modification time (seconds since
+	 * 1970, UTC; meaningful only when size is not -1). For the audit log. */
+	long long size;
+	long long mtime;
 	enum pc_photo_status status;
 	struct pc__facts facts;
 	struct pc__people people;

@@ -13,6 +13,11 @@
  * more thread counts the files ahead of the walk, so that "of how many"
  * is known early.
  *
+ * When the scan is logged, each worker also makes its photo's audit log
+ * record, and the caller's thread keeps it in a spool file (scan_log.h)
+ * that is written to the database in one transaction once the walk is
+ * over and everything else has succeeded.
+ *
  * Every queue is bounded, so however large the folder, what is in flight
  * is a few results per thread. A failure to make a thread leaves fewer
  * workers, never a scan that hangs: everything that starts is told to
@@ -30,10 +35,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "buf.h"
+#include "path.h"
 #include "report_html.h"
 #include "report_scan.h"
 #include "ring.h"
+#include "scan_log.h"
 #include "snapshot.h"
 #include "thumb.h"
 #include "walk.h"
@@ -57,6 +65,8 @@ struct result {
 	pc_verdict *verdict;
 	char *record;
 	char *card;
+	char *log;          /* the audit log's record (scan_log.h), or NULL */
+	size_t log_len;
 	int unreadable;
 	enum pc_scan_skip skip;
 	char *message;
@@ -106,6 +116,7 @@ struct scan {
 	atomic_size_t counted;       /* files the counter has seen */
 	atomic_int walk_over, count_over;
 	size_t next;                 /* the walker's round-robin place */
+	struct pc__scan_log *log;    /* the audit log's rows; NULL: not logged */
 };
 
 /* -------------------------------------------------------------- results */
@@ -118,6 +129,7 @@ static void result_free(struct result *r)
 	pc_verdict_free(r->verdict);
 	free(r->record);
 	free(r->card);
+	free(r->log);
 	free(r->message);
 	free(r);
 }
@@ -158,6 +170,16 @@ done:
 	return ret == PC_ERROR ? PC_ERROR : 0;
 }
 
+/* The audit log's record of a judged photo. */
+static int make_log(struct scan *s, struct result *r, const pc_photo *photo)
+{
+	struct pc__audit a;
+	int ret = pc__audit_init(&a, r->verdict, photo, s->opts->log_by);
+	ret = ret ? ret : pc__scan_log_record(&r->log, &r->log_len, &a.entry);
+	pc__audit_release(&a);
+	return ret;
+}
+
 /* Reads, judges and formats one photo; takes `path`. NULL when out of
  * memory. */
 static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
@@ -189,7 +211,7 @@ static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
 	if (pc_snapshot_judge(&r->verdict, s->snap, photo) ||
 	    pc__scan_record(&r->record, r->verdict, s->opts->view, s->opts->format,
 	                    s->opts->color, s->snap->purpose->policy) ||
-	    (s->opts->html && make_card(s, r, photo)))
+	    (s->opts->html && make_card(s, r, photo)) || (s->log && make_log(s, r, photo)))
 		goto fail;
 	pc_photo_free(photo);
 	return r;
@@ -529,6 +551,8 @@ static int take(struct scan *s, const struct callbacks *cb, struct tally *t,
 	if (r->kind == R_PHOTO) {
 		count_photo(t, s->snap, r);
 		t->done++;
+		if (s->log)
+			pc__scan_log_put(s->log, r->log, r->log_len);
 		if (html && pc__html_add(html, error, r->card))
 			return PC_EOPEN;
 	} else {
@@ -591,6 +615,47 @@ static int fail(char **error, int code, const char *message)
 	return code;
 }
 
+/* The scan's rows to its audit log: its own, with the summary's counts,
+ * and every photo's, in one transaction. 0 or the store's code, with the
+ * message in *error. */
+static int write_log(struct scan *s, const struct pc_scan_summary *sum, const char *started,
+                     char **error)
+{
+	int ret = PC_ERROR;
+	char *why = NULL;
+	char **roots = calloc(s->root_count + 1, sizeof(*roots));
+	for (size_t i = 0; roots && i < s->root_count; i++) {
+		errno = 0;
+		/* A folder whose place cannot be told keeps its name as
+		 * given, which the log refuses, saying so. */
+		if (!(roots[i] = pc__path_real(s->roots[i])) &&
+		    (errno == ENOMEM || !(roots[i] = strdup(s->roots[i])))) {
+			ret = PC_ERROR;
+			goto done;
+		}
+	}
+	if (!roots)
+		goto done;
+	const struct pc_log_scan row = {
+		.at = started, .by = s->opts->log_by, .purpose_id = s->snap->purpose->id,
+		.on = s->snap->date, .roots = (const char *const *)roots, .root_count = s->root_count,
+		.photos = sum->photos, .share = sum->share, .review = sum->review,
+		.do_not_share = sum->do_not_share, .unreadable = sum->unreadable,
+		.skipped = sum->skipped,
+	};
+	ret = pc__scan_log_write(s->log, s->opts->log, &row, &why);
+done:
+	if (ret)
+		ret = fail(error, ret, why ? why : "the scan could not be written to the audit log: "
+		                                   "out of memory; its verdicts stand, but the scan "
+		                                   "is not logged: run it again to log it");
+	free(why);
+	for (size_t i = 0; roots && i < s->root_count; i++)
+		free(roots[i]);
+	free(roots);
+	return ret;
+}
+
 int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *snap,
                 const char *const *roots, size_t root_count,
                 const struct pc_scan_options *opts, pc_scan_item_fn on_item,
@@ -605,8 +670,10 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	struct scan s;
 	struct timespec start;
 	const struct callbacks cb = { on_item, on_progress, ctx };
+	char started[20];
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	pc__audit_time(started, (long long)time(NULL));
 	memset(&s, 0, sizeof(s));
 	*out = NULL;
 	if (error)
@@ -647,6 +714,16 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	if (opts->html) {
 		char *why = NULL;
 		ret = pc__html_open(&html, &why, opts->html, opts->view);
+		if (ret) {
+			ret = fail(error, ret, why ? why : "out of memory");
+			free(why);
+			goto done;
+		}
+	}
+	/* Parents' scans are theirs, never logged. */
+	if (opts->log && opts->view == PC_VIEW_STAFF) {
+		char *why = NULL;
+		ret = pc__scan_log_new(&s.log, &why);
 		if (ret) {
 			ret = fail(error, ret, why ? why : "out of memory");
 			free(why);
@@ -706,9 +783,15 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 			ret = fail(error, ret, why ? why : "out of memory");
 		free(why);
 	}
+	/* Last, so that only a scan that ran to its end is logged; when the
+	 * log fails, the photos were judged all the same. */
+	int logged = 0;
+	if (!ret && s.log)
+		logged = write_log(&s, t.summary, started, error);
 	if (!ret) {
 		*out = t.summary;
 		t.summary = NULL;
+		ret = logged;
 	}
 done:
 	if (counter_started)
@@ -725,6 +808,7 @@ done:
 	if (have_results)
 		sem_destroy(&s.results);
 	pc__html_free(html);
+	pc__scan_log_free(s.log);
 	free(s.workers);
 	free(t.blocks);
 	pc_scan_summary_free(t.summary);

@@ -1,6 +1,6 @@
 /*
  * store_events.c: school events (a date range, the tags that name them in
- * photos, the purposes they forbid) and the audit log of checks.
+ * photos, the purposes they forbid).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,17 +24,6 @@ static const char SQL_EVENT_LIST[] =
 static const char SQL_TAGS[] = "SELECT tag FROM event_tags WHERE event_id = ?1 ORDER BY rowid";
 static const char SQL_DENIES[] =
 	"SELECT purpose_id FROM event_denies WHERE event_id = ?1 ORDER BY purpose_id";
-
-static const char SQL_LOG_INSERT[] =
-	"INSERT INTO checks (checked_at, checked_by, file, purpose_id, verdict)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char SQL_LOG_ALL[] =
-	"SELECT id, checked_at, checked_by, file, purpose_id, verdict FROM checks ORDER BY id";
-/* "2026-03-01 08:00:00" >= "2026-03-01": the date part compares as text,
- * and the index on checked_at serves it. */
-static const char SQL_LOG_SINCE[] =
-	"SELECT id, checked_at, checked_by, file, purpose_id, verdict FROM checks"
-	" WHERE checked_at >= ?1 ORDER BY id";
 
 /* Non-NULL, valid UTF-8, and not only white space. */
 static int has_text(const char *s)
@@ -231,116 +220,5 @@ int pc_store_event_list(pc_store *store, struct pc_event_list **out)
 	*out = l.list;
 	if (*out)
 		**out = (struct pc_event_list){ .count = l.count, .items = l.items, .priv = l.arena };
-	return ret;
-}
-
-/* --------------------------------------------------------------- audit log */
-
-int pc_store_log_add(pc_store *store, const struct pc_log_entry *entry)
-{
-	int ret = PC_ERROR;
-	struct pc__store_write w = { 0, 0 };
-	sqlite3_stmt *st = NULL;
-	char *file = NULL;
-	char now[20];
-	const char *doing = "cannot add to the audit log";
-
-	if (!entry) {
-		ret = pc__store_fail(store, PC_EFORMAT, "no log entry given");
-		goto done;
-	}
-	if (!entry->verdict || (strcmp(entry->verdict, "share") &&
-	                        strcmp(entry->verdict, "do-not-share") &&
-	                        strcmp(entry->verdict, "review"))) {
-		ret = pc__store_fail(store, PC_EFORMAT, "'%s' is not a verdict (share, do-not-share "
-		                     "or review)", pc__store_shown(entry->verdict));
-		goto done;
-	}
-	if (!entry->file || !*entry->file) {
-		ret = pc__store_fail(store, PC_EFORMAT, "a log entry needs the file checked");
-		goto done;
-	}
-	if (!has_text(entry->purpose_id)) {
-		ret = pc__store_fail(store, PC_EFORMAT, "a log entry needs the purpose");
-		goto done;
-	}
-	if (entry->by && !pc__utf8_valid(entry->by, strlen(entry->by))) {
-		ret = pc__store_fail(store, PC_EFORMAT, "who checked is not valid UTF-8");
-		goto done;
-	}
-	/* File names are bytes; the log holds text, so a name that is not
-	 * UTF-8 is kept with its stray bytes replaced. */
-	if (!pc__utf8_valid(entry->file, strlen(entry->file))) {
-		file = pc__text_from_utf8(entry->file, strlen(entry->file));
-		if (!file) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
-			goto done;
-		}
-	}
-	pc__store_now(now);
-
-	ret = pc__store_write_begin(store, &w);
-	if (ret)
-		goto done;
-	ret = pc__store_stmt(store, &st, SQL_LOG_INSERT);
-	if (ret)
-		goto done;
-	if (pc__store_bind_text(st, 1, now) ||
-	    pc__store_bind_text(st, 2, entry->by && *entry->by ? entry->by : "unknown") ||
-	    pc__store_bind_text(st, 3, file ? file : entry->file) ||
-	    pc__store_bind_text(st, 4, entry->purpose_id) ||
-	    pc__store_bind_text(st, 5, entry->verdict)) {
-		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
-		goto done;
-	}
-	ret = pc__store_step(store, st, doing);
-done:
-	sqlite3_reset(st);
-	ret = pc__store_write_end(store, &w, ret);
-	free(file);
-	return ret;
-}
-
-void pc_log_list_free(struct pc_log_list *list)
-{
-	if (list)
-		pc__arena_free(list->priv);
-}
-
-/* One row of SQL_LOG_ALL / SQL_LOG_SINCE. */
-static int log_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, void *item,
-                   void *ctx)
-{
-	int ret = 0;
-	struct pc_log_entry *e = item;
-	(void)ctx;
-	if (pc__store_col_text(arena, st, 1, &e->at) ||
-	    pc__store_col_text(arena, st, 2, &e->by) ||
-	    pc__store_col_text(arena, st, 3, &e->file) ||
-	    pc__store_col_text(arena, st, 4, &e->purpose_id) ||
-	    pc__store_col_text(arena, st, 5, &e->verdict))
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
-	e->id = sqlite3_column_int64(st, 0);
-	return ret;
-}
-
-int pc_store_log_list(pc_store *store, const char *since, struct pc_log_list **out)
-{
-	int ret = PC_ERROR;
-	struct pc__store_list l;
-	const struct pc__store_query q = {
-		.sql = since ? SQL_LOG_SINCE : SQL_LOG_ALL, .params = &since,
-		.param_count = since != NULL, .doing = "cannot read the audit log",
-		.item_size = sizeof(struct pc_log_entry), .row = log_row,
-	};
-
-	*out = NULL;
-	if (since && (ret = pc__store_check_date(store, since)))
-		goto done;
-	ret = pc__store_read_list(store, &l, sizeof(**out), &q);
-	*out = l.list;
-	if (*out)
-		**out = (struct pc_log_list){ .count = l.count, .items = l.items, .priv = l.arena };
-done:
 	return ret;
 }

@@ -542,8 +542,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		('2026-07-03 15:30:00', 'head', 'samples/b.jpg', 'newsletter', 'do-not-share');"
 	rdb log
 	expect_status 0
-	expect_line "2026-03-04 10:00:00  office  website     share         samples/a.jpg"
-	expect_line "2026-07-03 15:30:00  head    newsletter  do-not-share  samples/b.jpg"
+	# Rows as a version 2 database held them: no date judged as of.
+	expect_line "2026-03-04 10:00:00  office  check  website  judged as of: not recorded  share  samples/a.jpg"
+	expect_line "2026-07-03 15:30:00  head  check  newsletter  judged as of: not recorded  do-not-share  samples/b.jpg"
 	rdb log --since 2026-07-01
 	expect_status 0
 	if grep -q a.jpg "$OUT"; then bad "--since kept an older check"; else ok; fi

@@ -147,6 +147,7 @@ hostile many-segments.jpg 65 "more than 10000 segments before the image data"
 . tests/e2e/check.sh
 . tests/e2e/scan.sh
 . tests/e2e/messages.sh
+. tests/e2e/log.sh
 . tests/e2e/trust.sh
 . tests/e2e/html.sh
 

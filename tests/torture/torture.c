@@ -15,12 +15,16 @@
  * With --judge CSV PHOTO... it judges each photo for every purpose against
  * a database imported from CSV, failing each allocation of the judgement
  * in turn: a failure must come back as PC_ERROR with no verdict, never as
- * a different verdict.
+ * a different verdict. Each verdict is then written to the audit log as a
+ * staff check is: a row, or an error with a message and no row.
  *
  * With --scan CSV DIR it scans DIR (on two threads, writing a contact
- * sheet) failing each allocation in turn: a failure must come back as an
- * error with a message, with no thread left behind and nothing leaked;
- * a scan that succeeds must give every record a clean scan gives. Which
+ * sheet and the audit log) failing each allocation in turn: a failure must
+ * come back as an error with a message, with no thread left behind and
+ * nothing leaked; a scan that succeeds must give every record a clean scan
+ * gives. A scan is logged whole or not at all: one that succeeds adds its
+ * row and one per photo, any other adds nothing, and one whose only
+ * failure was the log says so and still gives its summary. Which
  * allocation is the Nth differs from run to run with the threads'
  * timing, so every run is a different test of the same rule.
  *
@@ -29,6 +33,7 @@
  *        torture --judge CSV PHOTO...
  *        torture --scan CSV DIR
  */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,21 +197,46 @@ done:
 	return status;
 }
 
-/* Judges and reports; *json NULL when either step ran out of memory. */
-static int judge_once(pc_store *store, const pc_photo *photo, const char *purpose,
-                      unsigned long n, char **json)
+/* How many rows the audit log of `db` holds, asked of SQLite directly
+ * (the library's reading would count its own allocations). */
+static long log_rows(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	long n = -1;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM checks", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Judges, reports and logs; *json NULL when either of the first two ran
+ * out of memory. */
+static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_photo *photo,
+                      const char *purpose, unsigned long n, char **json)
 {
 	pc_verdict *verdict = NULL;
 	*json = NULL;
+	long before = log_rows(raw);
 	fail_at = n;
 	made = 0;
 	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26");
 	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) == PC_ERROR)
 		*json = NULL;
+	/* Logged only when the allocation to fail is still to come: each row
+	 * is a transaction written to disk, too slow to write for every run. */
+	int log_now = !err && (n == 0 || __atomic_load_n(&made, __ATOMIC_SEQ_CST) < n);
+	int logged = log_now ? pc_verdict_log(log, verdict, photo, "torture") : -1;
 	fail_at = 0;
 	if (err && verdict) {
 		fprintf(stderr, "torture: judging '%s' failed but a verdict came back\n",
 		        pc_photo_path(photo));
+		exit(1);
+	}
+	long want = before + (logged == 0);
+	if (log_rows(raw) != want || logged > 0 || (log_now && logged && !*pc_store_error(log))) {
+		fprintf(stderr, "torture: logging '%s' (failing allocation %lu) gave %d and left "
+		        "%ld rows, not %ld\n", pc_photo_path(photo), n, logged, log_rows(raw), want);
 		exit(1);
 	}
 	pc_verdict_free(verdict);
@@ -225,8 +255,11 @@ static int torture_judge(const char *csv, int count, char **photos)
 	snprintf(db, sizeof(db), "%s/consent.db", dir);
 	int status = 1;
 	unsigned long runs = 0;
-	pc_store *store = NULL;
-	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ)) {
+	pc_store *store = NULL, *log = NULL;
+	sqlite3 *raw = NULL;
+	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ) ||
+	    pc_store_open(&log, db, PC_STORE_WRITE) ||
+	    sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
 		goto done;
 	}
@@ -238,9 +271,9 @@ static int torture_judge(const char *csv, int count, char **photos)
 		}
 		for (size_t k = 0; k < sizeof(purposes) / sizeof(purposes[0]); k++) {
 			char *clean = NULL, *json = NULL;
-			judge_once(store, photo, purposes[k], 0, &clean);
+			judge_once(store, log, raw, photo, purposes[k], 0, &clean);
 			for (unsigned long n = 1;; n++, runs++) {
-				int err = judge_once(store, photo, purposes[k], n, &json);
+				int err = judge_once(store, log, raw, photo, purposes[k], n, &json);
 				int same = err == PC_ERROR || !json || (clean && !strcmp(json, clean));
 				free(json);
 				if (made < n)
@@ -263,6 +296,8 @@ static int torture_judge(const char *csv, int count, char **photos)
 	printf("torture: %d passed, 0 failed\n", count);
 	status = 0;
 done:
+	sqlite3_close(raw);
+	pc_store_free(log);
 	pc_store_free(store);
 	unlink(db);
 	rmdir(dir);
@@ -287,25 +322,62 @@ static int on_record(void *ctx, const struct pc_scan_item *item)
 	return 0;
 }
 
-static int scan_once(const pc_snapshot *snap, const char *dir, const char *html,
+/* How many scans and photo rows the audit log holds. */
+struct log_count {
+	unsigned long scans, photos;
+};
+
+static int count_row(void *ctx, const struct pc_log_entry *photo, const struct pc_log_scan *scan)
+{
+	struct log_count *c = ctx;
+	(void)scan;
+	if (photo)
+		c->photos++;
+	else
+		c->scans++;
+	return 0;
+}
+
+static struct log_count log_count(pc_store *log)
+{
+	struct log_count c = { 0, 0 };
+	if (pc_store_log_read(log, NULL, count_row, &c)) {
+		fprintf(stderr, "torture: cannot read the audit log: %s\n", pc_store_error(log));
+		exit(1);
+	}
+	return c;
+}
+
+static int scan_once(const pc_snapshot *snap, pc_store *log, const char *dir, const char *html,
                      unsigned long n, struct scan_sum *sum)
 {
-	struct pc_scan_options opts = { .jobs = 2, .format = PC_SCAN_JSON, .html = html };
+	struct pc_scan_options opts = { .jobs = 2, .format = PC_SCAN_JSON, .html = html,
+	                                .log = log, .log_by = "torture" };
 	struct pc_scan_summary *summary = NULL;
 	char *error = NULL;
 	const char *roots[] = { dir };
+	struct log_count before = log_count(log);
 	memset(sum, 0, sizeof(*sum));
 	__atomic_store_n(&made, 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&fail_at, n, __ATOMIC_SEQ_CST);
 	int err = pc_scan_run(&summary, &error, snap, roots, 1, &opts, on_record, NULL, sum);
 	__atomic_store_n(&fail_at, 0, __ATOMIC_SEQ_CST);
-	if (err && (summary || !error || !*error)) {
+	struct log_count after = log_count(log);
+	int log_only = err < 0 && summary && error && strstr(error, "audit log");
+	if (err && ((summary && !log_only) || !error || !*error)) {
 		fprintf(stderr, "torture: a scan that failed (%d) gave %s\n", err,
 		        summary ? "a summary" : "no message");
 		exit(1);
 	}
 	if (!err && !summary) {
 		fprintf(stderr, "torture: a scan that succeeded gave no summary\n");
+		exit(1);
+	}
+	unsigned long want_photos = before.photos + (err ? 0 : (unsigned long)summary->photos);
+	if (after.scans != before.scans + !err || after.photos != want_photos) {
+		fprintf(stderr, "torture: a scan that %s (%d, failing allocation %lu) left %lu scans "
+		        "and %lu photos in the log, not %lu and %lu\n", err ? "failed" : "succeeded",
+		        err, n, after.scans, after.photos, before.scans + !err, want_photos);
 		exit(1);
 	}
 	pc_scan_summary_free(summary);
@@ -325,20 +397,21 @@ static int torture_scan(const char *csv, const char *dir)
 	snprintf(html, sizeof(html), "%s/sheet.html", tmp);
 	int status = 1;
 	unsigned long runs = 0, failed = 0;
-	pc_store *store = NULL;
+	pc_store *store = NULL, *log = NULL;
 	pc_snapshot *snap = NULL;
 	struct scan_sum clean, sum;
 	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ) ||
-	    pc_snapshot_load(&snap, store, "website", "2026-11-26")) {
+	    pc_snapshot_load(&snap, store, "website", "2026-11-26") ||
+	    pc_store_open(&log, db, PC_STORE_WRITE)) {
 		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
 		goto done;
 	}
-	if (scan_once(snap, dir, html, 0, &clean)) {
+	if (scan_once(snap, log, dir, html, 0, &clean)) {
 		fprintf(stderr, "torture: a clean scan of '%s' failed\n", dir);
 		goto done;
 	}
 	for (unsigned long n = 1;; n++, runs++) {
-		int err = scan_once(snap, dir, html, n, &sum);
+		int err = scan_once(snap, log, dir, html, n, &sum);
 		unsigned long count = __atomic_load_n(&made, __ATOMIC_SEQ_CST);
 		failed += err != 0;
 		if (!err && (sum.records != clean.records || sum.hash != clean.hash)) {
@@ -354,6 +427,7 @@ static int torture_scan(const char *csv, const char *dir)
 	status = 0;
 done:
 	pc_snapshot_free(snap);
+	pc_store_free(log);
 	pc_store_free(store);
 	unlink(html);
 	unlink(db);

@@ -1,5 +1,5 @@
 /*
- * Purposes, events and the audit log in the consent database.
+ * Purposes and events in the consent database (the audit log: test_store_log.c).
  */
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -10,7 +10,6 @@
 
 TestSuite(purposes, .init = store_fx_setup_created, .fini = store_fx_teardown);
 TestSuite(events, .init = store_fx_setup_created, .fini = store_fx_teardown);
-TestSuite(audit_log, .init = store_fx_setup_created, .fini = store_fx_teardown);
 
 /* ---------------------------------------------------------------- purposes */
 
@@ -145,73 +144,6 @@ Test(events, bad_events_are_refused)
 	cr_expect_str_eq(pc_store_error(sfx.store), "an event already has the id 'trip'");
 }
 
-/* --------------------------------------------------------------- audit log */
-
-static void log_check(const char *file, const char *verdict)
-{
-	struct pc_log_entry e = { .by = "office", .file = file, .purpose_id = "website",
-	                          .verdict = verdict };
-	int ret = pc_store_log_add(sfx.store, &e);
-	cr_assert_eq(ret, 0, "%s", pc_store_error(sfx.store));
-}
-
-Test(audit_log, checks_are_listed_oldest_first)
-{
-	log_check("IMG_0001.jpg", "share");
-	log_check("IMG_0002.jpg", "do-not-share");
-	log_check("IMG_0003.jpg", "review");
-	struct pc_log_list *l = NULL;
-	cr_assert_eq(pc_store_log_list(sfx.store, NULL, &l), 0);
-	cr_assert_eq(l->count, 3);
-	cr_expect_str_eq(l->items[0].file, "IMG_0001.jpg");
-	cr_expect_str_eq(l->items[1].verdict, "do-not-share");
-	cr_expect_str_eq(l->items[2].by, "office");
-	cr_expect_str_eq(l->items[2].purpose_id, "website");
-	cr_expect_eq(strlen(l->items[0].at), 19);
-	cr_expect(l->items[0].id < l->items[1].id);
-	pc_log_list_free(l);
-}
-
-Test(audit_log, since_compares_the_day)
-{
-	log_check("IMG_0001.jpg", "share");
-	struct pc_log_list *l = NULL;
-	cr_assert_eq(pc_store_log_list(sfx.store, NULL, &l), 0);
-	char day[11];
-	memcpy(day, l->items[0].at, 10);
-	day[10] = '\0';
-	pc_log_list_free(l);
-
-	cr_assert_eq(pc_store_log_list(sfx.store, day, &l), 0);
-	cr_expect_eq(l->count, 1, "an entry made on the day itself is on or after it");
-	pc_log_list_free(l);
-	cr_assert_eq(pc_store_log_list(sfx.store, "9999-12-31", &l), 0);
-	cr_expect_eq(l->count, 0);
-	pc_log_list_free(l);
-	l = (void *)1;
-	cr_expect_eq(pc_store_log_list(sfx.store, "yesterday", &l), PC_EFORMAT);
-	cr_expect_null(l);
-}
-
-Test(audit_log, a_verdict_must_be_one_of_the_three)
-{
-	struct pc_log_entry e = { .by = "office", .file = "IMG_0001.jpg", .purpose_id = "website",
-	                          .verdict = "maybe" };
-	cr_expect_eq(pc_store_log_add(sfx.store, &e), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store),
-	                 "'maybe' is not a verdict (share, do-not-share or review)");
-}
-
-Test(audit_log, a_file_name_that_is_not_utf8_is_kept_readable)
-{
-	log_check("IMG_\xff.jpg", "share");
-	struct pc_log_list *l = NULL;
-	cr_assert_eq(pc_store_log_list(sfx.store, NULL, &l), 0);
-	cr_assert_eq(l->count, 1);
-	cr_expect_str_eq(l->items[0].file, "IMG_\xEF\xBF\xBD.jpg");
-	pc_log_list_free(l);
-}
-
 /* ------------------------------------------------------------------- lists */
 
 Test(purposes, every_free_accepts_null)
@@ -221,7 +153,6 @@ Test(purposes, every_free_accepts_null)
 	pc_purpose_list_free(NULL);
 	pc_consent_list_free(NULL);
 	pc_event_list_free(NULL);
-	pc_log_list_free(NULL);
 	pc_store_free(NULL);
 	cr_expect_str_eq(pc_store_error(NULL), "");
 }

@@ -154,6 +154,18 @@ PC_EXTERN int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo 
                               const char *purpose_id, const char *date);
 PC_EXTERN void pc_verdict_free(pc_verdict *verdict);
 
+/*
+ * Writes the staff check of `photo` (read from a file, and judged as
+ * `verdict`) to the audit log of `store`, opened for writing (store.h):
+ * who (`by`), the purpose, the date judged as of, the verdict, its reason
+ * and warning codes, the pupils it matched, and the file's real path, size
+ * and modification time as it was read. Returns 0, or the store's error
+ * code with pc_store_error() saying why (PC_EBUSY when another writer
+ * holds the database past the busy timeout, PC_EREADONLY, PC_ERROR).
+ */
+PC_EXTERN int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
+                             const char *by);
+
 PC_EXTERN enum pc_verdict_kind pc_verdict_kind(const pc_verdict *verdict);
 PC_EXTERN const char *pc_verdict_file(const pc_verdict *verdict);
 PC_EXTERN const char *pc_verdict_purpose(const pc_verdict *verdict);

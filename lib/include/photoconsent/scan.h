@@ -67,6 +67,15 @@ struct pc_scan_options {
 	const char *html;                    /* write the contact sheet here; NULL: none */
 	const struct pc_read_options *read;  /* NULL: the snapshot's
 	                                        (pc_snapshot_read_options) */
+	/* The audit log to write the scan to, a store opened for writing
+	 * (NULL: none; never in the parent view): a row for each photo
+	 * judged, and one for the scan, all in one transaction once the last
+	 * photo is judged. Until then the rows wait in an unlinked temporary
+	 * file in $TMPDIR (else /tmp), and the database is not touched: used
+	 * on the caller's thread only, at the end. A scan that stops before
+	 * its end logs nothing. */
+	pc_store *log;
+	const char *log_by;                  /* who scans, as the log names them */
 };
 
 /* One photo judged, or one thing passed over. Valid during the callback. */
@@ -142,8 +151,12 @@ typedef void (*pc_scan_progress_fn)(void *ctx, const struct pc_scan_progress *pr
  *
  * On success *out is the summary, the caller's (pc_scan_summary_free).
  * Returns 0; the callback's non-zero value when it stopped the scan (no
- * summary, no contact sheet); PC_EOPEN when the contact sheet cannot be
- * written; PC_ERROR for anything else (out of memory, no thread). On an
+ * summary, no contact sheet); PC_EOPEN when the contact sheet, or the
+ * temporary file of the audit log's rows, cannot be written; PC_ERROR for
+ * anything else (out of memory, no thread). When every photo was judged
+ * but `opts->log` could not be written, *out is the summary all the same,
+ * and the store's code is returned (PC_EBUSY when another writer held the
+ * database past its busy timeout, PC_EREADONLY, PC_ERROR, ...). On an
  * error, *error (when `error` is not NULL) is a message for a person that
  * the caller frees with pc_free.
  */

@@ -301,26 +301,123 @@ PC_EXTERN void pc_event_list_free(struct pc_event_list *list);
 
 /* --------------------------------------------------------------- audit log */
 
+/*
+ * The audit log answers "who cleared this photo, on what grounds?". It is
+ * only ever appended to. Each row is one photo judged, by a staff check or
+ * by a scan; a scan also writes a row of its own, which the rows of its
+ * photos name. Rows written before schema version 3 hold only when, who,
+ * the file name as it was given, the purpose and the verdict: their `on`
+ * is NULL, their lists empty, their size -1.
+ */
+
+/* One photo judged. */
 struct pc_log_entry {
-	long long id;
-	const char *at;        /* set by the store: "YYYY-MM-DD HH:MM:SS" UTC */
-	const char *by;
-	const char *file;
+	long long id;            /* set by the store */
+	/* "YYYY-MM-DD HH:MM:SS" UTC. pc_store_log_add sets it; for
+	 * pc_store_log_scan, when the photo was judged (NULL: now). */
+	const char *at;
+	const char *by;          /* who; NULL or "": "unknown" */
+	const char *command;     /* "check" or "scan": set by the store */
+	const char *file;        /* the file's absolute path (links resolved) */
 	const char *purpose_id;
-	const char *verdict;   /* "share", "do-not-share", "review" */
+	const char *on;          /* the date the consent was judged as of */
+	const char *verdict;     /* "share", "do-not-share", "review" */
+	long long size;          /* bytes; -1 when unknown */
+	const char *mtime;       /* "YYYY-MM-DD HH:MM:SS" UTC; NULL when unknown */
+	const char *const *reasons;  /* reason codes, in the verdict's order */
+	size_t reason_count;
+	const char *const *warnings; /* warning codes */
+	size_t warning_count;
+	const char *const *pupils;   /* ids of the pupils in the photo */
+	size_t pupil_count;
+	long long scan_id;       /* the scan it was judged by; 0 for a check */
 };
 
-struct pc_log_list {
-	size_t count;
-	struct pc_log_entry *items;
-	void *priv;
+/* One scan. */
+struct pc_log_scan {
+	long long id;            /* set by the store */
+	const char *at;          /* when it started, "YYYY-MM-DD HH:MM:SS" UTC */
+	const char *finished_at; /* when it was logged (NULL: now) */
+	const char *by;
+	const char *purpose_id;
+	const char *on;          /* the date the consent was judged as of */
+	const char *const *roots; /* the folders or files it was given, absolute */
+	size_t root_count;
+	/* As struct pc_scan_summary counts them (scan.h). */
+	size_t photos, share, review, do_not_share, unreadable, skipped;
 };
 
+/*
+ * Appends the staff check `entry` (command "check", at now). PC_EFORMAT
+ * when a field is missing or wrong (a verdict that is not one of the
+ * three, a file name that is not absolute, a bad date), with the message
+ * saying which. 0 or an error code.
+ */
 PC_EXTERN int pc_store_log_add(pc_store *store, const struct pc_log_entry *entry);
-/* Entries on or after `since` (NULL: all), oldest first. */
-PC_EXTERN int pc_store_log_list(pc_store *store, const char *since,
-                                struct pc_log_list **out);
-PC_EXTERN void pc_log_list_free(struct pc_log_list *list);
+
+/*
+ * Gives the rows of a scan one at a time: fills *out (its strings must
+ * stay valid until the next call) and returns 1, or 0 when there are no
+ * more, or a negative error code to give up.
+ */
+typedef int (*pc_log_next_fn)(void *ctx, struct pc_log_entry *out);
+
+/*
+ * Appends the scan `scan` and each photo row `next` gives (command
+ * "scan", its purpose, date and who taken from `scan`), all in one
+ * transaction: all of them or none. *id (when not NULL) is the scan's new
+ * id. Returns 0; PC_EFORMAT as pc_store_log_add; PC_EBUSY when another
+ * writer holds the database past the busy timeout; the code `next`
+ * returned; or another error code.
+ */
+PC_EXTERN int pc_store_log_scan(pc_store *store, const struct pc_log_scan *scan,
+                                pc_log_next_fn next, void *ctx, long long *id);
+
+/* Which rows to read; a zeroed struct (or NULL) means every row. */
+struct pc_log_query {
+	const char *since;  /* "YYYY-MM-DD": rows on or after that day (UTC) */
+	/* Rows of this file: matched as its real path (links resolved) when
+	 * it exists, else as the name made absolute; rows written before
+	 * version 3 also match the name exactly as given. */
+	const char *file;
+	/* Rows of photos that showed this pupil (the id in any case). A scan
+	 * row is read, with `file` or `pupil`, when one of its photos is. */
+	const char *pupil;
+};
+
+/* One row, during pc_store_log_read: exactly one of `photo` and `scan` is
+ * not NULL, and it and its strings are valid until the callback returns.
+ * Returns 0 to go on; anything else stops the reading. */
+typedef int (*pc_log_row_fn)(void *ctx, const struct pc_log_entry *photo,
+                             const struct pc_log_scan *scan);
+
+/*
+ * Calls `fn` for each row `query` asks for, oldest first (a scan before
+ * the photos it judged). The log is read a few hundred rows at a time, each
+ * batch in a read transaction of its own, so that memory stays flat however
+ * long the log, and a slow reader never keeps a writer waiting. Returns 0,
+ * the callback's non-zero value when it stopped, PC_EFORMAT for a bad
+ * date, PC_ENOTFOUND for an unknown pupil, or another error code.
+ */
+PC_EXTERN int pc_store_log_read(pc_store *store, const struct pc_log_query *query,
+                                pc_log_row_fn fn, void *ctx);
+
+/*
+ * One row (exactly one of `photo` and `scan` not NULL) for a person: one
+ * line with its newline, in which no control character from a file name or
+ * the database is left; or as one JSON object, a line:
+ * {"kind": "photo", "id", "at", "by", "command", "scan": id | null,
+ *  "purpose", "on", "verdict", "file", "size", "mtime", "reasons": [codes],
+ *  "warnings": [codes], "pupils": [ids]} or
+ * {"kind": "scan", "id", "at", "finished", "by", "command": "scan",
+ *  "purpose", "on", "roots": [...], "photos", "share", "review",
+ *  "do_not_share", "unreadable", "skipped"}.
+ * *out is the caller's (pc_free). 0 or PC_ERROR.
+ */
+PC_EXTERN int pc_report_log_text(char **out, const struct pc_log_entry *photo,
+                                 const struct pc_log_scan *scan);
+PC_EXTERN int pc_report_log_json(char **out, const struct pc_log_entry *photo,
+                                 const struct pc_log_scan *scan);
 
 /* ------------------------------------------------------------------ import */
 

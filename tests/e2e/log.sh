@@ -1,0 +1,152 @@
+# End-to-end tests of the audit log, `photoconsent log`: a scan of the
+# samples and a check run as of a past date, then what `log --json` holds of
+# them, held against what scan --json and check --json said of each photo
+# (the rules), never against what log itself printed before; --pupil,
+# --file, --since; the text lines; what is not logged; and a database that
+# cannot be written to when the scan ends. Sourced by run.sh after scan.sh
+# (it uses fresh_demo, chk and $ON).
+
+fresh_demo
+SAMPLES_REAL=$(cd samples && pwd -P)
+BACKDATED=2026-03-01
+# log_rows: how many rows `log --json` gives for $DB.
+log_rows() {
+	"$PHOTOCONSENT" --db "$DB" log --json >"$E2E_TMP/log-count.json" 2>&1
+	grep -c . "$E2E_TMP/log-count.json"
+}
+# expect_log MODE: the log's JSON in $OUT against the scan's and the check's.
+expect_log() {
+	if perl tests/e2e/expect_log.pl "$1" "$OUT" "$E2E_TMP/log-scan.json" \
+		"$E2E_TMP/log-check.json" "$SAMPLES_REAL" "$log_skipped" >"$E2E_TMP/expect-log.out" 2>&1; then
+		ok
+	else
+		bad "the log does not say what was judged: $(cat "$E2E_TMP/expect-log.out")"
+	fi
+}
+
+t "log --help"
+run log --help
+expect_status 0
+expect_out "usage: photoconsent log [--since DATE] [--file PATH] [--pupil ID] [--json]"
+
+t "a scan and a check as of a past date are logged, as they judged"
+run --db "$DB" scan --on "$ON" --json samples
+expect_status 1
+cp "$OUT" "$E2E_TMP/log-scan.json"
+log_skipped=$(grep -c "^photoconsent: skipped " "$ERR")
+chk --on "$BACKDATED" --json samples/sports-day-digikam.jpg
+expect_status 1
+cp "$OUT" "$E2E_TMP/log-check.json"
+expect_json '$j[0]{checked_on} eq "2026-03-01"'
+run --db "$DB" log --json
+expect_status 0
+expect_no_err
+expect_log all
+
+t "log --pupil: the photos of Amy Jones (2208), and no others"
+run --db "$DB" log --json --pupil 2208
+expect_status 0
+expect_log pupil:2208
+
+t "log --file: one photo's rows, by its name relative to here"
+run --db "$DB" log --json --file samples/sports-day-digikam.jpg
+expect_status 0
+expect_log file:sports-day-digikam.jpg
+t "log --file: the same photo by another name for it"
+ln -s "$SAMPLES_REAL/sports-day-digikam.jpg" "$E2E_TMP/link-to-digikam.jpg"
+run --db "$DB" log --json --file "$E2E_TMP/link-to-digikam.jpg"
+expect_status 0
+expect_log file:sports-day-digikam.jpg
+
+t "log: a line per row, the check reading as judged as of its date"
+rows=$(log_rows)
+run --db "$DB" log
+expect_status 0
+if [ "$(grep -c . "$OUT")" -eq "$rows" ]; then ok; else bad "$(grep -c . "$OUT") lines for $rows rows"; fi
+expect_out "e2e-tester  check  website  judged as of $BACKDATED  do-not-share  $SAMPLES_REAL/sports-day-digikam.jpg  reasons: consent-refused"
+if grep " check " "$OUT" | grep -qv "judged as of $BACKDATED"; then
+	bad "the backdated check reads as judged on another day"
+else
+	ok
+fi
+if [ "$(grep -c "  judged as of $ON  " "$OUT")" -eq "$((rows - 1))" ]; then ok; else bad "the scan's rows do not all say $ON"; fi
+
+t "log --since"
+run --db "$DB" log --since "$(date -u +%Y-%m-%d)" --json
+expect_status 0
+if [ "$(grep -c . "$OUT")" -eq "$rows" ]; then ok; else bad "--since today dropped rows"; fi
+run --db "$DB" log --since 9999-12-31
+expect_status 0
+expect_out "no checks logged since 9999-12-31"
+
+t "log --pupil: an unknown pupil"
+run --db "$DB" log --pupil 9999
+expect_status 65
+expect_err "no pupil has the id '9999'"
+
+t "scan --no-log and the parent view write nothing"
+run --db "$DB" scan --on "$ON" --json --no-log samples
+expect_status 1
+run --db "$DB" scan --on "$ON" --json --as parent samples
+expect_status 1
+if [ "$(log_rows)" -eq "$rows" ]; then ok; else bad "$(log_rows) rows, expected still $rows"; fi
+
+# A read-only database: judged, one warning, nothing logged (as root the
+# command runs as nobody, as check.sh does; skipped without setpriv).
+t "scan of a read-only database: judged, with one warning"
+ro_dir=$E2E_TMP/ro-scan
+mkdir -p "$ro_dir"
+cp "$DB" "$ro_dir/demo.db"
+chmod 444 "$ro_dir/demo.db"
+if unprivileged "$ro_dir"; then
+	# shellcheck disable=SC2086 # $as_unprivileged is a command and its options
+	timeout 60 $as_unprivileged "$PHOTOCONSENT" --db "$ro_dir/demo.db" scan --on "$ON" --json \
+		samples/sports-day-digikam.jpg >"$OUT" 2>"$ERR"
+	status=$?
+	expect_status 1
+	expect_json '@j == 1 && $j[0]{verdict} eq "do-not-share"'
+	expect_err "the photos are not written to the audit log"
+	if [ "$(grep -c . "$ERR")" -eq 1 ]; then ok; else bad "not one warning: $(cat "$ERR")"; fi
+else
+	skip "running as root without setpriv: file modes do not stop root"
+fi
+chmod 700 "$E2E_TMP"
+
+# Another writer holds the database when the scan ends: every verdict is
+# printed, the scan says it is not logged and why, and exits 75; so does a
+# check. The lock is held by sqlite3 reading from a FIFO until we close it.
+if command -v sqlite3 >/dev/null 2>&1; then
+	t "a database locked when the scan ends: verdicts printed, exit 75, nothing logged"
+	lock_fifo=$E2E_TMP/log-lock.fifo
+	rm -f "$lock_fifo"
+	mkfifo "$lock_fifo"
+	sqlite3 "$DB" <"$lock_fifo" >/dev/null 2>&1 &
+	locker=$!
+	exec 9>"$lock_fifo"
+	echo "BEGIN IMMEDIATE; CREATE TABLE e2e_lock (x);" >&9
+	tries=0
+	until ! sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 || [ "$tries" -ge 50 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	if [ "$tries" -lt 50 ]; then ok; else bad "sqlite3 did not take the lock"; fi
+	run --db "$DB" scan --on "$ON" --json samples
+	expect_status 75
+	if [ "$(grep -c . "$OUT")" -eq "$((rows - 2))" ]; then ok; else bad "not every verdict was printed"; fi
+	expect_err "the scan could not be written to the audit log"
+	expect_err "locked by another writer"
+	chk --on "$ON" samples/sports-day-lightroom.jpg
+	expect_status 75
+	expect_out "SHARE"
+	expect_err "locked by another writer"
+	echo "ROLLBACK;" >&9
+	exec 9>&-
+	tries=0
+	while kill -0 "$locker" 2>/dev/null && [ "$tries" -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
+	kill "$locker" 2>/dev/null
+	wait "$locker" 2>/dev/null
+	if [ "$(log_rows)" -eq "$rows" ]; then ok; else bad "$(log_rows) rows, expected still $rows"; fi
+else
+	t "a database locked when the scan ends"
+	skip "sqlite3 is not installed: a locked database is not tested"
+fi

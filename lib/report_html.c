@@ -1,10 +1,12 @@
 /* The contact sheet's page and files (report_html.h): cards streamed to
- * an unlinked temporary file beside the report, then copied after the
- * summary into a second temporary file that is renamed over the report.
+ * an unlinked temporary file beside the report, indexed by path, then
+ * copied in path order after the summary into a second temporary file
+ * that is renamed over the report.
  *
- * The page forbids itself, by its Content-Security-Policy, any script and
- * any load but its own data: images: should an escape ever be missed,
- * nothing runs and nothing leaves the machine. */
+ * The page forbids itself, by its Content-Security-Policy, any script but
+ * its own one (allowed by its hash) and any load but its own data:
+ * images: should an escape ever be missed, nothing injected runs and
+ * nothing leaves the machine. */
 #include "report_html.h"
 
 #include <errno.h>
@@ -23,11 +25,27 @@
 
 /* Cards are copied into the report this much at a time. */
 #define COPY_CHUNK (64 * 1024)
+/* The index of the cards: far beyond any school's photo library, and
+ * what keeps it (32 bytes and a path per card) well under a gigabyte. */
+#define MAX_CARDS (4u * 1024 * 1024)
+#define MAX_PATH_BYTES (256u * 1024 * 1024)
+
+/* Where a card is in the cards' file, and the path it is sorted by. */
+struct card_entry {
+	const char *path; /* into `paths`, set only while sorting */
+	size_t path_at;   /* its offset in `paths` */
+	uint64_t at;      /* its offset in the cards' file */
+	size_t len;
+};
 
 struct pc__html {
 	char *path;        /* the report */
 	char *tmp;         /* the report being written, while it exists */
 	int cards;         /* the cards so far: an unlinked file, or -1 */
+	uint64_t end;      /* how much of it the cards fill */
+	struct card_entry *index;
+	size_t count, alloc;
+	struct pc__buf paths; /* each card's path, NUL-terminated */
 	enum pc_view view;
 };
 
@@ -54,7 +72,9 @@ static void head(struct pc__html_out *o, const struct pc_scan_summary *s, int pa
 	pc__html_raw(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	             "img-src data:; style-src 'unsafe-inline'\">\n"
+	             "img-src data:; style-src 'unsafe-inline'; script-src ");
+	pc__html_raw(o, pc__html_script_hash);
+	pc__html_raw(o, "; base-uri 'none'; form-action 'none'\">\n"
 	             "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	             "<meta name=\"generator\" content=\"photoconsent " PC_VERSION "\">\n");
 	pc__html_rawf(o, "<title>photoconsent: %zu %s for ", s->photos, what);
@@ -112,9 +132,10 @@ static void summary_table(struct pc__html_out *o, const struct pc_scan_summary *
 }
 
 /* The radios, then their labels: the stylesheet hides the cards of the
- * other verdicts from the checked radio, its sibling, with no script. */
+ * other verdicts from the checked radio, its sibling, with no script.
+ * Then the search box, hidden until the script shows it. */
 static void filters(struct pc__html_out *o, const struct pc_scan_summary *s,
-                    const size_t *counts)
+                    const size_t *counts, int parent)
 {
 	pc__html_raw(o, "<input type=\"radio\" name=\"show\" id=\"show-all\" class=\"filter\" "
 	             "checked aria-label=\"show all photos\">\n");
@@ -122,14 +143,19 @@ static void filters(struct pc__html_out *o, const struct pc_scan_summary *s,
 		pc__html_rawf(o, "<input type=\"radio\" name=\"show\" id=\"show-%s\" "
 		              "class=\"filter\" aria-label=\"show %s only\">\n",
 		              verdicts[i].slug, verdicts[i].label);
-	pc__html_rawf(o, "<nav class=\"filters\" aria-label=\"show photos by verdict\">\n"
+	pc__html_rawf(o, "<nav class=\"filters\" aria-label=\"find photos\">\n"
 	              "<label for=\"show-all\">All<span class=\"n\">%zu</span></label>\n",
 	              s->photos);
 	for (size_t i = 0; i < VERDICTS; i++)
 		pc__html_rawf(o, "<label for=\"show-%s\" class=\"v-%s\">%s"
 		              "<span class=\"n\">%zu</span></label>\n", verdicts[i].slug,
 		              verdicts[i].slug, verdicts[i].label, counts[i]);
-	pc__html_raw(o, "</nav>\n<main>\n");
+	pc__html_rawf(o, "<div class=\"search\" id=\"search\" role=\"search\" hidden>"
+	              "<label for=\"q\">Find</label> <input type=\"search\" id=\"q\" "
+	              "placeholder=\"%s\" autocomplete=\"off\" spellcheck=\"false\"> "
+	              "<output id=\"found\" for=\"q\" aria-live=\"polite\"></output></div>\n"
+	              "</nav>\n<main>\n",
+	              parent ? "file name or reason" : "file, pupil, class or reason");
 }
 
 /* Everything before the cards. */
@@ -140,14 +166,18 @@ static void before_cards(struct pc__html_out *o, const struct pc_scan_summary *s
 	int parent = view == PC_VIEW_PARENT || s->view == PC_VIEW_PARENT;
 	head(o, s, parent);
 	summary_table(o, s, counts, parent);
-	filters(o, s, counts);
+	filters(o, s, counts, parent);
 }
 
+/* Everything after the cards, the script last: it runs once every card
+ * is there. */
 static void after_cards(struct pc__html_out *o, const struct pc_scan_summary *s)
 {
 	pc__html_rawf(o, "</main>\n<footer>\n<p>Made by photoconsent " PC_VERSION " in %.1f s. "
-	              "This page is one file: it loads nothing and runs no script.</p>\n"
-	              "</footer>\n</body>\n</html>\n", s->seconds);
+	              "This page is one file: it loads nothing, and its one script only runs "
+	              "the search box.</p>\n</footer>\n<script>", s->seconds);
+	pc__html_raw(o, pc__html_script);
+	pc__html_raw(o, "</script>\n</body>\n</html>\n");
 }
 
 /* ------------------------------------------------------------ files */
@@ -187,11 +217,10 @@ static int write_all(int fd, const char *data, size_t len)
 }
 
 /*
- * Makes "PATH.tmp-XXXXXX" as open(2) makes a new file, mode 0666 less the
- * umask, where mkstemp would give 0600: the report is a document like any
- * other, and the umask (which a process cannot read without changing it
- * under its other threads) stays the kernel's to apply. O_EXCL makes the
- * name ours alone.
+ * Makes "PATH.tmp-XXXXXX", mode 0600 whatever the umask: the staff sheet
+ * names children and their families' choices, and the parent sheet is
+ * no one else's either; whoever it is for is given a copy. O_EXCL makes
+ * the name ours alone.
  */
 static int make_tmp(struct pc__html *h, int *fd)
 {
@@ -213,7 +242,7 @@ static int make_tmp(struct pc__html *h, int *fd)
 		for (int i = 0; i < 6; i++, z /= 36)
 			h->tmp[len + 5 + i] = digits[z % 36];
 		h->tmp[len + 11] = '\0';
-		*fd = open(h->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		*fd = open(h->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (*fd >= 0)
 			return 0;
 		if (errno != EEXIST)
@@ -241,6 +270,7 @@ int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc
 		goto done;
 	h->cards = -1;
 	h->view = view;
+	pc__buf_init(&h->paths, MAX_PATH_BYTES);
 	if (!(template = malloc(strlen(path) + sizeof(".cards-XXXXXX"))))
 		goto done;
 	memcpy(template, path, strlen(path));
@@ -263,29 +293,110 @@ done:
 	return ret;
 }
 
-int pc__html_add(struct pc__html *html, char **error, const char *card)
+/* Writes all of `data` at `at` in `fd`. 0 or an errno. */
+static int write_at(int fd, const char *data, size_t len, uint64_t at)
 {
-	if (error)
-		*error = NULL;
-	int err = html->cards < 0 ? EBADF : write_all(html->cards, card, strlen(card));
-	return err ? cannot_write(error, html->path, err) : 0;
+	while (len) {
+		ssize_t n = pwrite(fd, data, len, (off_t)at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
+		data += n;
+		len -= (size_t)n;
+		at += (uint64_t)n;
+	}
+	return 0;
 }
 
-/* Copies the cards file, from its start, to `fd`. 0 or an errno. */
+int pc__html_add(struct pc__html *html, char **error, const char *path, const char *card)
+{
+	size_t len = strlen(card), path_at = html->paths.len;
+	if (error)
+		*error = NULL;
+	if (html->cards < 0)
+		return cannot_write(error, html->path, EBADF);
+	if (html->count == MAX_CARDS) {
+		set_error(error, "cannot write the report '%s': more than %u photos", html->path,
+		          MAX_CARDS);
+		return PC_ETOOBIG;
+	}
+	if (html->count == html->alloc) {
+		size_t alloc = html->alloc ? html->alloc * 2 : 256;
+		struct card_entry *grown = realloc(html->index, alloc * sizeof(*grown));
+		if (!grown) {
+			set_error(error, "cannot write the report '%s': out of memory", html->path);
+			return PC_ERROR;
+		}
+		html->index = grown;
+		html->alloc = alloc;
+	}
+	int ret = pc__buf_append(&html->paths, path, strlen(path) + 1);
+	if (ret) {
+		set_error(error, ret == PC_ETOOBIG ? "cannot write the report '%s': too many photos"
+		                                   : "cannot write the report '%s': out of memory",
+		          html->path);
+		return ret;
+	}
+	/* Written where the last card ended, whatever a failed write left
+	 * behind it; a card that fails is not indexed, so never copied. */
+	int err = write_at(html->cards, card, len, html->end);
+	if (err) {
+		html->paths.len = path_at;
+		html->paths.data[path_at] = '\0';
+		return cannot_write(error, html->path, err);
+	}
+	html->index[html->count++] = (struct card_entry){ NULL, path_at, html->end, len };
+	html->end += len;
+	return 0;
+}
+
+/* Paths in byte order (strcmp's, as unsigned char), which keeps each
+ * folder's photos together, ahead of no locale's collation: the order is
+ * the same wherever the report is made. The same path twice (it cannot
+ * happen in one scan) keeps the order the cards came in. */
+static int by_path(const void *a, const void *b)
+{
+	const struct card_entry *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Copies the cards, in path order, to `fd`, a chunk at a time. 0 or an
+ * errno. */
 static int copy_cards(struct pc__html *h, int fd)
 {
 	char *chunk = malloc(COPY_CHUNK);
-	int err = !chunk ? ENOMEM : lseek(h->cards, 0, SEEK_SET) < 0 ? errno : 0;
-	while (!err) {
-		ssize_t n = read(h->cards, chunk, COPY_CHUNK);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			err = n < 0 ? errno : 0;
-			break;
+	size_t used = 0;
+	int err = chunk ? 0 : ENOMEM;
+	for (size_t i = 0; i < h->count; i++)
+		h->index[i].path = h->paths.data + h->index[i].path_at;
+	if (h->count > 1)
+		qsort(h->index, h->count, sizeof(*h->index), by_path);
+	for (size_t i = 0; i < h->count && !err; i++) {
+		uint64_t at = h->index[i].at;
+		size_t left = h->index[i].len;
+		while (left && !err) {
+			if (used == COPY_CHUNK) {
+				err = write_all(fd, chunk, used);
+				used = 0;
+				continue;
+			}
+			size_t want = left < COPY_CHUNK - used ? left : COPY_CHUNK - used;
+			ssize_t n = pread(h->cards, chunk + used, want, (off_t)at);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				err = n < 0 ? errno : EIO;
+				break;
+			}
+			used += (size_t)n;
+			at += (uint64_t)n;
+			left -= (size_t)n;
 		}
-		err = write_all(fd, chunk, (size_t)n);
 	}
+	if (!err && used)
+		err = write_all(fd, chunk, used);
 	free(chunk);
 	return err;
 }
@@ -342,9 +453,6 @@ int pc__html_finish(struct pc__html *html, char **error, const struct pc_scan_su
 done:
 	if (fd >= 0)
 		close(fd);
-	/* Failed: more cards may still come, after those already there. */
-	if (html->cards >= 0)
-		lseek(html->cards, 0, SEEK_END);
 	if (html->tmp) {
 		unlink(html->tmp);
 		free(html->tmp);
@@ -369,6 +477,8 @@ void pc__html_free(struct pc__html *html)
 	if (html->tmp)
 		unlink(html->tmp);
 	free(html->tmp);
+	free(html->index);
+	pc__buf_release(&html->paths);
 	free(html->path);
 	free(html);
 }

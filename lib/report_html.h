@@ -1,28 +1,40 @@
 /*
  * report_html.h: the contact sheet, one self-contained HTML file that a
  * member of staff opens in a browser: the summary on top, filters by
- * verdict, then a card per photo (its preview, its verdict badge, its
- * reasons). No network, no external file: styles inline, previews as data
- * URIs, no script at all (the filters are CSS).
+ * verdict, a search box, then a card per photo in path order (its
+ * preview with the face boxes drawn over it, its file name linking to
+ * the original, its verdict badge, its reasons). No network, no external
+ * file: styles inline, previews as data URIs, one inline script (the
+ * search box) allowed by its hash and nothing else; without the script
+ * every card shows and the filters by verdict still work (they are CSS).
  *
  * Invariants:
- * - Memory stays flat however many photos: cards are streamed to a
- *   temporary file beside the report as they come (made by
- *   pc__html_open and unlinked at once, so that nothing is ever left of
- *   it); the report is written whole when the scan ends (summary first,
- *   then the cards copied in) to a second temporary file beside it, with
- *   the mode of any new file (0666 less the umask), and renamed into
- *   place, so that the file at `path` is either the last complete report
- *   or the new complete one, never half of one.
+ * - Memory stays flat however many photos, but for an index of the cards
+ *   (path, offset, length each): cards are streamed to a temporary file
+ *   beside the report as they come (made by pc__html_open and unlinked
+ *   at once, so that nothing is ever left of it); the report is written
+ *   whole when the scan ends (summary first, then the cards copied in,
+ *   in the byte order of their paths) to a second temporary file beside
+ *   it, mode 0600, and renamed into place, so that the file at `path` is
+ *   either the last complete report or the new complete one, never half
+ *   of one.
  * - Every string from a photo or the database is HTML-escaped, and bytes
- *   that are not UTF-8 become U+FFFD: the page is valid UTF-8.
- * - The parent view names no child: no name, no id, no consent state,
- *   not even in an attribute; its cards give a count and the parent
+ *   that are not UTF-8 become U+FFFD: the page is valid UTF-8. A link to
+ *   a file percent-encodes every byte of its path but the unreserved
+ *   characters and '/' (RFC 3986), so that it names exactly that file.
+ * - The parent view names no child: no name, no id, no consent state, no
+ *   face box, not even in an attribute (data-search holds the file name
+ *   and the parent messages only); its cards give a count and the parent
  *   messages. Its summary lists no pupil.
  * - Each card is an <article> with class "card", a data-verdict attribute
  *   ("share", "review", "do-not-share", or "unreadable" when the file
- *   could not be read, whatever its verdict), and a data-file attribute
- *   holding the photo's path, for tests and filters.
+ *   could not be read, whatever its verdict), a data-file attribute
+ *   holding the photo's path, for tests and filters, and a data-search
+ *   attribute holding what the search box looks in, one field a line.
+ * - A face box is a <span class="box b-no|b-unsure|b-ok"> inside the
+ *   preview's frame, which has the preview's own shape, placed in
+ *   percentages of it: the region as inspect reports it (fractions of the
+ *   displayed image), since the preview is turned upright the same way.
  * - pc__html_card may run on any thread at once; the other calls on one
  *   report are made by one thread.
  * - Messages in *error are for a person ("cannot write the report
@@ -44,23 +56,44 @@ struct pc__html;
  */
 int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc_view view);
 
+/* What a card shows besides its verdict. A zeroed struct: a readable
+ * photo with no preview, no link when its path is relative, no class. */
+struct pc__html_card_info {
+	int unreadable;            /* the photo could not be read (its badge says so) */
+	const char *thumb;         /* the preview's data URI ("data:image/..."; anything
+	                              else is not shown), or NULL */
+	unsigned thumb_w, thumb_h; /* the preview's size, upright; 0 when unknown (then
+	                              it is fitted into its box and no face is boxed) */
+	const char *thumb_error;   /* why there is no preview, or NULL */
+	const char *cwd;           /* the absolute folder a relative path is relative
+	                              to, for the file:// link; NULL: no link then */
+	/* The class of the pupil `pupil_id` (staff view), or NULL; `class_of`
+	 * NULL: no class is known. Called on the card's thread. */
+	const char *(*class_of)(const void *ctx, const char *pupil_id);
+	const void *class_ctx;
+};
+
 /*
  * One card, as HTML, into *out (the caller's, free()): pure, so that the
- * workers make cards in parallel. `thumb` is the preview's data URI
- * ("data:image/..."; anything else is not shown), or NULL (then
- * `thumb_error`, which may be NULL, says why there is none).
- * `unreadable`: the photo could not be read (its badge says so). 0 or
+ * workers make cards in parallel. `info` may be NULL (all zero). 0 or
  * PC_ERROR (out of memory).
  */
-int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view, int unreadable,
-                  const char *thumb, const char *thumb_error);
+int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view,
+                  const struct pc__html_card_info *info);
 
-/* Appends a card. 0, or PC_EOPEN with *error set (a write failed). */
-int pc__html_add(struct pc__html *html, char **error, const char *card);
+/*
+ * Appends a card, the card of the photo at `path` (its place in the
+ * report: cards are sorted by path). 0; PC_EOPEN with *error set (a write
+ * failed); PC_ETOOBIG with *error set (more cards or longer paths than
+ * one report holds); PC_ERROR when out of memory (*error set when it
+ * could be). A card that fails is not in the report; the others are.
+ */
+int pc__html_add(struct pc__html *html, char **error, const char *path, const char *card);
 
 /*
  * Writes the report: its head (title, purpose, date), the summary table,
- * the filters, every card, and renames it into place. 0; PC_EOPEN with
+ * the filters and the search box, every card in path order, and renames
+ * it into place. 0; PC_EOPEN with
  * *error set (nothing was changed at `path`, and it may be tried again);
  * PC_ERROR when out of memory, or when the report was already finished
  * (*error set when it could be).

@@ -3,15 +3,20 @@
  * Colours: the badge carries the verdict in words and an icon, and its
  * colour only repeats them, so that nobody needs to tell red from green.
  * Each pair of text and background colour passes WCAG AA contrast (the
- * amber badge has dark text). Print: no filters, four cards a row, the
- * badge colours kept, each card whole on one page. */
+ * amber badge has dark text). The face boxes tell by their line too:
+ * solid red for a pupil who blocks, dashed amber for one the tool is not
+ * sure of, a thin light line for one who is fine. Print: no filters, four
+ * cards a row, the badge and box colours kept, each card whole on one
+ * page, only the cards the search left. */
 #include "report_html_internal.h"
 
 const char pc__html_style[] =
 	":root{color-scheme:light;--share:#1a7f37;--review:#f0b400;--review-ink:#3b2a00;"
 	"--dns:#c62828;--unreadable:#5f6770;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;"
-	"--bg:#f4f6f8;--focus:#0969da}\n"
+	"--bg:#f4f6f8;--focus:#0969da;--box-no:#ff2a2a;--box-unsure:#ffb000}\n"
 	"*{box-sizing:border-box}\n"
+	/* The search hides cards with the attribute, over any display. */
+	"[hidden]{display:none!important}\n"
 	"body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.45 system-ui,"
 	"-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,\"Liberation Sans\","
 	"\"DejaVu Sans\",sans-serif}\n"
@@ -43,15 +48,20 @@ const char pc__html_style[] =
 	".filter{position:absolute;opacity:0;width:1px;height:1px;margin:0}\n"
 	".filters{position:sticky;top:0;z-index:1;display:flex;flex-wrap:wrap;gap:8px;"
 	"padding-top:16px;padding-bottom:16px;background:var(--bg)}\n"
-	".filters label{cursor:pointer;user-select:none;background:#fff;"
+	".filters>label{cursor:pointer;user-select:none;background:#fff;"
 	"border:1px solid var(--line);border-radius:999px;padding:5px 8px 5px 14px;"
 	"font-weight:600}\n"
-	".filters label:hover{border-color:var(--ink)}\n"
+	".filters>label:hover{border-color:var(--ink)}\n"
 	".filters .n{display:inline-block;min-width:2em;margin-left:6px;padding:0 7px;"
 	"border-radius:999px;background:var(--c,#e6e9ed);color:#fff;text-align:center;"
 	"font-variant-numeric:tabular-nums}\n"
 	".filters [for=show-all] .n{color:var(--ink)}\n"
 	".filters .v-review .n{color:var(--review-ink)}\n"
+	".search{display:flex;align-items:center;gap:8px;margin-left:auto;font-weight:600}\n"
+	".search input{font:inherit;font-weight:400;width:17em;max-width:60vw;padding:4px 12px;"
+	"border:1px solid var(--line);border-radius:999px;background:#fff;color:var(--ink)}\n"
+	".search input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}\n"
+	".search output{font-weight:400;color:var(--muted);font-size:.85rem}\n"
 	"#show-all:checked~.filters [for=show-all],"
 	"#show-share:checked~.filters [for=show-share],"
 	"#show-review:checked~.filters [for=show-review],"
@@ -76,12 +86,20 @@ const char pc__html_style[] =
 	".card[data-verdict=share]{--c:var(--share)}"
 	".card[data-verdict=review]{--c:var(--review)}"
 	".card[data-verdict=do-not-share]{--c:var(--dns)}\n"
-	/* Every preview in the same 4:3 box, whatever its shape. */
-	".thumb{background:#e6e9ed}\n"
-	".thumb img{display:block;width:100%;aspect-ratio:4/3;object-fit:contain}\n"
-	".thumb p{aspect-ratio:4/3;margin:0;padding:12px;display:flex;flex-direction:column;"
-	"justify-content:center;color:var(--muted);font-size:.85rem;text-align:center;"
-	"overflow:hidden;overflow-wrap:anywhere}\n"
+	/* Every preview in the same 4:3 box, whatever its shape; in it, a
+	 * frame of the preview's shape (placed by the card) that the face
+	 * boxes are placed in, in percentages of the image itself. */
+	".thumb{position:relative;aspect-ratio:4/3;background:#e6e9ed;overflow:hidden}\n"
+	".frame{position:absolute;left:0;top:0;width:100%;height:100%}\n"
+	".frame img{display:block;width:100%;height:100%}\n"
+	".frame.fit img{object-fit:contain}\n"
+	".box{position:absolute;border:1px solid rgba(255,255,255,.9);"
+	"box-shadow:0 0 0 1px rgba(0,0,0,.45)}\n"
+	".box.b-no{border:3px solid var(--box-no)}\n"
+	".box.b-unsure{border:3px dashed var(--box-unsure)}\n"
+	".thumb p{position:absolute;inset:0;margin:0;padding:12px;display:flex;"
+	"flex-direction:column;justify-content:center;color:var(--muted);font-size:.85rem;"
+	"text-align:center;overflow:hidden;overflow-wrap:anywhere}\n"
 	".thumb p b{display:block;color:var(--ink)}\n"
 	".badge{margin:0;padding:7px 12px;background:var(--c);color:#fff;font-weight:800;"
 	"font-size:1rem;letter-spacing:.05em;text-transform:uppercase}\n"
@@ -89,6 +107,9 @@ const char pc__html_style[] =
 	".badge .icon{display:inline-block;width:1.2em}\n"
 	".badge small{font-weight:600;letter-spacing:0;text-transform:none;opacity:.9}\n"
 	".file{margin:10px 12px 0;font-size:.95rem;line-height:1.3;overflow-wrap:anywhere}\n"
+	".file a{color:inherit;text-decoration:underline;text-decoration-color:var(--line);"
+	"text-underline-offset:2px}\n"
+	".file a:hover{text-decoration-color:currentColor}\n"
 	".file .dir{display:block;font-weight:400;font-size:.78rem;color:var(--muted)}\n"
 	".event,.lead,.count{margin:6px 12px 0;font-size:.85rem}\n"
 	".event{color:var(--muted)}\n"
@@ -98,7 +119,8 @@ const char pc__html_style[] =
 	".card li{margin:4px 0}\n"
 	".card li::first-letter{text-transform:uppercase}\n"
 	".reasons li{padding-left:8px;border-left:3px solid var(--c)}\n"
-	".people .tag{color:var(--muted)}\n"
+	".people .tag,.people .class{color:var(--muted)}\n"
+	".people .class{font-size:.78rem}\n"
 	".consent{font-weight:700}\n"
 	".c-ok{color:var(--share)}.c-no{color:var(--dns)}.c-unsure{color:#8a5a00}\n"
 	".warnings{color:var(--muted)}\n"
@@ -113,11 +135,11 @@ const char pc__html_style[] =
 	"padding-right:12px}main{grid-template-columns:repeat(auto-fill,minmax(150px,1fr));"
 	"gap:10px}}\n"
 	"@media print{body{background:#fff;font-size:10pt}"
-	".filter,.filters{display:none}"
+	".filter,.filters,.search{display:none}"
 	"header,.summary,main,footer{max-width:none;padding-left:0;padding-right:0}"
 	"main{grid-template-columns:repeat(4,1fr);gap:8px;padding-top:12px}"
 	".card{break-inside:avoid;box-shadow:none;border-color:#999}"
-	".card,.badge,.counts .v th::before,.filters .n{-webkit-print-color-adjust:exact;"
+	".card,.badge,.box,.counts .v th::before,.filters .n{-webkit-print-color-adjust:exact;"
 	"print-color-adjust:exact}"
 	".more summary{color:var(--ink)}"
 	"main::before{grid-column:1/-1;font-weight:700}"

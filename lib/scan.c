@@ -117,6 +117,8 @@ struct scan {
 	atomic_int walk_over, count_over;
 	size_t next;                 /* the walker's round-robin place */
 	struct pc__scan_log *log;    /* the audit log's rows; NULL: not logged */
+	char *cwd;                   /* where relative paths are, for the contact
+	                                sheet's links; NULL when unknown */
 };
 
 /* -------------------------------------------------------------- results */
@@ -151,19 +153,38 @@ static void post(struct scan *s, struct pc__ring *ring, struct result_batch *b)
 
 /* ---------------------------------------------------------------- worker */
 
+/* The class of a pupil of the snapshot, for the contact sheet. */
+static const char *class_of(const void *ctx, const char *pupil_id)
+{
+	const pc_snapshot *snap = ctx;
+	size_t i;
+	return pc__strindex_get(&snap->ids, pupil_id, &i) ? snap->pupils->items[i].class_name
+	                                                  : NULL;
+}
+
 /* The preview and the card of a judged photo, for the contact sheet. */
 static int make_card(struct scan *s, struct result *r, const pc_photo *photo)
 {
 	char *thumb = NULL, *why = NULL;
+	struct pc__thumb_size size = { 0, 0 };
 	int ret = 0;
 	if (!r->unreadable) {
-		ret = pc__thumb_data_uri(&thumb, &why, r->path, pc_photo_orientation(photo),
+		ret = pc__thumb_data_uri(&thumb, &size, &why, r->path, pc_photo_orientation(photo),
 		                         PC__THUMB_SIDE);
 		if (ret == PC_ERROR)
 			goto done;
 	}
-	ret = pc__html_card(&r->card, r->verdict, s->opts->view, r->unreadable, thumb,
-	                    r->unreadable ? "the file could not be read" : why);
+	struct pc__html_card_info info = {
+		.unreadable = r->unreadable,
+		.thumb = thumb,
+		.thumb_w = size.width,
+		.thumb_h = size.height,
+		.thumb_error = r->unreadable ? "the file could not be read" : why,
+		.cwd = s->cwd,
+		.class_of = class_of,
+		.class_ctx = s->snap,
+	};
+	ret = pc__html_card(&r->card, r->verdict, s->opts->view, &info);
 done:
 	free(thumb);
 	free(why);
@@ -553,8 +574,9 @@ static int take(struct scan *s, const struct callbacks *cb, struct tally *t,
 		t->done++;
 		if (s->log)
 			pc__scan_log_put(s->log, r->log, r->log_len);
-		if (html && pc__html_add(html, error, r->card))
-			return PC_EOPEN;
+		int err = html ? pc__html_add(html, error, r->path, r->card) : 0;
+		if (err)
+			return err;
 	} else {
 		t->summary->skipped++;
 		t->summary->skipped_by_kind[r->skip]++;
@@ -600,6 +622,26 @@ static int drain(struct scan *s, unsigned ends, const struct callbacks *cb, stru
 		}
 	}
 	return ret;
+}
+
+/* The folder the scan runs in (getcwd), which relative paths are in:
+ * the caller's, free(); NULL when it cannot be known (*oom set when out
+ * of memory), and then the contact sheet links only absolute paths. */
+static char *current_folder(int *oom)
+{
+	for (size_t size = 256; size <= 64 * 1024; size *= 2) {
+		char *buf = malloc(size);
+		if (!buf) {
+			*oom = 1;
+			return NULL;
+		}
+		if (getcwd(buf, size))
+			return buf;
+		free(buf);
+		if (errno != ERANGE)
+			break;
+	}
+	return NULL;
 }
 
 static unsigned default_jobs(void)
@@ -713,6 +755,11 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	}
 	if (opts->html) {
 		char *why = NULL;
+		int oom = 0;
+		if (!(s.cwd = current_folder(&oom)) && oom) {
+			ret = fail(error, PC_ERROR, "out of memory");
+			goto done;
+		}
 		ret = pc__html_open(&html, &why, opts->html, opts->view);
 		if (ret) {
 			ret = fail(error, ret, why ? why : "out of memory");
@@ -809,6 +856,7 @@ done:
 		sem_destroy(&s.results);
 	pc__html_free(html);
 	pc__scan_log_free(s.log);
+	free(s.cwd);
 	free(s.workers);
 	free(t.blocks);
 	pc_scan_summary_free(t.summary);

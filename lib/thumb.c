@@ -532,8 +532,9 @@ static void upright(const struct thumb *t, int orientation, unsigned *fw, unsign
 	*step_y = sy * 3;
 }
 
-/* Encodes t->pixels, turned upright, as a JPEG into t->jpeg. */
-static int encode(struct thumb *t, int orientation)
+/* Encodes t->pixels, turned upright, as a JPEG into t->jpeg; its size
+ * into *size. */
+static int encode(struct thumb *t, int orientation, struct pc__thumb_size *size)
 {
 	struct jpeg_compress_struct *c = &t->cinfo;
 	error_init(&t->cerr);
@@ -552,6 +553,8 @@ static int encode(struct thumb *t, int orientation)
 	unsigned fw, fh;
 	ptrdiff_t origin, step_x, step_y;
 	upright(t, orientation, &fw, &fh, &origin, &step_x, &step_y);
+	size->width = fw;
+	size->height = fh;
 	c->image_width = fw;
 	c->image_height = fh;
 	c->input_components = 3;
@@ -610,16 +613,19 @@ static int data_uri(char **out, const unsigned char *data, size_t len)
 	return 0;
 }
 
-int pc__thumb_data_uri(char **out, char **error, const char *path, int orientation,
-                       unsigned max_side)
+int pc__thumb_data_uri(char **out, struct pc__thumb_size *size, char **error,
+                       const char *path, int orientation, unsigned max_side)
 {
 	int ret = PC_ERROR;
+	struct pc__thumb_size made = { 0, 0 };
 	struct thumb t;
 	memset(&t, 0, sizeof(t));
 	t.src.fd = -1;
 	pc__buf_init(&t.jpeg, 0);
 	*out = NULL;
 	*error = NULL;
+	if (size)
+		*size = made;
 	if (max_side < 1)
 		max_side = 1;
 
@@ -647,10 +653,12 @@ int pc__thumb_data_uri(char **out, char **error, const char *path, int orientati
 	if (ret)
 		goto done;
 
-	ret = encode(&t, orientation);
+	ret = encode(&t, orientation, &made);
 	if (ret)
 		goto done;
 	ret = data_uri(out, (const unsigned char *)t.jpeg.data, t.jpeg.len);
+	if (!ret && size)
+		*size = made;
 
 done:
 	/* Both are no-ops for a struct never created or already destroyed. */

@@ -17,12 +17,18 @@
 /* The longest side of a preview, in pixels. */
 #define PC__THUMB_SIDE 240
 
+/* A preview's size in pixels, as it is shown (upright). */
+struct pc__thumb_size {
+	unsigned width, height;
+};
+
 /*
  * Makes the preview of the JPEG at `path`, turned by `orientation` (EXIF
  * 1..8; anything else is 1) and shrunk so that neither side exceeds
  * `max_side` (0 is taken as 1), as "data:image/jpeg;base64,..." into *out
- * (the caller's, free()). The preview is a new JPEG: none of the photo's
- * metadata goes with it.
+ * (the caller's, free()), and its size, upright, into *size unless `size`
+ * is NULL (zeroed unless the preview was made). The preview is a new
+ * JPEG: none of the photo's metadata goes with it.
  * The photo is decoded at 1/8 scale and never enlarged, so one less than
  * 8 x max_side across gives a smaller preview (a 240 x 180 photo: 30 x 23).
  * A damaged photo that libjpeg can still decode in part (a truncated file,
@@ -34,7 +40,7 @@
  * the image: Not a JPEG file: starts with 0x89 0x50"; or PC_ERROR when out
  * of memory (no message). *out and *error are NULL unless set.
  */
-int pc__thumb_data_uri(char **out, char **error, const char *path, int orientation,
-                       unsigned max_side);
+int pc__thumb_data_uri(char **out, struct pc__thumb_size *size, char **error,
+                       const char *path, int orientation, unsigned max_side);
 
 #endif

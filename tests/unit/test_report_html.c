@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 #include "photoconsent/photoconsent.h"
 #include "report_html.h"
+#include "report_html_internal.h"
 #include "text.h"
 
 #define ON "2026-11-26"
@@ -77,13 +79,21 @@ static pc_verdict *judge(const char *path, const char *purpose)
 	return v;
 }
 
+static char *card_with(const pc_verdict *v, enum pc_view view,
+                       const struct pc__html_card_info *info)
+{
+	char *c = NULL;
+	cr_assert_eq(pc__html_card(&c, v, view, info), 0);
+	cr_assert_not_null(c);
+	return c;
+}
+
 static char *card(const pc_verdict *v, enum pc_view view, int unreadable, const char *thumb,
                   const char *why)
 {
-	char *c = NULL;
-	cr_assert_eq(pc__html_card(&c, v, view, unreadable, thumb, why), 0);
-	cr_assert_not_null(c);
-	return c;
+	struct pc__html_card_info info = { .unreadable = unreadable, .thumb = thumb,
+	                                   .thumb_error = why };
+	return card_with(v, view, &info);
 }
 
 /* Whether `needle` is in `hay`, ignoring ASCII case. */
@@ -230,6 +240,24 @@ static struct pc_scan_summary summary_of(pc_verdict *const *v, size_t n, enum pc
 
 /* ------------------------------------------------------------ cards */
 
+/* A class for every pupil, which no parent card may show. */
+static const char *fake_class(const void *ctx, const char *pupil_id)
+{
+	static char classes[64][32];
+	static int next;
+	(void)ctx;
+	/* Not thread-safe, and need not be: only the main thread makes these. */
+	char *c = classes[next++ % 64];
+	snprintf(c, sizeof(classes[0]), "Class-%s", pupil_id);
+	return c;
+}
+
+#define FAKE_THUMB "data:image/jpeg;base64,/9j/4AAQSkZJRg=="
+static const struct pc__html_card_info full_info = {
+	.thumb = FAKE_THUMB, .thumb_w = 240, .thumb_h = 180, .cwd = "/school/photos",
+	.class_of = fake_class,
+};
+
 Test(report_html, card_verdict_and_badge)
 {
 	static const struct {
@@ -252,7 +280,8 @@ Test(report_html, card_verdict_and_badge)
 			char *c = card(v, (enum pc_view)view, 0, NULL, NULL);
 			char want[200];
 			snprintf(want, sizeof(want), "<article class=\"card\" data-verdict=\"%s\" "
-			         "data-file=\"%s\">", cases[i].verdict, cases[i].file);
+			         "data-file=\"%s\" data-search=\"%s", cases[i].verdict, cases[i].file,
+			         cases[i].file);
 			cr_expect(!strncmp(c, want, strlen(want)), "%s: the card opens %.120s",
 			          want, c);
 			cr_expect_str_eq(badge(c), cases[i].badge, "%s", cases[i].file);
@@ -359,6 +388,13 @@ static void expect_nothing_secret(const char *card_text, const char *file,
                                   const struct pc_pupil_list *pupils)
 {
 	char *text = strdup(card_text);
+	/* The card's own numbers for its layout ("left:20.000%") are no
+	 * words: out first. */
+	for (char *p = text; (p = strstr(p, " style=\""));) {
+		char *end = strchr(p + 8, '"');
+		cr_assert_not_null(end);
+		memset(p, '#', (size_t)(end + 1 - p));
+	}
 	/* The file's own name is the user's: take it out first. */
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	for (const char *cut[] = { file, base }, **k = cut; k < cut + 2; k++)
@@ -405,8 +441,14 @@ Test(report_html, parent_card_names_no_child)
 	for (size_t k = 0; k < sizeof(purposes) / sizeof(purposes[0]); k++) {
 		for (size_t i = 0; i < n; i++) {
 			pc_verdict *v = judge(paths[i], purposes[k]);
-			char *c = card(v, PC_VIEW_PARENT, 0, NULL, NULL);
+			/* Everything a card may be given, a class for every pupil
+			 * and a preview that boxes could be drawn on. */
+			char *c = card_with(v, PC_VIEW_PARENT, &full_info);
 			expect_nothing_secret(c, paths[i], pupils);
+			cr_expect_null(strstr(c, "Class-"), "%s: a class in the parent card", paths[i]);
+			cr_expect_null(strstr(c, "class=\"box"), "%s: a face box", paths[i]);
+			cr_expect_null(strstr(c, "title="), "%s: a title", paths[i]);
+			cr_expect(strstr(c, "<img src=\"data:image/jpeg"), "%s: no preview", paths[i]);
 			free(c);
 			pc_verdict_free(v);
 		}
@@ -465,7 +507,8 @@ Test(report_html, hostile_strings_are_escaped)
 		cr_expect_null(strstr(c, "<img"));
 		cr_expect_null(strstr(c, "\"'x"));
 		cr_expect(strstr(c, "data-file=\"") && strstr(c, "/&lt;b&gt;&amp;&quot;&#39;x"
-		                                                 "&lt;script&gt;.jpg\">"), "%s", c);
+		                                                 "&lt;script&gt;.jpg\" data-search=\""),
+		          "%s", c);
 		cr_expect(strstr(c, "&lt;img src=x onerror=alert(2)&gt;"));
 		if (view == PC_VIEW_STAFF) {
 			cr_expect(strstr(c, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
@@ -488,9 +531,306 @@ Test(report_html, file_names_that_are_not_utf8)
 	pc_verdict *v = judge(photo, "website");
 	char *c = card(v, PC_VIEW_STAFF, 0, NULL, NULL);
 	cr_expect(pc__utf8_valid(c, strlen(c)), "not UTF-8: %s", c);
-	cr_expect(strstr(c, "caf\xEF\xBF\xBD\xEF\xBF\xBD&#9;x.jpg\">"), "%s", c);
+	cr_expect(strstr(c, "caf\xEF\xBF\xBD\xEF\xBF\xBD&#9;x.jpg\" data-search=\""), "%s", c);
 	free(c);
 	pc_verdict_free(v);
+}
+
+/* The text of card `c`'s data-search attribute, as written (static: one
+ * at a time). */
+static const char *search_of(const char *c)
+{
+	static char text[8192];
+	const char *p = strstr(c, " data-search=\"");
+	cr_assert_not_null(p, "no data-search in %.200s", c);
+	p += strlen(" data-search=\"");
+	size_t n = strcspn(p, "\"");
+	cr_assert_lt(n, sizeof(text));
+	memcpy(text, p, n);
+	text[n] = '\0';
+	return text;
+}
+
+Test(report_html, search_text)
+{
+	pc_verdict *v = judge("samples/sports-day-digikam.jpg", "website");
+	char *c = card_with(v, PC_VIEW_STAFF, &full_info);
+	const char *t = search_of(c);
+	/* The file, the event, each pupil's tag, id and class, the reasons
+	 * and the warnings, a line each. */
+	cr_expect(!strncmp(t, "samples/sports-day-digikam.jpg&#10;Sports Day 2026&#10;", 55),
+	          "%s", t);
+	cr_expect(strstr(t, "&#10;Oliver Smith&#10;2217&#10;Class-2217&#10;"), "%s", t);
+	cr_expect(strstr(t, "&#10;Amy Jones&#10;2208&#10;Class-2208&#10;"), "%s", t);
+	cr_expect(strstr(t, "&#10;Oliver Smith (2217) has refused consent"), "%s", t);
+	cr_expect(strstr(t, "publish an exported copy"), "%s", t);
+	/* The class shows beside the name too, which is why a search for it
+	 * finds the card. */
+	cr_expect(strstr(c, "<b>Oliver Smith</b> <span class=\"class\">Class-2217</span> "
+	                    "\xE2\x80\x94 <span class=\"consent c-no\">refused</span>"), "%s", c);
+	free(c);
+
+	/* The parent's: the file, and the parent messages only. */
+	c = card_with(v, PC_VIEW_PARENT, &full_info);
+	t = search_of(c);
+	cr_expect_str_eq(t, "samples/sports-day-digikam.jpg&#10;1 child in this photo has not "
+	                    "agreed to this use&#10;the photo&#39;s details name the people in it");
+	free(c);
+	pc_verdict_free(v);
+
+	/* A tag that is no pupil, and one that is several, are searched as
+	 * written; the preferred name finds the pupil's own name too. */
+	v = judge("samples/nativity-name-variants.jpg", "website");
+	c = card_with(v, PC_VIEW_STAFF, &full_info);
+	t = search_of(c);
+	cr_expect(strstr(t, "&#10;Grace Hall&#10;"), "%s", t);
+	cr_expect(strstr(t, "&#10;Jack Green&#10;"), "%s", t);
+	cr_expect(strstr(t, "&#10;Katie Smith&#10;Katherine Smith&#10;1915&#10;Class-1915"),
+	          "%s", t);
+	free(c);
+	pc_verdict_free(v);
+}
+
+/* The href of the card's file link, or NULL (static: one at a time). */
+static const char *link_of(const char *c)
+{
+	static char href[1024];
+	const char *p = strstr(c, "<h3 class=\"file\"><a href=\"");
+	if (!p)
+		return NULL;
+	p += strlen("<h3 class=\"file\"><a href=\"");
+	size_t n = strcspn(p, "\"");
+	cr_assert_lt(n, sizeof(href));
+	memcpy(href, p, n);
+	href[n] = '\0';
+	return href;
+}
+
+Test(report_html, file_link)
+{
+	pc_verdict *v = judge("samples/sports-day-digikam.jpg", "website");
+	struct pc__html_card_info info = { .cwd = "/home/office/My Photos/2026 #1" };
+	char *c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect_str_eq(link_of(c) ? link_of(c) : "(none)",
+	                 "file:///home/office/My%20Photos/2026%20%231/samples/sports-day-digikam.jpg");
+	cr_expect(strstr(c, "sports-day-digikam.jpg\">sports-day-digikam.jpg</a> "
+	                    "<span class=\"dir\">samples/</span></h3>"), "%s", c);
+	free(c);
+	/* A folder given with a slash at its end, or the root. */
+	info.cwd = "/srv/photos/";
+	c = card_with(v, PC_VIEW_PARENT, &info);
+	cr_expect_str_eq(link_of(c), "file:///srv/photos/samples/sports-day-digikam.jpg");
+	free(c);
+	info.cwd = "/";
+	c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect_str_eq(link_of(c), "file:///samples/sports-day-digikam.jpg");
+	free(c);
+	/* Where the folder is not known (or not absolute), a relative path has
+	 * no link, only its name. */
+	info.cwd = NULL;
+	c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect_null(link_of(c));
+	cr_expect_null(strstr(c, "<a "));
+	cr_expect(strstr(c, "<h3 class=\"file\">sports-day-digikam.jpg <span"), "%s", c);
+	free(c);
+	info.cwd = "photos";
+	c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect_null(link_of(c));
+	free(c);
+	pc_verdict_free(v);
+
+	/* An absolute path needs no folder; every byte that is not unreserved
+	 * is percent-encoded, the bytes that are not UTF-8 as they are. */
+	char photo[200], want[400];
+	snprintf(photo, sizeof(photo), "%s/<b>&\"'x %%41#?;\xE9\x01\n~._-.jpg", dir);
+	copy_file("samples/sports-day-lightroom.jpg", photo);
+	v = judge(photo, "website");
+	c = card(v, PC_VIEW_STAFF, 0, NULL, NULL);
+	snprintf(want, sizeof(want), "file://%s/%%3Cb%%3E%%26%%22%%27x%%20%%2541%%23%%3F%%3B%%E9"
+	         "%%01%%0A~._-.jpg", dir);
+	cr_expect_str_eq(link_of(c) ? link_of(c) : "(none)", want);
+	cr_expect(pc__utf8_valid(c, strlen(c)));
+	free(c);
+	pc_verdict_free(v);
+}
+
+Test(report_html, face_boxes)
+{
+	/* Oliver blocks, Amy is fine: a red box and a light one, where the
+	 * regions are (fractions of the upright image). */
+	pc_verdict *v = judge("samples/sports-day-digikam.jpg", "website");
+	char *c = card_with(v, PC_VIEW_STAFF, &full_info);
+	cr_expect(strstr(c, "<div class=\"thumb\"><div class=\"frame\" style=\"left:0.000%;"
+	                    "top:0.000%;width:100.000%;height:100.000%;\"><img src=\"" FAKE_THUMB
+	                    "\""), "%s", c);
+	cr_expect(strstr(c, "<span class=\"box b-no\" aria-hidden=\"true\" style=\"left:60.000%;"
+	                    "top:30.000%;width:15.000%;height:20.000%;\" title=\"Oliver Smith "
+	                    "\xE2\x80\x94 refused\"></span>"), "%s", c);
+	cr_expect(strstr(c, "<span class=\"box b-ok\" aria-hidden=\"true\" style=\"left:20.000%;"
+	                    "top:25.000%;width:15.000%;height:20.000%;\" title=\"Amy Jones "
+	                    "\xE2\x80\x94 granted\"></span>"), "%s", c);
+	cr_expect_eq(count(c, "class=\"box "), 2);
+	free(c);
+	/* The parent's card: the preview, no box. */
+	c = card_with(v, PC_VIEW_PARENT, &full_info);
+	cr_expect(strstr(c, "<img src=\"" FAKE_THUMB "\""));
+	cr_expect_null(strstr(c, "class=\"box"), "%s", c);
+	free(c);
+	/* A preview of unknown size is fitted into its box, with no boxes. */
+	struct pc__html_card_info info = full_info;
+	info.thumb_w = info.thumb_h = 0;
+	c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect(strstr(c, "<div class=\"thumb\"><div class=\"frame fit\"><img"), "%s", c);
+	cr_expect_null(strstr(c, "class=\"box"));
+	free(c);
+	/* No preview, no box. */
+	info.thumb = NULL;
+	c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect_null(strstr(c, "class=\"box"));
+	cr_expect_null(strstr(c, "class=\"frame"));
+	free(c);
+	pc_verdict_free(v);
+
+	/* A portrait preview (orientation 6: stored 160 x 120, shown 120 x
+	 * 160, a 15 x 20 preview) stands in the middle of its 4:3 box; the
+	 * regions, already upright, go on it as they are. */
+	v = judge("samples/zoo-trip-orientation-6.jpg", "website");
+	info = full_info;
+	info.thumb_w = 15;
+	info.thumb_h = 20;
+	c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect(strstr(c, "<div class=\"frame\" style=\"left:21.875%;top:0.000%;width:56.250%;"
+	                    "height:100.000%;\">"), "%s", c);
+	cr_expect(strstr(c, "style=\"left:10.000%;top:15.000%;width:30.000%;height:20.000%;\" "
+	                    "title=\"Ava Thomas"), "%s", c);
+	cr_expect(strstr(c, "style=\"left:55.000%;top:45.000%;width:30.000%;height:20.000%;\" "
+	                    "title=\"Leo Walker"), "%s", c);
+	free(c);
+	pc_verdict_free(v);
+	/* A panorama: the whole width, centred from top to bottom. */
+	v = judge("samples/sports-day-lightroom.jpg", "website");
+	info.thumb_w = 240;
+	info.thumb_h = 60;
+	c = card_with(v, PC_VIEW_STAFF, &info);
+	cr_expect(strstr(c, "<div class=\"frame\" style=\"left:0.000%;top:33.333%;width:100.000%;"
+	                    "height:33.333%;\">"), "%s", c);
+	free(c);
+	pc_verdict_free(v);
+
+	/* Unnamed faces, and tags the tool is not sure of: amber. */
+	v = judge("samples/science-fair-apple-photos.jpg", "website");
+	c = card_with(v, PC_VIEW_STAFF, &full_info);
+	cr_expect_eq(count(c, "<span class=\"box b-unsure\""), 2, "%s", c);
+	cr_expect_eq(count(c, "title=\"unnamed face \xE2\x80\x94 not tagged\""), 2);
+	free(c);
+	pc_verdict_free(v);
+	/* A crowd: a box for every face. */
+	v = judge("samples/whole-school-extended-xmp.jpg", "website");
+	c = card_with(v, PC_VIEW_STAFF, &full_info);
+	cr_expect_eq(count(c, "class=\"box "), 240);
+	cr_expect_eq(count(c, "class=\"box b-unsure\""), 224 + 1, "the unnamed and Jack Green");
+	cr_expect(strstr(c, "title=\"Isla Taylor \xE2\x80\x94 no_photo\""));
+	free(c);
+	pc_verdict_free(v);
+	/* An always denied purpose: boxes in red, with no consent beside the
+	 * names (nobody's counts). */
+	v = judge("samples/sports-day-digikam.jpg", "staff-personal");
+	c = card_with(v, PC_VIEW_STAFF, &full_info);
+	cr_expect(strstr(c, "title=\"Amy Jones\"></span>"), "%s", c);
+	free(c);
+	pc_verdict_free(v);
+}
+
+/* ------------------------------------------------------------ the script */
+
+/* SHA-256 (FIPS 180-4), small and slow, to hold the page's script and
+ * its hash in the policy together. */
+static void sha256(const void *data, size_t len, unsigned char digest[32])
+{
+	static const uint32_t k[64] = {
+		0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+		0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+		0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+		0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+		0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+		0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+		0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+		0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+		0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+		0xc67178f2,
+	};
+	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+	                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	size_t padded = (len + 9 + 63) / 64 * 64;
+	unsigned char *m = calloc(1, padded);
+	cr_assert_not_null(m);
+	memcpy(m, data, len);
+	m[len] = 0x80;
+	for (int i = 0; i < 8; i++)
+		m[padded - 1 - i] = (unsigned char)((uint64_t)len * 8 >> (8 * i));
+#define ROR(x, n) ((x) >> (n) | (x) << (32 - (n)))
+	for (size_t at = 0; at < padded; at += 64) {
+		uint32_t w[64], v[8];
+		for (int i = 0; i < 16; i++)
+			w[i] = (uint32_t)m[at + 4 * i] << 24 | (uint32_t)m[at + 4 * i + 1] << 16 |
+			       (uint32_t)m[at + 4 * i + 2] << 8 | m[at + 4 * i + 3];
+		for (int i = 16; i < 64; i++) {
+			uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ w[i - 15] >> 3;
+			uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ w[i - 2] >> 10;
+			w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+		}
+		memcpy(v, h, sizeof(v));
+		for (int i = 0; i < 64; i++) {
+			uint32_t t1 = v[7] + (ROR(v[4], 6) ^ ROR(v[4], 11) ^ ROR(v[4], 25)) +
+			              ((v[4] & v[5]) ^ (~v[4] & v[6])) + k[i] + w[i];
+			uint32_t t2 = (ROR(v[0], 2) ^ ROR(v[0], 13) ^ ROR(v[0], 22)) +
+			              ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
+			memmove(v + 1, v, 7 * sizeof(v[0]));
+			v[4] += t1;
+			v[0] = t1 + t2;
+		}
+		for (int i = 0; i < 8; i++)
+			h[i] += v[i];
+	}
+#undef ROR
+	for (int i = 0; i < 32; i++)
+		digest[i] = (unsigned char)(h[i / 4] >> (24 - 8 * (i % 4)));
+	free(m);
+}
+
+/* "'sha256-<base64>'", as a Content-Security-Policy source. */
+static void csp_hash(const char *text, char source[64])
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char d[33] = { 0 };
+	sha256(text, strlen(text), d);
+	char *q = source + snprintf(source, 64, "'sha256-");
+	for (int i = 0; i < 33; i += 3, q += 4) {
+		uint32_t x = (uint32_t)d[i] << 16 | (uint32_t)d[i + 1] << 8 | d[i + 2];
+		q[0] = b64[x >> 18];
+		q[1] = b64[x >> 12 & 63];
+		q[2] = i + 1 < 32 ? b64[x >> 6 & 63] : '=';
+		q[3] = i + 2 < 32 ? b64[x & 63] : '=';
+	}
+	memcpy(q, "'", 2);
+}
+
+Test(report_html, script_hash)
+{
+	char h[64];
+	/* FIPS 180-2's example first: the hash is right before it is used. */
+	csp_hash("abc", h);
+	cr_assert_str_eq(h, "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='");
+	csp_hash("", h);
+	cr_assert_str_eq(h, "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
+	csp_hash(pc__html_script, h);
+	cr_expect_str_eq(pc__html_script_hash, h,
+	                 "the script changed: its hash in report_html_script.c must be %s", h);
+	/* Nothing in it may end its element early, nor stand out of ASCII
+	 * (the hash is of its bytes as the page holds them). */
+	cr_expect_null(strstr(pc__html_script, "</"));
+	for (const char *p = pc__html_script; *p; p++)
+		cr_expect((unsigned char)*p < 0x80, "not ASCII at %.20s", p);
 }
 
 struct job {
@@ -506,7 +846,8 @@ static void *make_cards(void *arg)
 	for (int round = 0; round < 5; round++) {
 		for (size_t i = 0; i < j->n; i++) {
 			char *c = NULL;
-			if (pc__html_card(&c, j->v[i], (enum pc_view)(i % 2), 0, NULL, "none") ||
+			struct pc__html_card_info info = { .thumb_error = "none" };
+			if (pc__html_card(&c, j->v[i], (enum pc_view)(i % 2), &info) ||
 			    strcmp(c, j->want[i]))
 				j->mismatches++;
 			free(c);
@@ -560,7 +901,7 @@ static void write_report(const char *path, enum pc_view view, const struct pc_sc
 	for (size_t i = 0; i < n; i++) {
 		v[i] = judge(paths[i], "website");
 		char *c = card(v[i], view, 0, NULL, NULL);
-		cr_assert_eq(pc__html_add(html, &error, c), 0, "%s", error);
+		cr_assert_eq(pc__html_add(html, &error, paths[i], c), 0, "%s", error);
 		free(c);
 	}
 	struct pc_scan_summary s = summary_of(v, n, view);
@@ -619,20 +960,33 @@ Test(report_html, finished_report_is_whole_and_self_contained)
 	/* Filters come before the cards, as their siblings, for CSS alone. */
 	cr_expect_lt(strstr(page, "id=\"show-do-not-share\""), strstr(page, "<main>"));
 	cr_expect(strstr(page, "@media print"));
-	/* Nothing loaded from anywhere, nothing run. */
+	/* Nothing loaded from anywhere; nothing run but the page's script,
+	 * the one its policy allows, at the end. */
 	static const char *const banned[] = {
 		"http://", "https://", "src=\"/", "src=\"http", "<link", "@import", "url(",
-		"<script", "<iframe", "@font-face",
+		"<iframe", "@font-face", "<form", "<base",
 	};
 	for (size_t i = 0; i < sizeof(banned) / sizeof(banned[0]); i++)
 		cr_expect_null(strstr(page, banned[i]), "the report holds '%s'", banned[i]);
-	/* Written like any new file (0666 less the umask), and nothing else
+	cr_expect_eq(count(page, "<script"), 1);
+	cr_expect_eq(count(page, "</script>"), 1);
+	char *script = strstr(page, "<script>");
+	cr_assert_not_null(script);
+	cr_expect(!strncmp(script + 8, pc__html_script, strlen(pc__html_script)));
+	cr_expect(!strcmp(script + 8 + strlen(pc__html_script), "</script>\n</body>\n</html>\n"));
+	char csp[200];
+	snprintf(csp, sizeof(csp), "content=\"default-src 'none'; img-src data:; style-src "
+	         "'unsafe-inline'; script-src %s; base-uri 'none'; form-action 'none'\">",
+	         pc__html_script_hash);
+	cr_expect(strstr(page, csp), "no policy %s", csp);
+	/* The search box, hidden until the script shows it. */
+	cr_expect(strstr(page, "<div class=\"search\" id=\"search\" role=\"search\" hidden>"));
+	cr_expect(strstr(page, "placeholder=\"file, pupil, class or reason\""));
+	/* Mode 0600 whatever the umask: it names children. Nothing else is
 	 * left in the folder. */
 	struct stat st;
-	mode_t mask = umask(022);
-	umask(mask);
 	cr_assert_eq(stat(path, &st), 0);
-	cr_expect_eq(st.st_mode & 0777, 0666 & ~mask, "mode %o", (unsigned)(st.st_mode & 0777));
+	cr_expect_eq(st.st_mode & 0777, 0600, "mode %o", (unsigned)(st.st_mode & 0777));
 	char *names = listing(out);
 	cr_expect_str_eq(names, "report.html");
 	free(names);
@@ -658,6 +1012,50 @@ Test(report_html, parent_report_names_no_child)
 	free(page);
 }
 
+Test(report_html, cards_in_path_order)
+{
+	char path[160];
+	struct pc__html *html = NULL;
+	char *error = NULL;
+	snprintf(path, sizeof(path), "%s/sorted.html", out);
+	/* In the order workers might finish; the report has them by the
+	 * bytes of their paths: capitals before small letters, '-' and '.'
+	 * before '/', a byte over 0x7F after them all, and each folder's
+	 * photos together. */
+	static const char *const added[] = {
+		"b/z.jpg", "a/b.jpg", "\xC3\xA9t\xC3\xA9/1.jpg", "a-b/c.jpg", "B/a.jpg",
+		"a/a.jpg", "a.jpg", "a/b/c.jpg", "z.jpg",
+	};
+	static const char *const sorted[] = {
+		"B/a.jpg", "a-b/c.jpg", "a.jpg", "a/a.jpg", "a/b.jpg", "a/b/c.jpg", "b/z.jpg",
+		"z.jpg", "\xC3\xA9t\xC3\xA9/1.jpg",
+	};
+	size_t n = sizeof(added) / sizeof(added[0]);
+	cr_assert_eq(pc__html_open(&html, &error, path, PC_VIEW_STAFF), 0, "%s", error);
+	for (size_t i = 0; i < n; i++) {
+		char card_text[64];
+		snprintf(card_text, sizeof(card_text), "<p>[%s]</p>\n", added[i]);
+		cr_assert_eq(pc__html_add(html, &error, added[i], card_text), 0, "%s", error);
+	}
+	pc_verdict *v = judge("samples/sports-day-lightroom.jpg", "website");
+	struct pc_scan_summary s = summary_of(&v, 1, PC_VIEW_STAFF);
+	cr_assert_eq(pc__html_finish(html, &error, &s), 0, "%s", error);
+	pc__html_free(html);
+	char *page = slurp(path);
+	const char *at = strstr(page, "<main>\n");
+	cr_assert_not_null(at);
+	for (size_t i = 0; i < n; i++) {
+		char want[64];
+		snprintf(want, sizeof(want), "<p>[%s]</p>\n", sorted[i]);
+		cr_expect(!strncmp(at + (i ? 0 : 7), want, strlen(want)), "card %zu: %s, not %.40s",
+		          i, want, at + (i ? 0 : 7));
+		at += (i ? 0 : 7) + strlen(want);
+	}
+	cr_expect(!strncmp(at, "</main>\n", 8), "%.40s", at);
+	free(page);
+	pc_verdict_free(v);
+}
+
 Test(report_html, finish_replaces_an_old_report_whole)
 {
 	char path[160];
@@ -668,7 +1066,7 @@ Test(report_html, finish_replaces_an_old_report_whole)
 	pc_verdict *v = judge("samples/sports-day-digikam.jpg", "website");
 	char *c = card(v, PC_VIEW_STAFF, 0, NULL, NULL);
 	cr_assert_eq(pc__html_open(&html, &error, path, PC_VIEW_STAFF), 0, "%s", error);
-	cr_assert_eq(pc__html_add(html, &error, c), 0);
+	cr_assert_eq(pc__html_add(html, &error, "samples/sports-day-digikam.jpg", c), 0);
 	/* Until it is finished, the old report stands, whole. */
 	char *page = slurp(path);
 	cr_expect_str_eq(page, "the old report\n");
@@ -702,7 +1100,7 @@ Test(report_html, free_without_finish_leaves_nothing)
 	char *c = card(v, PC_VIEW_STAFF, 0, NULL, NULL);
 	cr_assert_eq(pc__html_open(&html, &error, path, PC_VIEW_STAFF), 0, "%s", error);
 	for (int i = 0; i < 3; i++)
-		cr_assert_eq(pc__html_add(html, &error, c), 0);
+		cr_assert_eq(pc__html_add(html, &error, "samples/sports-day-lightroom.jpg", c), 0);
 	char *names = listing(out);
 	cr_expect_str_eq(names, "", "while the cards are written: %s", names);
 	free(names);
@@ -714,7 +1112,7 @@ Test(report_html, free_without_finish_leaves_nothing)
 	/* An old report survives a scan that never finished. */
 	write_file(path, "the old report\n");
 	cr_assert_eq(pc__html_open(&html, &error, path, PC_VIEW_STAFF), 0, "%s", error);
-	cr_assert_eq(pc__html_add(html, &error, c), 0);
+	cr_assert_eq(pc__html_add(html, &error, "samples/sports-day-lightroom.jpg", c), 0);
 	pc__html_free(html);
 	names = listing(out);
 	cr_expect_str_eq(names, "report.html");
@@ -774,7 +1172,7 @@ Test(report_html, finish_fails_cleanly_when_the_folder_goes)
 	pc_verdict *v = judge("samples/sports-day-lightroom.jpg", "website");
 	char *c = card(v, PC_VIEW_STAFF, 0, NULL, NULL);
 	cr_assert_eq(pc__html_open(&html, &error, path, PC_VIEW_STAFF), 0, "%s", error);
-	cr_assert_eq(pc__html_add(html, &error, c), 0);
+	cr_assert_eq(pc__html_add(html, &error, "samples/sports-day-lightroom.jpg", c), 0);
 	/* The cards' file is already unlinked: the folder is empty. */
 	cr_assert_eq(rmdir(folder), 0);
 	struct pc_scan_summary s = summary_of(&v, 1, PC_VIEW_STAFF);
@@ -799,8 +1197,11 @@ Test(report_html, many_cards_stream_through)
 	char *c = card(v, PC_VIEW_STAFF, 0, NULL, NULL);
 	cr_assert_gt(strlen(c), 1000);
 	cr_assert_eq(pc__html_open(&html, &error, path, PC_VIEW_STAFF), 0, "%s", error);
-	for (int i = 0; i < 3000; i++)
-		cr_assert_eq(pc__html_add(html, &error, c), 0);
+	for (int i = 0; i < 3000; i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "photo-%05d.jpg", (i * 7919) % 3000);
+		cr_assert_eq(pc__html_add(html, &error, key, c), 0);
+	}
 	struct pc_scan_summary s = summary_of(&v, 1, PC_VIEW_STAFF);
 	cr_assert_eq(pc__html_finish(html, &error, &s), 0, "%s", error);
 	pc__html_free(html);

@@ -260,14 +260,18 @@ static void check_uri(struct image *img, const char *uri)
 	free(jpeg);
 }
 
-/* Makes a preview that must succeed, and decodes it. */
+/* Makes a preview that must succeed, and decodes it; the size it says
+ * is the size it has. */
 static void preview(struct image *img, const char *path, int orientation, unsigned side)
 {
 	char *uri = NULL, *error = NULL;
-	int ret = pc__thumb_data_uri(&uri, &error, path, orientation, side);
+	struct pc__thumb_size size = { 1, 1 };
+	int ret = pc__thumb_data_uri(&uri, &size, &error, path, orientation, side);
 	cr_assert_eq(ret, 0, "%s: %d %s", path, ret, error ? error : "(no message)");
 	cr_assert_null(error);
 	check_uri(img, uri);
+	cr_assert_eq(size.width, img->w, "%s: says %u wide, is %u", path, size.width, img->w);
+	cr_assert_eq(size.height, img->h, "%s: says %u high, is %u", path, size.height, img->h);
 	free(uri);
 }
 
@@ -275,10 +279,12 @@ static void preview(struct image *img, const char *path, int orientation, unsign
 static char *preview_fails(const char *path, int code)
 {
 	char *uri = NULL, *error = NULL;
-	int ret = pc__thumb_data_uri(&uri, &error, path, 1, PC__THUMB_SIDE);
+	struct pc__thumb_size size = { 1, 1 };
+	int ret = pc__thumb_data_uri(&uri, &size, &error, path, 1, PC__THUMB_SIDE);
 	cr_assert_eq(ret, code, "%s: %d, wanted %d (%s)", path, ret, code,
 	             error ? error : "no message");
 	cr_assert_null(uri);
+	cr_assert(!size.width && !size.height, "a size for no preview");
 	cr_assert_not_null(error, "no message");
 	return error;
 }
@@ -593,7 +599,7 @@ Test(thumb, truncated_half)
 	/* Most of this sample is metadata: half of it stops before the scan
 	 * data, which libjpeg refuses. Either way, a clean answer. */
 	char *uri = NULL, *error = NULL;
-	int ret = pc__thumb_data_uri(&uri, &error, path, 1, PC__THUMB_SIDE);
+	int ret = pc__thumb_data_uri(&uri, NULL, &error, path, 1, PC__THUMB_SIDE);
 	if (ret == 0) {
 		struct image img;
 		check_uri(&img, uri);
@@ -642,7 +648,7 @@ Test(thumb, truncated_anywhere, .timeout = 60)
 	for (size_t cut = 1; cut < len; cut += 37) {
 		write_file(path, data, cut);
 		char *uri = NULL, *error = NULL;
-		int ret = pc__thumb_data_uri(&uri, &error, path, 1, 64);
+		int ret = pc__thumb_data_uri(&uri, NULL, &error, path, 1, 64);
 		if (ret == 0) {
 			struct image img;
 			check_uri(&img, uri);
@@ -760,7 +766,7 @@ static void *work(void *arg)
 	for (int i = 0; i < 20; i++) {
 		char *uri = NULL, *error = NULL;
 		int orientation = 1 + i % 8;
-		if (pc__thumb_data_uri(&uri, &error, wk->path, orientation, PC__THUMB_SIDE) != 0 ||
+		if (pc__thumb_data_uri(&uri, NULL, &error, wk->path, orientation, PC__THUMB_SIDE) != 0 ||
 		    (orientation == 1 && strcmp(uri, wk->expected) != 0))
 			wk->mismatches++;
 		free(uri);
@@ -772,7 +778,7 @@ static void *work(void *arg)
 Test(thumb, threads_at_once)
 {
 	char *expected = NULL, *error = NULL;
-	cr_assert_eq(pc__thumb_data_uri(&expected, &error, SAMPLE, 1, PC__THUMB_SIDE), 0);
+	cr_assert_eq(pc__thumb_data_uri(&expected, NULL, &error, SAMPLE, 1, PC__THUMB_SIDE), 0);
 	struct worker workers[4];
 	for (int i = 0; i < 4; i++) {
 		workers[i] = (struct worker){ .path = SAMPLE, .expected = expected };

@@ -80,7 +80,7 @@ echo
 say scan --on "$on" --purpose website --html "$(dirname "$bin")/demo-report.html" samples
 [ $? -lt 64 ] || exit
 echo
-echo "(open $(dirname "$bin")/demo-report.html in a browser: a card per photo, filters by verdict)"
+echo "(open $(dirname "$bin")/demo-report.html in a browser: a card per photo in path order, a search box, filters by verdict)"
 echo "(as JSON lines: $bin --db $db check --json --on $on samples/*.jpg)"
 echo "(the audit log of these checks: $bin --db $db log)"
 echo "(the demo database: $bin --db $db pupil list | pupil show 2208 | consent history 2208)"

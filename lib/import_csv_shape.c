@@ -46,10 +46,9 @@ static size_t utf8_length(unsigned char c)
 }
 
 /* Checks `n` bytes as UTF-8, carrying a character the chunk cuts into the
- * next call. Sets shape->encoding to Windows-1252 at the first byte that
- * cannot be UTF-8; `line_of` gives its line. */
-static void check_utf8(struct survey *s, const unsigned char *p, size_t n,
-                       const size_t *line_of, size_t line_base)
+ * next call. Returns the offset of the first byte that cannot be UTF-8
+ * (0 for one the last chunk began), or `n` when there is none. */
+static size_t check_utf8(struct survey *s, const unsigned char *p, size_t n)
 {
 	size_t i = 0;
 	/* Finish the character the last chunk cut. */
@@ -59,12 +58,8 @@ static void check_utf8(struct survey *s, const unsigned char *p, size_t n,
 		if (s->carry_len < need)
 			continue;
 		utf8proc_int32_t cp;
-		if (utf8proc_iterate(s->carry, (utf8proc_ssize_t)need, &cp) < 0) {
-			s->decided = 1;
-			s->shape->encoding = PC__CSV_CP1252;
-			s->shape->first_foreign_line = line_base;
-			return;
-		}
+		if (utf8proc_iterate(s->carry, (utf8proc_ssize_t)need, &cp) < 0)
+			return 0;
 		s->carry_len = 0;
 	}
 	while (i < n) {
@@ -82,20 +77,17 @@ static void check_utf8(struct survey *s, const unsigned char *p, size_t n,
 			if (fine) {
 				memcpy(s->carry, p + i, n - i);
 				s->carry_len = n - i;
-				return;
+				return n;
 			}
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t got = need && i + need <= n
 			? utf8proc_iterate(p + i, (utf8proc_ssize_t)need, &cp) : -1;
-		if (got < 0) {
-			s->decided = 1;
-			s->shape->encoding = PC__CSV_CP1252;
-			s->shape->first_foreign_line = line_of[i];
-			return;
-		}
+		if (got < 0)
+			return i;
 		i += (size_t)got;
 	}
+	return n;
 }
 
 /* The header row: the first line with content, to its first line end
@@ -129,11 +121,11 @@ static void read_header(struct survey *s, const unsigned char *p, size_t n)
 	}
 }
 
-/* The line each byte of the chunk is on, in `line_of`. */
-static void count_lines(struct survey *s, const unsigned char *p, size_t n, size_t *line_of)
+/* Counts the line ends in the first `n` bytes of the chunk, as the
+ * reader counts them (a CRLF once, even split between two chunks). */
+static void count_lines(struct survey *s, const unsigned char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		line_of[i] = s->line;
 		if (p[i] == '\r' || (p[i] == '\n' && !s->last_cr))
 			s->line++;
 		s->last_cr = p[i] == '\r';
@@ -153,8 +145,7 @@ int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
 	s.line = 1;
 
 	unsigned char *chunk = malloc(CHUNK);
-	size_t *line_of = malloc(CHUNK * sizeof(*line_of));
-	if (!chunk || !line_of)
+	if (!chunk)
 		goto done;
 	size_t total = 0;
 	int first = 1;
@@ -198,10 +189,18 @@ int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
 				n -= 3;
 			}
 		}
-		count_lines(&s, p, n, line_of);
-		if (!s.decided)
-			check_utf8(&s, p, n, line_of, n ? line_of[0] : s.line);
 		read_header(&s, p, n);
+		if (s.decided)
+			continue;
+		/* Lines are counted only until the encoding is known: they
+		 * serve to say where the first foreign byte is. */
+		size_t bad = check_utf8(&s, p, n);
+		count_lines(&s, p, bad < n ? bad : n);
+		if (bad < n) {
+			s.decided = 1;
+			shape->encoding = PC__CSV_CP1252;
+			shape->first_foreign_line = s.line;
+		}
 	}
 	/* A file that ends inside a character is not UTF-8 either. */
 	if (!s.decided && s.carry_len) {
@@ -216,7 +215,6 @@ int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
 		shape->delim = '\t';
 	ret = 0;
 done:
-	free(line_of);
 	free(chunk);
 	return ret;
 }

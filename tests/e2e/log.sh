@@ -123,7 +123,10 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$DB" <"$lock_fifo" >/dev/null 2>&1 &
 	locker=$!
 	exec 9>"$lock_fifo"
-	echo "BEGIN IMMEDIATE; CREATE TABLE e2e_lock (x);" >&9
+	# The locker waits out the probe below, which may hold the lock for an
+	# instant just as it begins: without the wait its BEGIN would fail,
+	# and the CREATE TABLE after it commit at once, holding nothing.
+	printf '.timeout 10000\nBEGIN IMMEDIATE; CREATE TABLE e2e_lock (x);\n' >&9
 	# A loaded machine can be slow to start sqlite3: up to 30 s.
 	tries=0
 	until ! sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 || [ "$tries" -ge 300 ]; do

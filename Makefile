@@ -71,7 +71,10 @@ Q := @
 say = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-LIB_SRC  := $(sort $(wildcard lib/*.c))
+STAGES   := base read store judge report scan
+LIB_SRC  := $(sort $(wildcard $(STAGES:%=lib/%/*.c)))
+LIB_HDR  := $(wildcard $(STAGES:%=lib/%/*.h))
+STAGE_INC := $(STAGES:%=-Ilib/%)
 CMD_SRC  := $(sort $(wildcard cmd/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
@@ -94,10 +97,10 @@ BENCHES    := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(BIN)
 
-$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h lib/include/photoconsent/*.h) Makefile
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) $(wildcard lib/include/photoconsent/*.h) Makefile
 	$(call say,CC,$<)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) -fPIC -fvisibility=hidden \
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC) -fPIC -fvisibility=hidden \
 		-DPC_BUILDING_LIBRARY -c -o $@ $<
 
 # The schema's migrations, compiled in as strings so that the library needs
@@ -109,17 +112,17 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) build-aux/embed-sql.sh Makefile
 
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
 	$(call say,CC,$<)
-	$(Q)$(CC) $(BASE_CFLAGS) -Ilib -fPIC -fvisibility=hidden -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(STAGE_INC) -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(BUILD)/cmd/%.o: cmd/%.c $(wildcard cmd/*.h lib/include/photoconsent/*.h) Makefile
 	$(call say,CC,$<)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h lib/*.h lib/include/photoconsent/*.h) Makefile
+$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_HDR) $(wildcard lib/include/photoconsent/*.h) Makefile
 	$(call say,CC,$<)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(TEST_CFLAGS) -Ilib -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(TEST_CFLAGS) $(STAGE_INC) -c -o $@ $<
 
 $(STATIC_LIB): $(LIB_OBJ)
 	$(call say,AR,$@)
@@ -160,7 +163,7 @@ $(TORTURE): tests/torture/torture.c $(STATIC_LIB) Makefile
 $(BUILD)/bench/%: bench/%.c $(STATIC_LIB) Makefile
 	$(call say,LD,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) -Ilib $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(LIB_LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(LIB_LIBS)
 
 # ---------------------------------------------------------------- set-up
 
@@ -225,7 +228,7 @@ headertest:
 # Functions that invite overflows or silent failures have no place here.
 lint:
 	@if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' \
-		lib/*.c lib/*.h cmd/*.c cmd/*.h; then \
+		$(LIB_SRC) $(LIB_HDR) cmd/*.c cmd/*.h; then \
 		echo "lint: use the bounded or checked alternative"; exit 1; \
 	else echo "lint: no banned functions"; fi
 
@@ -272,7 +275,7 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@mkdir -p $(BUILD)/fuzz/corpus
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-		-fsanitize=fuzzer,address,undefined -Ilib/include -Ilib \
+		-fsanitize=fuzzer,address,undefined -Ilib/include $(STAGE_INC) \
 		$(shell $(PKG_CONFIG) --cflags $(LIB_PKGS)) -DPC_BUILDING_LIBRARY \
 		$(LIB_SRC) tests/fuzz/fuzz_photo.c \
 		$(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) -lm -o $(BUILD)/fuzz/fuzz_photo

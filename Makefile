@@ -74,7 +74,7 @@ endif
 STAGES   := base read store judge report scan
 LIB_SRC  := $(sort $(wildcard $(STAGES:%=lib/%/*.c)))
 LIB_HDR  := $(wildcard $(STAGES:%=lib/%/*.h))
-STAGE_INC := $(STAGES:%=-Ilib/%)
+STAGE_INC := -Ilib
 CMD_SRC  := $(sort $(wildcard cmd/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
@@ -231,6 +231,15 @@ lint:
 		$(LIB_SRC) $(LIB_HDR) cmd/*.c cmd/*.h; then \
 		echo "lint: use the bounded or checked alternative"; exit 1; \
 	else echo "lint: no banned functions"; fi
+	@sh build-aux/check-stages.sh
+	@# The check must be able to fail: a store file that looks up at the judge.
+	$(Q)rm -rf $(BUILD)/stages-probe && mkdir -p $(BUILD)/stages-probe/lib/store \
+		$(BUILD)/stages-probe/lib/judge && \
+	printf '#include "judge/snapshot.h"\n' > $(BUILD)/stages-probe/lib/store/up.c && \
+	touch $(BUILD)/stages-probe/lib/judge/snapshot.h && \
+	if sh build-aux/check-stages.sh $(BUILD)/stages-probe >/dev/null; then \
+		echo "lint: the stage check passed an include that goes up"; exit 1; \
+	else echo "lint: the stage check refuses an include that goes up"; fi
 
 # ---------------------------------------------------------------- benchmarks
 

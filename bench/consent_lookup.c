@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "photoconsent/photoconsent.h"
-#include "store_internal.h"
+#include "store/store_internal.h"
 
 #define PUPILS 1000
 #define LOOKUPS 10000

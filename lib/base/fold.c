@@ -1,9 +1,9 @@
-#include "fold.h"
+#include "base/fold.h"
 
 #include <stdlib.h>
 #include <utf8proc.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 /* Letters that NFKD leaves whole; after case folding they are lower case. */
 static const char *replacement(utf8proc_int32_t cp)

@@ -1,11 +1,11 @@
-#include "json.h"
+#include "base/json.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "photoconsent/photoconsent.h"
-#include "text.h"
+#include "base/text.h"
 
 int pc__json_string(struct pc__buf *out, const char *s)
 {

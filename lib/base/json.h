@@ -9,7 +9,7 @@
 #ifndef PC_JSON_H
 #define PC_JSON_H
 
-#include "buf.h"
+#include "base/buf.h"
 
 /* A quoted string, or null for NULL. 0, or a pc__buf error. */
 int pc__json_string(struct pc__buf *out, const char *s);

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "path.h"
+#include "base/buf.h"
+#include "base/path.h"
 
 char *pc__path_absolute(const char *path)
 {

@@ -1,4 +1,4 @@
-#include "strindex.h"
+#include "base/strindex.h"
 
 #include <stdint.h>
 #include <stdlib.h>

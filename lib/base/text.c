@@ -1,10 +1,10 @@
-#include "text.h"
+#include "base/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "photoconsent/store.h"
 
 /* Length of the valid UTF-8 sequence at s (at most `len` bytes), or 0. */

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "audit.h"
-#include "path.h"
-#include "photo.h"
-#include "store_internal.h"
+#include "judge/audit.h"
+#include "base/path.h"
+#include "read/photo.h"
+#include "store/store_internal.h"
 
 void pc__audit_time(char out[20], long long seconds)
 {

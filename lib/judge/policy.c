@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "policy_internal.h"
-#include "store_internal.h"
+#include "base/buf.h"
+#include "judge/policy_internal.h"
+#include "store/store_internal.h"
 
 const char *pc_verdict_kind_name(enum pc_verdict_kind kind)
 {

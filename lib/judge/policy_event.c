@@ -22,10 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "people.h"
-#include "policy_internal.h"
-#include "text.h"
+#include "base/buf.h"
+#include "read/people.h"
+#include "judge/policy_internal.h"
+#include "base/text.h"
 
 /* The most events one photo is found in: far past any real one, a bound
  * on what a hostile photo can make the judge do. */

@@ -24,7 +24,7 @@
 #include <stddef.h>
 
 #include "photoconsent/photoconsent.h"
-#include "snapshot.h"
+#include "judge/snapshot.h"
 
 /* Reasons first, in the order PRODUCT.md's verdict reads best (what the
  * school decided, then each pictured child in photo order, then the

@@ -30,9 +30,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "fold.h"
-#include "policy_internal.h"
-#include "text.h"
+#include "base/fold.h"
+#include "judge/policy_internal.h"
+#include "base/text.h"
 
 /* Letters, marks and digits make words; everything else parts them. */
 static int word_char_at(const char *s)

@@ -20,10 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "people.h"
-#include "policy_internal.h"
-#include "strindex.h"
+#include "base/buf.h"
+#include "read/people.h"
+#include "judge/policy_internal.h"
+#include "base/strindex.h"
 
 /* Every per-child reason reads the same to a parent: saying that a child
  * may never be photographed (no_photo), or has left, would tell another

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
-#include "snapshot.h"
-#include "store_internal.h"
+#include "base/fold.h"
+#include "judge/snapshot.h"
+#include "store/store_internal.h"
 
 void pc_snapshot_free(pc_snapshot *snap)
 {

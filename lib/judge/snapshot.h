@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 #include "photoconsent/photoconsent.h"
-#include "strindex.h"
+#include "base/strindex.h"
 
 /* The names that name one pupil in the photo's words (built by
  * policy_names.c, which knows how words are made): "Forename Surname" and

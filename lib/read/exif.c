@@ -10,7 +10,7 @@
  * corrupt-data messages are the fallback. Values are then taken only from
  * what libexif loaded, each bounded by the entry's own size.
  */
-#include "exif.h"
+#include "read/exif.h"
 
 #include <inttypes.h>
 #include <libexif/exif-data.h>
@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "photoconsent/photoconsent.h"
-#include "text.h"
+#include "base/text.h"
 
 /* libexif reads no further than this many bytes of a segment (a JPEG
  * segment cannot be longer); the offset walk looks at the same bytes. */

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "facts.h"
+#include "read/facts.h"
 
 /* `data` is an APP1 payload that starts with "Exif\0\0". Returns 0 (even
  * when the EXIF was damaged: the facts say how), PC_ERROR out of memory. */

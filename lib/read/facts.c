@@ -1,4 +1,4 @@
-#include "facts.h"
+#include "read/facts.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "photoconsent/photoconsent.h"
-#include "text.h"
+#include "base/text.h"
 
 int pc__strvec_take(struct pc__strvec *sv, char *s)
 {

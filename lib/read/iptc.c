@@ -6,14 +6,14 @@
  * runs past the end is reported with its numbers and ends the walk (what
  * follows cannot be found reliably), and the walks are linear in the input.
  */
-#include "iptc.h"
+#include "read/iptc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "photoconsent/photoconsent.h"
-#include "text.h"
+#include "base/text.h"
 
 /* Past this many resources a Photoshop block is not a real one; walking
  * on would only make a hostile file slow. */

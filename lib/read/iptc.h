@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "facts.h"
+#include "read/facts.h"
 
 /* `data` is Photoshop image resources ("8BIM" blocks): the APP13 payloads
  * after their "Photoshop 3.0\0" header, joined. Finds resource 0x0404 and

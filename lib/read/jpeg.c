@@ -1,4 +1,4 @@
-#include "jpeg.h"
+#include "read/jpeg.h"
 
 #include <errno.h>
 #include <stdint.h>

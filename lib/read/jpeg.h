@@ -13,8 +13,8 @@
 
 #include <stddef.h>
 
-#include "facts.h"
-#include "xmp.h"
+#include "read/facts.h"
+#include "read/xmp.h"
 
 #define PC__JPEG_MAX_SEGMENTS 10000
 #define PC__JPEG_MAX_APP13_BYTES (4u * 1024 * 1024)

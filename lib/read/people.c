@@ -1,12 +1,12 @@
-#include "people.h"
+#include "read/people.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "fold.h"
-#include "region.h"
-#include "strindex.h"
+#include "base/buf.h"
+#include "base/fold.h"
+#include "read/region.h"
+#include "base/strindex.h"
 
 const char *const pc__default_person_roots[] = {
 	"People", "Pupils", "Persons", "Children", "Students",

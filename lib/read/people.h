@@ -18,7 +18,7 @@
 
 #include <stddef.h>
 
-#include "facts.h"
+#include "read/facts.h"
 #include "photoconsent/photoconsent.h"
 
 struct pc__people {

@@ -1,4 +1,4 @@
-#include "photo.h"
+#include "read/photo.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -7,13 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "exif.h"
-#include "iptc.h"
-#include "jpeg.h"
-#include "path.h"
-#include "sidecar.h"
-#include "xmp.h"
+#include "base/buf.h"
+#include "read/exif.h"
+#include "read/iptc.h"
+#include "read/jpeg.h"
+#include "base/path.h"
+#include "read/sidecar.h"
+#include "read/xmp.h"
 
 /* Reads every metadata block the walk kept, in the order that makes the
  * preferences come out right: EXIF before XMP (EXIF's orientation wins),

@@ -7,8 +7,8 @@
 #ifndef PC_PHOTO_H
 #define PC_PHOTO_H
 
-#include "facts.h"
-#include "people.h"
+#include "read/facts.h"
+#include "read/people.h"
 #include "photoconsent/photoconsent.h"
 
 struct pc_photo {

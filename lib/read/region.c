@@ -1,4 +1,4 @@
-#include "region.h"
+#include "read/region.h"
 
 #include <math.h>
 

@@ -11,7 +11,7 @@
 #ifndef PC_REGION_H
 #define PC_REGION_H
 
-#include "facts.h"
+#include "read/facts.h"
 #include "photoconsent/photoconsent.h"
 
 /*

@@ -1,4 +1,4 @@
-#include "sidecar.h"
+#include "read/sidecar.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "photoconsent/photoconsent.h"
-#include "xmp.h"
+#include "read/xmp.h"
 
 /* Opens `candidate` if it is a regular file; -1 with errno ENOENT if it
  * does not exist. O_NONBLOCK: a FIFO named like a sidecar must not hang us. */

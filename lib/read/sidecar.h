@@ -11,7 +11,7 @@
 #ifndef PC_SIDECAR_H
 #define PC_SIDECAR_H
 
-#include "facts.h"
+#include "read/facts.h"
 
 /* Finds and parses the sidecar of `path` into the facts (merged with what
  * is there). No sidecar is not an error. An unreadable or oversized one is

@@ -1,4 +1,4 @@
-#include "xmp.h"
+#include "read/xmp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -7,9 +7,9 @@
 #include <strings.h>
 
 #include "photoconsent/photoconsent.h"
-#include "buf.h"
-#include "text.h"
-#include "xmp_rdf.h"
+#include "base/buf.h"
+#include "base/text.h"
+#include "read/xmp_rdf.h"
 
 /* Lists that reached PC__FACTS_MAX_ITEMS in this packet: each is reported
  * once, then left alone. */

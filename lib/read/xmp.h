@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "facts.h"
+#include "read/facts.h"
 
 #define PC__XMP_MAX_DEPTH 64
 #define PC__XMP_MAX_NODES 100000

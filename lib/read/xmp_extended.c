@@ -3,7 +3,7 @@
  * split across segments that each say where their bytes go. The chunks are
  * checked to tile the declared length exactly before any byte is trusted.
  */
-#include "xmp.h"
+#include "read/xmp.h"
 
 #include <stdint.h>
 #include <stdlib.h>

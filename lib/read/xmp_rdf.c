@@ -1,4 +1,4 @@
-#include "xmp_rdf.h"
+#include "read/xmp_rdf.h"
 
 #include <expat.h>
 #include <limits.h>
@@ -8,10 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "photoconsent/photoconsent.h"
-#include "text.h"
-#include "xmp.h"
+#include "base/text.h"
+#include "read/xmp.h"
 
 /* Text that was cut at PC__XMP_MAX_TEXT takes no more character data, so
  * what follows the cut cannot be glued onto it. Internal to this file. */

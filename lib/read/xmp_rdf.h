@@ -26,7 +26,7 @@
 
 #include <stddef.h>
 
-#include "facts.h"
+#include "read/facts.h"
 
 /* The longest character data kept for one element; the rest is cut. */
 #define PC__XMP_MAX_TEXT (64u * 1024)

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "json.h"
-#include "report_parent.h"
-#include "report_wrap.h"
-#include "text.h"
+#include "base/buf.h"
+#include "base/json.h"
+#include "report/report_parent.h"
+#include "report/report_wrap.h"
+#include "base/text.h"
 #include "photoconsent/photoconsent.h"
 
 /* ------------------------------------------------------------ helpers */

@@ -7,7 +7,7 @@
  * its own one (allowed by its hash) and any load but its own data:
  * images: should an escape ever be missed, nothing injected runs and
  * nothing leaves the machine. */
-#include "report_html.h"
+#include "report/report_html.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,8 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "report_html_internal.h"
+#include "base/buf.h"
+#include "report/report_html_internal.h"
 
 /* Cards are copied into the report this much at a time. */
 #define COPY_CHUNK (64 * 1024)

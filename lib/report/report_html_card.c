@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "photoconsent/photoconsent.h"
-#include "report_html.h"
-#include "report_html_internal.h"
-#include "report_parent.h"
-#include "text.h"
+#include "report/report_html.h"
+#include "report/report_html_internal.h"
+#include "report/report_parent.h"
+#include "base/text.h"
 
 /* People named on a card before the rest fold away under "N more". */
 #define PEOPLE_SHOWN 6

@@ -25,7 +25,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 struct pc__html_out {
 	struct pc__buf b;

@@ -11,7 +11,7 @@
  * The Content-Security-Policy allows this script by its hash: change one
  * byte of it and the hash below must change too (the unit test
  * report_html.script_hash recomputes it and says what it should be). */
-#include "report_html_internal.h"
+#include "report/report_html_internal.h"
 
 const char pc__html_script[] =
 	"(function () {\n"

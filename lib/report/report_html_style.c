@@ -8,7 +8,7 @@
  * sure of, a thin light line for one who is fine. Print: no filters, four
  * cards a row, the badge and box colours kept, each card whole on one
  * page, only the cards the search left. */
-#include "report_html_internal.h"
+#include "report/report_html_internal.h"
 
 const char pc__html_style[] =
 	":root{color-scheme:light;--share:#1a7f37;--review:#f0b400;--review-ink:#3b2a00;"

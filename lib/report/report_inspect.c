@@ -2,8 +2,8 @@
  * a few aligned lines per photo for people. */
 #include <stdlib.h>
 
-#include "buf.h"
-#include "json.h"
+#include "base/buf.h"
+#include "base/json.h"
 #include "photoconsent/photoconsent.h"
 
 int pc_report_inspect_json(char **out, const pc_photo *photo)

@@ -7,8 +7,8 @@
  * string escapes. A row is always told with the date it was judged as of,
  * so that a check run with --on in the past never reads as cleared today.
  */
-#include "buf.h"
-#include "json.h"
+#include "base/buf.h"
+#include "base/json.h"
 #include "photoconsent/photoconsent.h"
 
 /* ---------------------------------------------------------------- text */

@@ -1,11 +1,11 @@
 /*
  * report_parent.c: the parent view's reasons and warnings (report_parent.h).
  */
-#include "report_parent.h"
+#include "report/report_parent.h"
 
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 /*
  * Reasons that are about one child's record or flags: the parent view

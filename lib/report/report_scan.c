@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "report_parent.h"
-#include "report_scan.h"
-#include "report_wrap.h"
+#include "base/buf.h"
+#include "report/report_parent.h"
+#include "report/report_scan.h"
+#include "report/report_wrap.h"
 #include "photoconsent/photoconsent.h"
 
 /* ---------------------------------------------------------------- text */

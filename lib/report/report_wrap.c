@@ -1,4 +1,4 @@
-#include "report_wrap.h"
+#include "report/report_wrap.h"
 
 #include <string.h>
 

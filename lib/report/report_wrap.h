@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 /* Lines are wrapped to fit a classic 80-column terminal. */
 #define PC__REPORT_WIDTH 80

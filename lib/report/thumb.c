@@ -12,7 +12,7 @@
  * bounded before any pixel is decoded, and all state lives in one struct
  * per call.
  */
-#include "thumb.h"
+#include "report/thumb.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,7 +28,7 @@
 #include <jerror.h>
 #include <jpeglib.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "photoconsent/photoconsent.h"
 
 /* An image above these is refused before decoding: a 100-megapixel

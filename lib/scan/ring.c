@@ -1,7 +1,7 @@
 /*
  * ring.c: the two-thread bounded queue of ring.h.
  */
-#include "ring.h"
+#include "scan/ring.h"
 
 #include <errno.h>
 #include <stdlib.h>

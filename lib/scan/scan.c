@@ -35,16 +35,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "audit.h"
-#include "buf.h"
-#include "path.h"
-#include "report_html.h"
-#include "report_scan.h"
-#include "ring.h"
-#include "scan_log.h"
-#include "snapshot.h"
-#include "thumb.h"
-#include "walk.h"
+#include "judge/audit.h"
+#include "base/buf.h"
+#include "base/path.h"
+#include "report/report_html.h"
+#include "report/report_scan.h"
+#include "scan/ring.h"
+#include "scan/scan_log.h"
+#include "judge/snapshot.h"
+#include "report/thumb.h"
+#include "scan/walk.h"
 
 /* Photos travel in batches, so that handing them between threads (a
  * semaphore post, and now and then a wake-up) is paid once per batch,

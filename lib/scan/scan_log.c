@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "scan_log.h"
+#include "base/buf.h"
+#include "scan/scan_log.h"
 
 /* Far more than a record needs (a path is at most a few KiB): a longer
  * one means the file was damaged. */

@@ -9,7 +9,7 @@
  * stats an entry only when the folder's listing (d_type) does not already
  * say what it is.
  */
-#include "walk.h"
+#include "scan/walk.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "fold.h"
-#include "import_rows.h"
-#include "text.h"
-#include "store_internal.h"
+#include "base/buf.h"
+#include "base/fold.h"
+#include "store/import_rows.h"
+#include "base/text.h"
+#include "store/store_internal.h"
 
 /* ------------------------------------------------------------------------
  * The report.

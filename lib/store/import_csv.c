@@ -1,4 +1,4 @@
-#include "import_csv.h"
+#include "store/import_csv.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "photoconsent/photoconsent.h"
 
 #define CHUNK ((size_t)64 << 10)

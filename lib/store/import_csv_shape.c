@@ -1,4 +1,4 @@
-#include "import_csv.h"
+#include "store/import_csv.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#include "import_date.h"
+#include "store/import_date.h"
 
 #include <string.h>
 

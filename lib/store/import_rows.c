@@ -1,4 +1,4 @@
-#include "import_rows.h"
+#include "store/import_rows.h"
 
 #include <stdalign.h>
 #include <stdarg.h>
@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "fold.h"
-#include "import_date.h"
-#include "text.h"
+#include "base/buf.h"
+#include "base/fold.h"
+#include "store/import_date.h"
+#include "base/text.h"
 
 /* Longest pupil id, and longest name, class or alias, in bytes: far past
  * any real one, short enough that a misplaced column stands out. */

@@ -19,8 +19,8 @@
 
 #include <stddef.h>
 
-#include "import_csv.h"
-#include "strindex.h"
+#include "store/import_csv.h"
+#include "base/strindex.h"
 #include "photoconsent/photoconsent.h"
 
 /* The columns that are not purposes, as the header names them. */

@@ -18,9 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "migrations.h"
-#include "store_internal.h"
-#include "text.h"
+#include "store/migrations.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 /* 'PCDB': set by the first migration; tells our files from any other. */
 #define APPLICATION_ID 1346585666

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_internal.h"
+#include "store/store_internal.h"
 
 /* Most lists fit in one block; a bigger request gets a block of its own. */
 #define BLOCK_SIZE 8192

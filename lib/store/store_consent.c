@@ -13,8 +13,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "store_internal.h"
-#include "text.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 #define RECORD_COLUMNS "seq, pupil_id, purpose_id, decision, signed_on, expires_on," \
 	" withdrawn_on, recorded_by, recorded_at, note"

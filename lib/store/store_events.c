@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
-#include "store_internal.h"
-#include "text.h"
+#include "base/fold.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 static const char SQL_EVENT_EXISTS[] = "SELECT 1 FROM events WHERE id = ?1";
 static const char SQL_EVENT_INSERT[] =

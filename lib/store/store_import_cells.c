@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store_internal.h"
+#include "store/store_internal.h"
 
 static const char SQL_CELLS[] =
 	"SELECT field, value, signed_on, expires_on, seq FROM import_cells"

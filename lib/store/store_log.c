@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_internal.h"
-#include "text.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 static const char SQL_CHECK_INSERT[] =
 	"INSERT INTO checks (checked_at, checked_by, file, purpose_id, verdict, command,"

@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "path.h"
-#include "store_internal.h"
-#include "text.h"
+#include "base/path.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 #define PAGE 256
 #define PAGE_SQL " LIMIT 256"

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "fold.h"
-#include "store_internal.h"
-#include "text.h"
+#include "base/buf.h"
+#include "base/fold.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 #define PUPIL_COLUMNS "id, forename, surname, preferred_name, class, no_photo, no_name, left_on"
 

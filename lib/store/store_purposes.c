@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "store_internal.h"
-#include "text.h"
+#include "base/buf.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 #define PURPOSE_COLUMNS "id, description, policy, public, always_deny"
 

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "store_internal.h"
+#include "store/store_internal.h"
 
 int pc__store_read(pc_store *store, struct pc__vec *out, struct pc__arena *arena,
                    const struct pc__store_query *q)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_internal.h"
-#include "text.h"
+#include "store/store_internal.h"
+#include "base/text.h"
 
 #define KEY_PERSON_ROOTS "person-roots"
 /* A school files people under a handful of roots; far more is a mistake

@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "exif.h"
-#include "facts.h"
+#include "read/exif.h"
+#include "read/facts.h"
 
 enum {
 	FMT_BYTE = 1,

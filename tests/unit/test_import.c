@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "photoconsent/photoconsent.h"
 
 static char dir[64];

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "facts.h"
-#include "iptc.h"
+#include "read/facts.h"
+#include "read/iptc.h"
 
 struct bytes {
 	unsigned char d[8192];

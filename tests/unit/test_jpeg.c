@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jpeg.h"
+#include "read/jpeg.h"
 #include "photoconsent/photoconsent.h"
 
 /* A JPEG under construction, in memory. */

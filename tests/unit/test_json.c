@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "json.h"
+#include "base/buf.h"
+#include "base/json.h"
 
 /* What the number must read as: printf's "%.6f", trimmed. */
 static void reference(char *out, size_t size, double v)

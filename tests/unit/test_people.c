@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "people.h"
+#include "read/people.h"
 
 static struct pc__facts facts;
 static struct pc__people people;

@@ -1,7 +1,7 @@
 #include <criterion/criterion.h>
 #include <math.h>
 
-#include "region.h"
+#include "read/region.h"
 
 #define NEAR(a, b) (fabs((a) - (b)) < 1e-9)
 

@@ -20,9 +20,9 @@
 #include <unistd.h>
 
 #include "photoconsent/photoconsent.h"
-#include "report_html.h"
-#include "report_html_internal.h"
-#include "text.h"
+#include "report/report_html.h"
+#include "report/report_html_internal.h"
+#include "base/text.h"
 
 #define ON "2026-11-26"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "snapshot.h"
+#include "judge/snapshot.h"
 #include "test_store.h"
 
 TestSuite(snapshot, .init = store_fx_setup_created, .fini = store_fx_teardown);

@@ -13,8 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "migrations.h"
-#include "store_internal.h"
+#include "store/migrations.h"
+#include "store/store_internal.h"
 #include "test_store.h"
 
 TestSuite(store_open, .init = store_fx_setup, .fini = store_fx_teardown);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_internal.h"
+#include "store/store_internal.h"
 #include "test_store.h"
 
 TestSuite(purposes, .init = store_fx_setup_created, .fini = store_fx_teardown);

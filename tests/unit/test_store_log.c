@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "migrations.h"
-#include "store_internal.h"
+#include "store/migrations.h"
+#include "store/store_internal.h"
 #include "test_store.h"
 
 TestSuite(audit_log, .init = store_fx_setup_created, .fini = store_fx_teardown);

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
-#include "text.h"
+#include "base/fold.h"
+#include "base/text.h"
 
 static void expect_text(char *got, const char *want)
 {

@@ -20,7 +20,7 @@
 #include <jpeglib.h>
 
 #include "photoconsent/photoconsent.h"
-#include "thumb.h"
+#include "report/thumb.h"
 
 /* 240 x 180: 30 x 23 at 1/8. */
 #define SAMPLE "samples/sports-day-digikam.jpg"

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "photoconsent/photoconsent.h"
-#include "walk.h"
+#include "scan/walk.h"
 
 #define MAX_SEEN 256
 

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "buf.h"
-#include "facts.h"
+#include "base/buf.h"
+#include "read/facts.h"
 #include "photoconsent/photoconsent.h"
-#include "xmp.h"
+#include "read/xmp.h"
 
 #define HEAD \
 	"<x:xmpmeta xmlns:x='adobe:ns:meta/'>" \

@@ -2,10 +2,23 @@
  * photoconsent.h: the public interface of libphotoconsent.
  *
  * Invariants:
- * - The library never prints and never exits. Fallible functions return an
- *   int: 0 on success, one of the negative `enum pc_error_code` values
- *   otherwise. The message a person can act on lives in the object the call
- *   was about (a photo's error list), never in global state.
+ * - The library never prints and never exits.
+ * - The error contract, the same for every call:
+ *   - a fallible function returns an int: 0 (or a count) on success, one of
+ *     the negative `enum pc_error_code` values otherwise;
+ *   - a negative return never hands back an object: every out parameter
+ *     (they come first) is NULL;
+ *   - a call that can fail for a reason a person must read takes, last, a
+ *     `struct pc_error *err` (NULL when not wanted), which then holds the
+ *     code and a sentence a person can act on ("no pupil has the id
+ *     '1042'"); there is no other message channel and no global state;
+ *   - a call that can fail only by running out of memory or by being
+ *     misused takes none: pc_strerror() names its code;
+ *   - a NULL where an object is needed, or an options struct that was not
+ *     made with its _INIT macro, is PC_EINVALID or PC_EVERSION, never a
+ *     crash;
+ *   - what is found in a file (a photo that cannot be read, damaged
+ *     metadata) is a result, not an error: it is in the returned object.
  * - Every string the library hands out is valid, NUL-terminated UTF-8 (but
  *   a file path, which is the caller's bytes as given) and is owned by the
  *   object it came from: it stays valid until that object is freed. Every
@@ -29,7 +42,7 @@ extern "C" {
 /* Codes are only ever added at the end. */
 enum pc_error_code {
 	PC_OK = 0,
-	PC_ERROR = -1,      /* anything else, including running out of memory */
+	PC_ERROR = -1,      /* anything else (an I/O error reading or writing) */
 	PC_ENOTFOUND = -2,  /* the thing asked for does not exist */
 	PC_EFORMAT = -3,    /* the input is not in the expected format */
 	PC_ETOOBIG = -4,    /* the input exceeds a size limit */
@@ -37,8 +50,38 @@ enum pc_error_code {
 	PC_EDATABASE = -6,  /* not a photoconsent database, corrupt, or too new */
 	PC_EEXISTS = -7,    /* the thing to create is already there */
 	PC_EBUSY = -8,      /* another writer holds the database */
-	PC_EREADONLY = -9   /* the database cannot be written */
+	PC_EREADONLY = -9,  /* the database cannot be written */
+	PC_EINVALID = -10,  /* the call was misused: a NULL where an object is
+	                       needed, an argument out of its range */
+	PC_EVERSION = -11,  /* an options struct of another version of this
+	                       library, or one not made with its _INIT macro */
+	PC_ENOMEM = -12     /* out of memory */
 };
+
+/* A sentence for a code ("out of memory"); never NULL. */
+PC_EXTERN const char *pc_strerror(int code);
+
+/* Why a call failed: its code and a sentence a person can act on, as the
+ * call wrote it (valid UTF-8, no control characters beyond those a file
+ * name held). Zero it, or use PC_ERROR_INIT; a call that succeeds leaves
+ * it as it was. */
+#define PC_ERROR_MESSAGE_SIZE 512
+struct pc_error {
+	int code;                              /* PC_OK when none */
+	char message[PC_ERROR_MESSAGE_SIZE];   /* "" when none */
+};
+#define PC_ERROR_INIT { PC_OK, "" }
+
+/*
+ * Options structs are versioned, so that a program built against an older
+ * layout is refused instead of misread: the first member of each is
+ * `unsigned version`, which its _INIT macro sets. The value carries a tag
+ * besides the number, so that the first member of a layout from before
+ * versions (a count, a pointer, a flag) cannot pass for one. A struct
+ * with any other version is PC_EVERSION. NULL where the options may be
+ * NULL means the defaults.
+ */
+#define PC__OPTIONS_VERSION(kind, n) (0x50430000u | ((unsigned)(kind) << 8) | (unsigned)(n))
 
 /* The version of the library, as PC_VERSION. */
 PC_EXTERN const char *pc_version(void);

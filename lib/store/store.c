@@ -87,6 +87,11 @@ const char *pc_store_error(const pc_store *store)
 	return store ? store->error : "";
 }
 
+const char *pc__store_message(const pc_store *store)
+{
+	return store ? store->error : "";
+}
+
 const char *pc__store_shown(const char *s)
 {
 	if (!s)

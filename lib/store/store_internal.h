@@ -27,6 +27,11 @@
 /* The open connection. */
 sqlite3 *pc__store_db(pc_store *store);
 
+/* The message of the last failed call on the store ("" when none), for
+ * the library's own callers above the store to hand on in their
+ * struct pc_error. */
+const char *pc__store_message(const pc_store *store);
+
 /* Sets the store's message (printf-style) and returns `code`. */
 int pc__store_fail(pc_store *store, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -90,7 +90,9 @@ UNIT_BIN   := $(BUILD)/tests/unit-tests
 TOOLS      := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 TORTURE    := $(BUILD)/tests/torture
 BENCH_SRC  := $(sort $(wildcard bench/*.c))
-BENCHES    := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+# A benchmark of several files is a folder with a main.c: bench/NAME/*.c.
+BENCH_DIRS := $(patsubst bench/%/main.c,%,$(wildcard bench/*/main.c))
+BENCHES    := $(sort $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%) $(BENCH_DIRS:%=$(BUILD)/bench/%))
 
 .PHONY: all deps deps-build test check check-suites demo install clean lint headertest valgrind fuzz bench
 .DEFAULT_GOAL := all
@@ -164,6 +166,21 @@ $(BUILD)/bench/%: bench/%.c $(STATIC_LIB) Makefile
 	$(call say,LD,$@)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(LIB_LIBS)
+
+# A benchmark of several files: each compiled on its own, its objects under
+# BUILD/bench/obj/NAME/ (BUILD/bench/NAME is the program), then linked.
+$(BUILD)/bench/obj/%.o: bench/%.c $(wildcard bench/*/*.h) $(LIB_HDR) \
+		$(wildcard lib/include/photoconsent/*.h) Makefile
+	$(call say,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC) -c -o $@ $<
+
+define bench_program
+$(BUILD)/bench/$(1): $(patsubst bench/%.c,$(BUILD)/bench/obj/%.o,$(wildcard bench/$(1)/*.c)) $(STATIC_LIB)
+	$$(call say,LD,$$@)
+	$(Q)$$(CC) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(STATIC_LIB) $$(LIB_LIBS)
+endef
+$(foreach b,$(BENCH_DIRS),$(eval $(call bench_program,$(b))))
 
 # ---------------------------------------------------------------- set-up
 

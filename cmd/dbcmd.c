@@ -115,11 +115,7 @@ const char *cmd_user(void)
 
 size_t cmd_width(const char *s)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
+	return pc_utf8_width(s);
 }
 
 void cmd_pad(const char *s, size_t width)

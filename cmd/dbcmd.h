@@ -48,10 +48,10 @@ int cmd_status_for(int code);
  * passwd name of the effective user, else "unknown". */
 const char *cmd_user(void);
 
-/* Prints `s` then spaces up to `width` columns (counting UTF-8 characters,
- * not bytes, so that accented names line up). */
+/* Prints `s` then spaces up to `width` columns (as cmd_width counts
+ * them, so that accented names line up). */
 void cmd_pad(const char *s, size_t width);
-/* The number of UTF-8 characters in `s`. */
+/* The columns `s` takes on a terminal: pc_utf8_width. */
 size_t cmd_width(const char *s);
 
 /* What a consent status means, after its state name: "since 2025-09-08,

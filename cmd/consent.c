@@ -45,12 +45,6 @@ static const struct cmd_opt history_table[] = {
 	CMD_END,
 };
 
-static const char *decision_name(enum pc_decision d)
-{
-	return d == PC_DECISION_GRANTED ? "granted" : d == PC_DECISION_REFUSED ? "refused"
-	                                                                       : "withdrawn";
-}
-
 static int record(int argc, char **argv, const struct cmd_call *call, enum pc_decision d)
 {
 	struct pc_consent_record r = { 0 };
@@ -90,7 +84,7 @@ static int record(int argc, char **argv, const struct cmd_call *call, enum pc_de
 		status = cmd_store_fail(store, err);
 		goto done;
 	}
-	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, decision_name(d),
+	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, pc_decision_name(d),
 	       d == PC_DECISION_WITHDRAWN ? " from" : ", signed", on ? on : today,
 	       r.expires_on ? ", until " : "", r.expires_on ? r.expires_on : "");
 	if (!was_granted)
@@ -128,7 +122,7 @@ static void print_record(const struct pc_consent_record *r, size_t width)
 	const char *dated = r->decision == PC_DECISION_WITHDRAWN ? r->withdrawn_on : r->signed_on;
 	printf("  #%-4lld ", r->seq);
 	cmd_pad(r->purpose_id, width + 2);
-	printf("%-10s ", decision_name(r->decision));
+	printf("%-10s ", pc_decision_name(r->decision));
 	if (!dated)
 		printf("undated: counts from the day recorded");
 	else

@@ -86,7 +86,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 	if (on && (status = cmd_check_date(on)))
 		return status;
 	if (!purpose)
-		purpose = view == PC_VIEW_PARENT ? "parent-social" : "website";
+		purpose = pc_view_default_purpose(view);
 
 	/* Parents' checks are theirs, never logged. */
 	int logging = view == PC_VIEW_STAFF && !no_log;

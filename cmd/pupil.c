@@ -130,7 +130,7 @@ static int show_consent(pc_store *store, const struct pc_pupil *p)
 			break;
 		fputs("  ", stdout);
 		cmd_pad(pu->id, width + 2);
-		if (pu->always_deny) {
+		if (pc_purpose_overrides_consent(pu)) {
 			printf("%-10s  always, by the school's policy\n", "denied");
 			continue;
 		}

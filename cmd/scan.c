@@ -280,7 +280,7 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 	if (on && (status = cmd_check_date(on)))
 		return status;
 	if (!purpose)
-		purpose = opts.view == PC_VIEW_PARENT ? "parent-social" : "website";
+		purpose = pc_view_default_purpose(opts.view);
 	if ((status = check_roots(argv + first, argc - first)))
 		return status;
 

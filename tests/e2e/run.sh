@@ -110,6 +110,17 @@ run --usage-lines
 expect_status 0
 expect_no_err
 cp "$OUT" "$E2E_TMP/usage-lines"
+# Line by line first, to name what is missing where.
+while IFS= read -r line; do
+	if grep -qxF -- "$line" "$E2E_TMP/man-synopsis"; then ok; else bad "man/photoconsent.1 lacks '$line'"; fi
+done <"$E2E_TMP/usage-lines"
+while IFS= read -r line; do
+	if grep -qxF -- "$line" "$E2E_TMP/usage-lines"; then
+		ok
+	else
+		bad "the man page's '$line' is no command's usage line"
+	fi
+done <"$E2E_TMP/man-synopsis"
 if [ "$(wc -l <"$E2E_TMP/usage-lines")" -gt 20 ] &&
 	cmp -s "$E2E_TMP/usage-lines" "$E2E_TMP/man-synopsis"; then
 	ok
@@ -119,6 +130,8 @@ fi
 for c in check scan inspect db pupil purpose consent event log; do
 	t "$c --help shows its usage lines"
 	run "$c" --help
+	expect_status 0
+	expect_no_err
 	sed -n -e 's/^usage: //p' -e 's/^   or: //p' "$OUT" >"$E2E_TMP/synopsis"
 	grep "^photoconsent $c " "$E2E_TMP/usage-lines" >"$E2E_TMP/lines"
 	if [ -s "$E2E_TMP/lines" ] && cmp -s "$E2E_TMP/synopsis" "$E2E_TMP/lines"; then

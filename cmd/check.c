@@ -1,6 +1,5 @@
 /* photoconsent check: whether each photo may be shared for one purpose,
  * and why; each staff check is written to the audit log. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,33 +8,49 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent check [--purpose P] [--as staff|parent] [--on DATE] [--json] [--no-log] FILE...\n"
-	"\n"
+static const char about[] =
 	"Says, for each photo, whether it may be shared for a purpose: SHARE, DO NOT\n"
 	"SHARE, or REVIEW (a person must look: an unknown or unnamed face, no people\n"
 	"tags, unreadable metadata), with every reason and warning. It reads who is\n"
 	"in the photo and which event it shows from the photo's metadata, and each\n"
-	"pupil's consent from the database.\n"
-	"\n"
-	"  --purpose P    what the photo is for: display, newsletter, website,\n"
-	"                 social, press, parent-social, staff-personal, or one the\n"
-	"                 school added ('photoconsent purpose list'); default\n"
-	"                 website, or parent-social with --as parent\n"
-	"  --as parent    the parent view: only the verdict and how many children\n"
-	"                 block it, never a child's name or consent (default: staff)\n"
-	"  --on DATE      judge the consent in force on DATE (YYYY-MM-DD), not today\n"
-	"  --json         one JSON object per photo, a line each\n"
-	"  --no-log       do not write the checks to the audit log\n"
-	"                 ('photoconsent log'); parent checks are never logged\n"
-	"  -h, --help     this help\n"
-	"\n"
+	"pupil's consent from the database.\n";
+
+static const char epilog[] =
 	"Exit status: 0 every photo may be shared; 1 some photo may not; 2 some\n"
 	"photo needs a person to review it (and none is refused); 64 usage error;\n"
 	"65 unknown purpose, bad date, or not a photoconsent database; 66 a file\n"
 	"or the database cannot be opened; 74 (75: another writer held the\n"
 	"database) a check could not be written to the audit log, though every\n"
 	"verdict printed stands.\n";
+
+/* --on is checked to be a date after --as and the photos are, as the
+ * command has always done: it is TEXT here. */
+static const struct cmd_opt check_table[] = {
+	CMD_TEXT("purpose", "P", 0,
+	  "what the photo is for: display, newsletter, website,\n"
+	  "social, press, parent-social, staff-personal, or one the\n"
+	  "school added ('photoconsent purpose list'); default\n"
+	  "website, or parent-social with --as parent"),
+	{ CMD_OPT_TEXT, "as", "staff|parent", 0,
+	  "the parent view: only the verdict and how many children\n"
+	  "block it, never a child's name or consent (default: staff)",
+	  "--as parent" },
+	CMD_TEXT("on", "DATE", 0,
+	  "judge the consent in force on DATE (YYYY-MM-DD), not today"),
+	CMD_FLAG("json", 0, "one JSON object per photo, a line each"),
+	CMD_FLAG("no-log", 0,
+	  "do not write the checks to the audit log\n"
+	  "('photoconsent log'); parent checks are never logged"),
+	CMD_ARGS("FILE"),
+	CMD_END,
+};
+
+const struct cmd_spec cmd_check_spec = {
+	.name = "check",
+	.opts = check_table,
+	.about = about, .epilog = epilog,
+	.column = 17,
+};
 
 /* Writes one check to the audit log. A failure is said once, and the rest
  * of the run goes unlogged; the verdicts stand, but the exit status says
@@ -54,45 +69,24 @@ static void log_check(pc_store *store, const pc_verdict *v, const pc_photo *phot
 
 int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct option options[] = {
-		{ "purpose", required_argument, NULL, 'p' },
-		{ "as", required_argument, NULL, 'a' },
-		{ "on", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "no-log", no_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *purpose = NULL, *as = "staff", *on = NULL;
-	int json = 0, no_log = 0, c, status;
+	int json = 0, no_log = 0, first = 0, status;
 	enum pc_view view = PC_VIEW_STAFF;
+	void *const places[] = { &purpose, &as, &on, &json, &no_log, &first };
+	const struct cmd_call call = cmd_command_call(&cmd_check_spec, ctx);
 
-	optind = 0; /* glibc: start afresh, permuting options after operands */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		switch (c) {
-		case 'p': purpose = optarg; break;
-		case 'a': as = optarg; break;
-		case 'o': on = optarg; break;
-		case 'j': json = 1; break;
-		case 'n': no_log = 1; break;
-		case 'h':
-			fputs(help, stdout);
-			return 0;
-		default:
-			return cmd_option_error("check", c, argv);
-		}
-	}
+	if (cmd_parse(&status, &call, argc, argv, places, CMD_COUNT(places)))
+		return status;
 	if (!strcmp(as, "parent"))
 		view = PC_VIEW_PARENT;
 	else if (strcmp(as, "staff"))
 		return cmd_usage_error("check", "'--as %s': the view is staff or parent", as);
-	if (optind >= argc)
+	if (first >= argc)
 		return cmd_usage_error("check", "no photo given");
 	if (on && (status = cmd_check_date(on)))
 		return status;
 	if (!purpose)
-		purpose = view == PC_VIEW_PARENT ? "parent-social" : "website";
+		purpose = pc_view_default_purpose(view);
 
 	/* Parents' checks are theirs, never logged. */
 	int logging = view == PC_VIEW_STAFF && !no_log;
@@ -113,7 +107,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 	int color = !json && cmd_color(STDOUT_FILENO);
 	int unopened = 0, judged = 0, log_failed = 0;
 	size_t count[3] = { 0, 0, 0 }; /* by enum pc_verdict_kind */
-	for (int i = optind; i < argc && !status; i++) {
+	for (int i = first; i < argc && !status; i++) {
 		const char *path = argv[i];
 		pc_photo *photo = NULL;
 		pc_verdict *verdict = NULL;

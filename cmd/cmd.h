@@ -1,10 +1,10 @@
 /*
  * cmd.h: what the subcommands of photoconsent share.
  *
- * Each subcommand lives in its own file, parses its own options with
- * getopt_long, and returns an exit status from the list below. Only the
- * public library header is used here: the command parses and prints, the
- * library does the work.
+ * Each subcommand lives in its own file, parses its options against its
+ * own table (opt.h), and returns an exit status from the list below. Only
+ * the public library header is used here: the command parses and prints,
+ * the library does the work.
  */
 #ifndef PC_CMD_H
 #define PC_CMD_H
@@ -44,6 +44,11 @@ int cmd_consent(int argc, char **argv, const struct cmd_context *ctx);
 int cmd_event(int argc, char **argv, const struct cmd_context *ctx);
 int cmd_log(int argc, char **argv, const struct cmd_context *ctx);
 
+/* What each command takes, and its --help (opt.h), beside its cmd_ function. */
+struct cmd_spec;
+extern const struct cmd_spec cmd_inspect_spec, cmd_check_spec, cmd_scan_spec, cmd_db_spec,
+	cmd_pupil_spec, cmd_purpose_spec, cmd_consent_spec, cmd_event_spec, cmd_log_spec;
+
 /* Whether `fd` is a terminal that moves its cursor as told (TERM is not
  * "dumb"): where a progress line may be redrawn. */
 int cmd_terminal(int fd);
@@ -56,9 +61,5 @@ void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: the message, then "try 'photoconsent CMD --help'". Returns EXIT_USAGE. */
 int cmd_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* After getopt_long (optstring starting with ':') returned `c`, ':' or
- * '?': says what was wrong with argv[optind - 1] (a missing value, a value
- * given to a flag, an unknown option), as a usage error of `cmd`. */
-int cmd_option_error(const char *cmd, int c, char **argv);
 
 #endif

@@ -4,23 +4,14 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent consent grant|refuse PUPIL PURPOSE [--on DATE] [--until DATE] [--note TEXT]\n"
-	"   or: photoconsent consent withdraw PUPIL PURPOSE [--on DATE] [--note TEXT]\n"
-	"   or: photoconsent consent history PUPIL\n"
-	"\n"
+static const char about[] =
 	"grant and refuse record a parent's answer for one pupil and purpose;\n"
 	"withdraw records that a consent was withdrawn. Nothing is overwritten: each\n"
 	"appends a record, and the latest one in force counts (on the same day a\n"
 	"refusal or withdrawal beats a grant). history prints every record of a\n"
-	"pupil, oldest first, with who recorded it and when.\n"
-	"\n"
-	"  --on DATE     grant, refuse: the day the form was signed; withdraw: the\n"
-	"                day the withdrawal takes effect (default: today)\n"
-	"  --until DATE  the last day a grant is in force (default: no end)\n"
-	"  --note TEXT   kept with the record\n"
-	"  -h, --help    this help\n"
-	"\n"
+	"pupil, oldest first, with who recorded it and when.\n";
+
+static const char epilog[] =
 	"Who records it is $PHOTOCONSENT_USER, else $USER, else the login name.\n"
 	"\n"
 	"Exit status: 0 done; 64 usage error; 65 unknown pupil or purpose, a bad\n"
@@ -28,28 +19,46 @@ static const char help[] =
 	"database; 66 no database; 74 the database cannot be written; 75 another\n"
 	"writer holds the database.\n";
 
-static const char *decision_name(enum pc_decision d)
-{
-	return d == PC_DECISION_GRANTED ? "granted" : d == PC_DECISION_REFUSED ? "refused"
-	                                                                       : "withdrawn";
-}
+/* grant and refuse. */
+static const struct cmd_opt answer_table[] = {
+	CMD_ARG("PUPIL", NULL),
+	CMD_ARG("PURPOSE", NULL),
+	CMD_DATE("on", "DATE", 0,
+	  "grant, refuse: the day the form was signed; withdraw: the\n"
+	  "day the withdrawal takes effect (default: today)"),
+	CMD_DATE("until", "DATE", 0, "the last day a grant is in force (default: no end)"),
+	CMD_TEXT("note", "TEXT", 0, "kept with the record"),
+	CMD_END,
+};
+
+/* A withdrawal has no end: no --until. */
+static const struct cmd_opt withdraw_table[] = {
+	CMD_ARG("PUPIL", NULL),
+	CMD_ARG("PURPOSE", NULL),
+	CMD_DATE("on", "DATE", 0, NULL),
+	CMD_TEXT("note", "TEXT", 0, NULL),
+	CMD_END,
+};
+
+static const struct cmd_opt history_table[] = {
+	CMD_ARG("PUPIL", NULL),
+	CMD_END,
+};
 
 static int record(int argc, char **argv, const struct cmd_call *call, enum pc_decision d)
 {
 	struct pc_consent_record r = { 0 };
 	const char *on = NULL, *pos[2] = { NULL };
-	const struct cmd_opt opts[] = {
-		{ "on", CMD_OPT_DATE, &on, 0 },
-		{ "note", CMD_OPT_TEXT, &r.note, 0 },
-		{ "until", CMD_OPT_DATE, &r.expires_on, 0 }, /* not for withdraw */
-	};
-	size_t nopts = d == PC_DECISION_WITHDRAWN ? 2 : 3;
+	void *const answer[] = { &pos[0], &pos[1], &on, &r.expires_on, &r.note };
+	void *const withdrawal[] = { &pos[0], &pos[1], &on, &r.note };
+	int withdraw = d == PC_DECISION_WITHDRAWN;
 	pc_store *store = NULL;
 	struct pc_consent_status st;
 	char today[11], detail[96];
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, opts, nopts, pos))
+	if (cmd_parse(&status, call, argc, argv, withdraw ? withdrawal : answer,
+	              withdraw ? CMD_COUNT(withdrawal) : CMD_COUNT(answer)))
 		return status;
 	r.pupil_id = pos[0];
 	r.purpose_id = pos[1];
@@ -75,7 +84,7 @@ static int record(int argc, char **argv, const struct cmd_call *call, enum pc_de
 		status = cmd_store_fail(store, err);
 		goto done;
 	}
-	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, decision_name(d),
+	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, pc_decision_name(d),
 	       d == PC_DECISION_WITHDRAWN ? " from" : ", signed", on ? on : today,
 	       r.expires_on ? ", until " : "", r.expires_on ? r.expires_on : "");
 	if (!was_granted)
@@ -113,7 +122,7 @@ static void print_record(const struct pc_consent_record *r, size_t width)
 	const char *dated = r->decision == PC_DECISION_WITHDRAWN ? r->withdrawn_on : r->signed_on;
 	printf("  #%-4lld ", r->seq);
 	cmd_pad(r->purpose_id, width + 2);
-	printf("%-10s ", decision_name(r->decision));
+	printf("%-10s ", pc_decision_name(r->decision));
 	if (!dated)
 		printf("undated: counts from the day recorded");
 	else
@@ -133,7 +142,8 @@ static int consent_history(int argc, char **argv, const struct cmd_call *call)
 	size_t width = 0;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, &id))
+	void *const places[] = { &id };
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
@@ -160,13 +170,21 @@ done:
 	return status;
 }
 
+static const struct cmd_sub subs[] = {
+	{ "grant", consent_grant, answer_table },
+	{ "refuse", consent_refuse, answer_table },
+	{ "withdraw", consent_withdraw, withdraw_table },
+	{ "history", consent_history, history_table },
+};
+
+const struct cmd_spec cmd_consent_spec = {
+	.name = "consent",
+	.subs = subs, .sub_count = CMD_COUNT(subs),
+	.about = about, .epilog = epilog,
+	.column = 16,
+};
+
 int cmd_consent(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct cmd_sub subs[] = {
-		{ "grant", "PUPIL PURPOSE", consent_grant },
-		{ "refuse", "PUPIL PURPOSE", consent_refuse },
-		{ "withdraw", "PUPIL PURPOSE", consent_withdraw },
-		{ "history", "PUPIL", consent_history },
-	};
-	return cmd_group_run("consent", help, subs, CMD_COUNT(subs), argc, argv, ctx);
+	return cmd_group_run(&cmd_consent_spec, argc, argv, ctx);
 }

@@ -5,12 +5,7 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent db init\n"
-	"   or: photoconsent db import [--dry-run] [--prefer-file] [--verbose] [--leavers-left-on DATE] FILE.csv\n"
-	"   or: photoconsent db set person-roots 'ROOT;ROOT...'\n"
-	"   or: photoconsent db get person-roots\n"
-	"\n"
+static const char about[] =
 	"init creates the consent database (--db PATH, else $PHOTOCONSENT_DB, else\n"
 	"consent.db), readable by its owner only, with the standard purposes.\n"
 	"\n"
@@ -32,31 +27,49 @@ static const char help[] =
 	"when it differs from what the last import of that pupil said, so a\n"
 	"withdrawal, a refusal or a flag recorded by hand since is never undone by\n"
 	"importing the same file again. A changed cell that would undo one is a\n"
-	"conflict: listed by its line, and what was recorded by hand is kept.\n"
-	"\n"
-	"  --dry-run      say what the import would change; write nothing\n"
-	"  --prefer-file  a changed cell replaces what was recorded by hand\n"
-	"                 since the last import (a withdrawal, a refusal, a\n"
-	"                 no_photo or no_name flag, a leaving date)\n"
-	"  --verbose      list every change, not only the counts\n"
-	"  --leavers-left-on DATE\n"
-	"                 record every pupil the file does not list, and who is\n"
-	"                 not recorded as left, as left on DATE, in the same\n"
-	"                 transaction as the import\n"
-	"  -h, --help     this help\n"
-	"\n"
+	"conflict: listed by its line, and what was recorded by hand is kept.\n";
+
+static const char epilog[] =
 	"Exit status: 0 done; 64 usage error; 65 the file was refused, or the\n"
 	"database is not a photoconsent database; 66 no database, or the file cannot\n"
 	"be read; 73 init cannot create the database (one is already there, or the\n"
 	"file cannot be made); 74 the database cannot be written; 75 another writer\n"
 	"holds the database.\n";
 
+static const struct cmd_opt init_table[] = { CMD_END };
+
+static const struct cmd_opt import_table[] = {
+	CMD_FLAG("dry-run", 0, "say what the import would change; write nothing"),
+	CMD_FLAG("prefer-file", 0,
+	  "a changed cell replaces what was recorded by hand\n"
+	  "since the last import (a withdrawal, a refusal, a\n"
+	  "no_photo or no_name flag, a leaving date)"),
+	CMD_FLAG("verbose", 0, "list every change, not only the counts"),
+	CMD_DATE("leavers-left-on", "DATE", 0,
+	  "record every pupil the file does not list, and who is\n"
+	  "not recorded as left, as left on DATE, in the same\n"
+	  "transaction as the import"),
+	CMD_ARG("FILE.csv", NULL),
+	CMD_END,
+};
+
+static const struct cmd_opt set_table[] = {
+	CMD_ARG("NAME", "person-roots"),
+	CMD_ARG("VALUE", "'ROOT;ROOT...'"),
+	CMD_END,
+};
+
+static const struct cmd_opt get_table[] = {
+	CMD_ARG("NAME", "person-roots"),
+	CMD_END,
+};
+
 static int db_init(int argc, char **argv, const struct cmd_call *call)
 {
 	pc_store *store = NULL;
 	int status;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, NULL))
+	if (cmd_parse(&status, call, argc, argv, NULL, 0))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_CREATE)))
 		return status;
@@ -116,16 +129,11 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 {
 	int dry_run = 0, prefer_file = 0, verbose = 0, status;
 	const char *file = NULL, *left_on = NULL;
-	const struct cmd_opt opts[] = {
-		{ "dry-run", CMD_OPT_FLAG, &dry_run, 0 },
-		{ "prefer-file", CMD_OPT_FLAG, &prefer_file, 0 },
-		{ "verbose", CMD_OPT_FLAG, &verbose, 0 },
-		{ "leavers-left-on", CMD_OPT_DATE, &left_on, 0 },
-	};
+	void *const places[] = { &dry_run, &prefer_file, &verbose, &left_on, &file };
 	pc_store *store = NULL;
 	struct pc_import_report *report = NULL;
 
-	if (cmd_parse(&status, call, argc, argv, opts, CMD_COUNT(opts), &file))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	/* A dry run reads only; a read-only database can still be checked. */
 	status = cmd_store_open(&store, call->ctx, dry_run ? PC_STORE_READ : PC_STORE_WRITE);
@@ -169,10 +177,11 @@ static int check_setting(const struct cmd_call *call, const char *name)
 static int db_set(int argc, char **argv, const struct cmd_call *call)
 {
 	const char *pos[2];
+	void *const places[] = { &pos[0], &pos[1] };
 	pc_store *store = NULL;
 	int status;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, pos))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = check_setting(call, pos[0])) ||
 	    (status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
@@ -194,7 +203,8 @@ static int db_get(int argc, char **argv, const struct cmd_call *call)
 	struct pc_string_list *roots = NULL;
 	int status;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, &name))
+	void *const places[] = { &name };
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = check_setting(call, name)) ||
 	    (status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
@@ -218,13 +228,21 @@ static int db_get(int argc, char **argv, const struct cmd_call *call)
 	return status;
 }
 
+static const struct cmd_sub subs[] = {
+	{ "init", db_init, init_table },
+	{ "import", db_import, import_table },
+	{ "set", db_set, set_table },
+	{ "get", db_get, get_table },
+};
+
+const struct cmd_spec cmd_db_spec = {
+	.name = "db",
+	.subs = subs, .sub_count = CMD_COUNT(subs),
+	.about = about, .epilog = epilog,
+	.column = 17,
+};
+
 int cmd_db(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct cmd_sub subs[] = {
-		{ "init", "", db_init },
-		{ "import", "FILE.csv", db_import },
-		{ "set", "NAME VALUE", db_set },
-		{ "get", "NAME", db_get },
-	};
-	return cmd_group_run("db", help, subs, CMD_COUNT(subs), argc, argv, ctx);
+	return cmd_group_run(&cmd_db_spec, argc, argv, ctx);
 }

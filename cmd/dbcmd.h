@@ -1,13 +1,8 @@
 /*
- * dbcmd.h: what the consent-database commands (db, pupil, purpose,
- * consent, event, log) share: declarative option parsing, opening the
- * store, and turning library codes into exit statuses and messages.
- *
- * A command group ("pupil") is a table of subcommands ("add", "show");
- * cmd_group_run() picks one and hands it a struct cmd_call. Each
- * subcommand describes its options as a table of struct cmd_opt and its
- * positional arguments as a string ("PUPIL PURPOSE"); cmd_parse() fills
- * them in, prints --help, and reports usage errors (64) and bad dates (65).
+ * dbcmd.h: what the commands that open the consent database (db, pupil,
+ * purpose, consent, event, log, and check and scan) share: opening the
+ * store, and turning library codes into exit statuses and messages. Their
+ * options are parsed by opt.h's tables.
  */
 #ifndef PC_DBCMD_H
 #define PC_DBCMD_H
@@ -15,71 +10,8 @@
 #include <stddef.h>
 
 #include "cmd.h"
+#include "opt.h"
 #include "photoconsent/photoconsent.h"
-
-/* What a subcommand is called with. */
-struct cmd_call {
-	const struct cmd_context *ctx;
-	const char *name;  /* "pupil add": for messages */
-	const char *help;  /* the group's usage text, printed by --help */
-	const char *args;  /* its positional arguments, "PUPIL PURPOSE"; "" for none */
-};
-
-typedef int (*cmd_sub_fn)(int argc, char **argv, const struct cmd_call *call);
-
-struct cmd_sub {
-	const char *name;  /* "add" */
-	const char *args;  /* as cmd_call.args */
-	cmd_sub_fn fn;
-};
-
-/*
- * Runs the subcommand argv[1] of `group` (argv[0] is the group's name).
- * "GROUP --help" and "GROUP help" print `help` and return 0; no
- * subcommand or an unknown one is a usage error (64).
- */
-int cmd_group_run(const char *group, const char *help, const struct cmd_sub *subs,
-                  size_t count, int argc, char **argv, const struct cmd_context *ctx);
-
-/* A list of values from a repeated option (--alias A --alias B). */
-struct cmd_list {
-	const char **items;
-	size_t count;
-};
-void cmd_list_release(struct cmd_list *list);
-
-/* The number of items in an array. */
-#define CMD_COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-enum cmd_opt_kind {
-	CMD_OPT_FLAG,   /* --public: *(int *)target = 1 */
-	CMD_OPT_TEXT,   /* --note TEXT: *(const char **)target */
-	CMD_OPT_DATE,   /* --on DATE: as TEXT, checked to be YYYY-MM-DD (else 65) */
-	CMD_OPT_LIST    /* --tag TAG...: appended to *(struct cmd_list *)target */
-};
-
-struct cmd_opt {
-	const char *name;  /* without the dashes */
-	enum cmd_opt_kind kind;
-	void *target;
-	int required;      /* missing is a usage error */
-};
-
-/*
- * Parses argv (argv[0] the subcommand) against `opts` (`count` of them;
- * --help and -h are always understood), then takes exactly as many
- * positional arguments as call->args names into `pos`. Options and
- * positional arguments may come in any order; "--" ends the options.
- * Returns 0 to go on, or non-zero to stop with *status as the exit
- * status: 0 after --help, 64 for a usage error, 65 for a bad date (each
- * message printed). Lists are the caller's to release either way.
- */
-int cmd_parse(int *status, const struct cmd_call *call, int argc, char **argv,
-              const struct cmd_opt *opts, size_t count, const char **pos);
-
-/* 0 when `date` is YYYY-MM-DD, else prints "'x' is not a date
- * (YYYY-MM-DD)" and returns 65. */
-int cmd_check_date(const char *date);
 
 /*
  * Opens the database at ctx->db_path. Returns 0 with *out set, or the
@@ -116,10 +48,10 @@ int cmd_status_for(int code);
  * passwd name of the effective user, else "unknown". */
 const char *cmd_user(void);
 
-/* Prints `s` then spaces up to `width` columns (counting UTF-8 characters,
- * not bytes, so that accented names line up). */
+/* Prints `s` then spaces up to `width` columns (as cmd_width counts
+ * them, so that accented names line up). */
 void cmd_pad(const char *s, size_t width);
-/* The number of UTF-8 characters in `s`. */
+/* The columns `s` takes on a terminal: pc_utf8_width. */
 size_t cmd_width(const char *s);
 
 /* What a consent status means, after its state name: "since 2025-09-08,

@@ -5,45 +5,41 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent event add ID --name NAME --from DATE [--to DATE] [--tag TAG]... [--deny PURPOSE]... [--note TEXT]\n"
-	"   or: photoconsent event list\n"
-	"\n"
+static const char about[] =
 	"add records a school event: its dates (both included), the tags that name\n"
 	"it in photos (an Iptc4xmpExt:Event, an Events/... keyword), and the\n"
 	"purposes it forbids whatever the consent says (the nativity play: no\n"
 	"parent-social). A photo is matched to an event by its id or a tag, else\n"
 	"by the day it was taken; a photo that matches several events takes the\n"
-	"restrictions of all of them. list prints every event by start date.\n"
-	"\n"
-	"  --name NAME      what the event is called\n"
-	"  --from DATE      its first day\n"
-	"  --to DATE        its last day (default: --from, a one-day event)\n"
-	"  --tag TAG        a name that tags it in photos (repeatable)\n"
-	"  --deny PURPOSE   a purpose it forbids (repeatable)\n"
-	"  --note TEXT      why it forbids them, quoted by every denial it gives\n"
-	"  -h, --help       this help\n"
-	"\n"
+	"restrictions of all of them. list prints every event by start date.\n";
+
+static const char epilog[] =
 	"Exit status: 0 done; 64 usage error; 65 a taken id, a bad date, an unknown\n"
 	"purpose, or not a photoconsent database; 66 no database; 74 the database\n"
 	"cannot be written; 75 another writer holds the database.\n";
+
+static const struct cmd_opt add_table[] = {
+	CMD_ARG("ID", NULL),
+	CMD_TEXT("name", "NAME", CMD_OPT_REQUIRED, "what the event is called"),
+	CMD_DATE("from", "DATE", CMD_OPT_REQUIRED, "its first day"),
+	CMD_DATE("to", "DATE", 0, "its last day (default: --from, a one-day event)"),
+	CMD_LIST("tag", "TAG", 0, "a name that tags it in photos (repeatable)"),
+	CMD_LIST("deny", "PURPOSE", 0, "a purpose it forbids (repeatable)"),
+	CMD_TEXT("note", "TEXT", 0, "why it forbids them, quoted by every denial it gives"),
+	CMD_END,
+};
+
+static const struct cmd_opt list_table[] = { CMD_END };
 
 static int event_add(int argc, char **argv, const struct cmd_call *call)
 {
 	struct pc_event e = { 0 };
 	struct cmd_list tags = { 0 }, denied = { 0 };
-	const struct cmd_opt opts[] = {
-		{ "name", CMD_OPT_TEXT, &e.name, 1 },
-		{ "from", CMD_OPT_DATE, &e.starts_on, 1 },
-		{ "to", CMD_OPT_DATE, &e.ends_on, 0 },
-		{ "tag", CMD_OPT_LIST, &tags, 0 },
-		{ "deny", CMD_OPT_LIST, &denied, 0 },
-		{ "note", CMD_OPT_TEXT, &e.note, 0 },
-	};
+	void *const places[] = { &e.id, &e.name, &e.starts_on, &e.ends_on, &tags, &denied, &e.note };
 	pc_store *store = NULL;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, opts, CMD_COUNT(opts), &e.id))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		goto done;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		goto done;
@@ -81,7 +77,7 @@ static int event_list(int argc, char **argv, const struct cmd_call *call)
 	size_t idw = 0, namew = 0;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, NULL))
+	if (cmd_parse(&status, call, argc, argv, NULL, 0))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
@@ -116,11 +112,19 @@ done:
 	return status;
 }
 
+static const struct cmd_sub subs[] = {
+	{ "add", event_add, add_table },
+	{ "list", event_list, list_table },
+};
+
+const struct cmd_spec cmd_event_spec = {
+	.name = "event",
+	.subs = subs, .sub_count = CMD_COUNT(subs),
+	.about = about, .epilog = epilog,
+	.column = 19,
+};
+
 int cmd_event(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct cmd_sub subs[] = {
-		{ "add", "ID", event_add },
-		{ "list", "", event_list },
-	};
-	return cmd_group_run("event", help, subs, CMD_COUNT(subs), argc, argv, ctx);
+	return cmd_group_run(&cmd_event_spec, argc, argv, ctx);
 }

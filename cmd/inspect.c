@@ -1,32 +1,44 @@
 /* photoconsent inspect: what a photo's own metadata says, read with the
  * school's person roots when there is a database, with none needed. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "opt.h"
 #include "photoconsent/photoconsent.h"
 
 #define MAX_ROOTS 64
 
-static const char usage_text[] =
-	"usage: photoconsent inspect [--json] [--person-root ROOT]... [--no-sidecar] FILE...\n"
-	"\n"
+static const char about[] =
 	"Shows the people, events, keywords, date taken, GPS and caption that each\n"
-	"photo's metadata (EXIF, XMP, IPTC and an XMP sidecar) names.\n"
-	"\n"
-	"  --json              one JSON object per photo, a line each\n"
-	"  --person-root ROOT  a keyword root that names people (repeat for several;\n"
-	"                      replaces the school's, from 'db set person-roots',\n"
-	"                      else the defaults People, Pupils, Persons,\n"
-	"                      Children, Students)\n"
-	"  --no-sidecar        ignore FILE.xmp / FILE.jpg.xmp beside the photo\n"
-	"  -h, --help          this help\n"
-	"\n"
+	"photo's metadata (EXIF, XMP, IPTC and an XMP sidecar) names.\n";
+
+static const char epilog[] =
 	"Exit status: 0 every photo read cleanly; 65 some metadata was unreadable\n"
 	"or a file is not a JPEG; 66 a file could not be opened.\n";
+
+static const struct cmd_opt inspect_table[] = {
+	CMD_FLAG("json", 0, "one JSON object per photo, a line each"),
+	CMD_LIST("person-root", "ROOT", 0,
+	  "a keyword root that names people (repeat for several;\n"
+	  "replaces the school's, from 'db set person-roots',\n"
+	  "else the defaults People, Pupils, Persons,\n"
+	  "Children, Students)"),
+	CMD_FLAG("no-sidecar", 0, "ignore FILE.xmp / FILE.jpg.xmp beside the photo"),
+	CMD_ARGS("FILE"),
+	CMD_END,
+};
+
+/* Options come before the photos, as they always have for inspect. */
+const struct cmd_spec cmd_inspect_spec = {
+	.name = "inspect",
+	.opts = inspect_table,
+	.about = about, .epilog = epilog,
+	.column = 22,
+	.flags = CMD_SPEC_IN_ORDER,
+};
 
 /* The school's person roots, when the database is there to say; else
  * (or when it cannot say, which is reported) the defaults. */
@@ -48,50 +60,35 @@ static struct pc_string_list *school_roots(const struct cmd_context *ctx)
 
 int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "person-root", required_argument, NULL, 'r' },
-		{ "no-sidecar", no_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *roots[MAX_ROOTS];
+	struct cmd_list roots = { 0 };
 	struct pc_read_options opts = { NULL, 0, 0 };
-	int json = 0, c;
+	int json = 0, no_sidecar = 0, first = 0, status;
+	void *const places[] = { &json, &roots, &no_sidecar, &first };
+	const struct cmd_call call = cmd_command_call(&cmd_inspect_spec, ctx);
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			json = 1;
-			break;
-		case 'r':
-			if (opts.person_root_count == MAX_ROOTS)
-				return cmd_usage_error("inspect", "at most %d person roots", MAX_ROOTS);
-			roots[opts.person_root_count++] = optarg;
-			opts.person_roots = roots;
-			break;
-		case 's':
-			opts.no_sidecar = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return 0;
-		default:
-			return cmd_usage_error("inspect", "unknown option '%s'", argv[optind - 1]);
-		}
+	if (cmd_parse(&status, &call, argc, argv, places, CMD_COUNT(places))) {
+		cmd_list_release(&roots);
+		return status;
 	}
-	if (optind >= argc)
+	if (roots.count > MAX_ROOTS) {
+		cmd_list_release(&roots);
+		return cmd_usage_error("inspect", "at most %d person roots", MAX_ROOTS);
+	}
+	opts.person_roots = roots.items;
+	opts.person_root_count = roots.count;
+	opts.no_sidecar = no_sidecar;
+	if (first >= argc) {
+		cmd_list_release(&roots);
 		return cmd_usage_error("inspect", "no photo given");
+	}
 	struct pc_string_list *school = opts.person_roots ? NULL : school_roots(ctx);
 	if (school && school->count) {
 		opts.person_roots = (const char *const *)school->items;
 		opts.person_root_count = school->count;
 	}
 
-	int status = 0;
-	for (int i = optind; i < argc; i++) {
+	status = 0;
+	for (int i = first; i < argc; i++) {
 		pc_photo *photo = NULL;
 		int err = pc_photo_read(&photo, argv[i], &opts);
 		char *report = NULL;
@@ -99,6 +96,7 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		    (json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo)) {
 			pc_photo_free(photo);
 			pc_string_list_free(school);
+			cmd_list_release(&roots);
 			cmd_error("out of memory reading '%s'", argv[i]);
 			return EXIT_SOFTWARE;
 		}
@@ -117,5 +115,6 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		pc_photo_free(photo);
 	}
 	pc_string_list_free(school);
+	cmd_list_release(&roots);
 	return status;
 }

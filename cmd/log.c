@@ -5,28 +5,39 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent log [--since DATE] [--file PATH] [--pupil ID] [--json]\n"
-	"\n"
+static const char about[] =
 	"Prints the audit log, oldest first: a line for each photo judged by a\n"
 	"staff check or a scan, and a line for each scan. A photo's line says when\n"
 	"(UTC), who, the command (check, or scan N), the purpose, the date the\n"
 	"consent was judged as of, the verdict, the file (its absolute path), its\n"
 	"reason and warning codes, and the pupils in it. A scan's line says what it\n"
-	"scanned and how many photos came out each way.\n"
-	"\n"
-	"  --since DATE  only rows on or after DATE\n"
-	"  --file PATH   only the rows of that photo (PATH with its links resolved),\n"
-	"                and the scans that judged it\n"
-	"  --pupil ID    only the rows of photos that showed pupil ID, and the\n"
-	"                scans that judged them\n"
-	"  --json        one JSON object per row, a line each ('kind' is photo or\n"
-	"                scan; see the man page)\n"
-	"  -h, --help    this help\n"
-	"\n"
+	"scanned and how many photos came out each way.\n";
+
+static const char epilog[] =
 	"Exit status: 0 done; 64 usage error; 65 a bad date, an unknown pupil, or not\n"
 	"a photoconsent database; 66 no database; 74 the output cannot be written;\n"
 	"75 another writer holds the database.\n";
+
+static const struct cmd_opt log_table[] = {
+	CMD_DATE("since", "DATE", 0, "only rows on or after DATE"),
+	CMD_TEXT("file", "PATH", 0,
+	  "only the rows of that photo (PATH with its links resolved),\n"
+	  "and the scans that judged it"),
+	CMD_TEXT("pupil", "ID", 0,
+	  "only the rows of photos that showed pupil ID, and the\n"
+	  "scans that judged them"),
+	CMD_FLAG("json", 0,
+	  "one JSON object per row, a line each ('kind' is photo or\n"
+	  "scan; see the man page)"),
+	CMD_END,
+};
+
+const struct cmd_spec cmd_log_spec = {
+	.name = "log",
+	.opts = log_table,
+	.about = about, .epilog = epilog,
+	.column = 16,
+};
 
 struct printing {
 	int json;
@@ -59,18 +70,13 @@ int cmd_log(int argc, char **argv, const struct cmd_context *ctx)
 {
 	struct pc_log_query q = { NULL, NULL, NULL };
 	int json = 0;
-	const struct cmd_opt opts[] = {
-		{ "since", CMD_OPT_DATE, &q.since, 0 },
-		{ "file", CMD_OPT_TEXT, &q.file, 0 },
-		{ "pupil", CMD_OPT_TEXT, &q.pupil, 0 },
-		{ "json", CMD_OPT_FLAG, &json, 0 },
-	};
-	const struct cmd_call call = { ctx, "log", help, "" };
+	void *const places[] = { &q.since, &q.file, &q.pupil, &json };
+	const struct cmd_call call = cmd_command_call(&cmd_log_spec, ctx);
 	struct printing p = { 0, 0, 0 };
 	pc_store *store = NULL;
 	int status, err;
 
-	if (cmd_parse(&status, &call, argc, argv, opts, CMD_COUNT(opts), NULL))
+	if (cmd_parse(&status, &call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	p.json = json;
 	if (q.file && !*q.file)

@@ -1,6 +1,5 @@
 /* photoconsent: the dispatcher. Finds the subcommand in the table and
  * hands it the rest of the command line. */
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,25 +7,32 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "opt.h"
 #include "photoconsent/photoconsent.h"
 
 struct command {
-	const char *name;
+	const struct cmd_spec *spec;
 	cmd_fn fn;
 	const char *summary;
 };
 
+/* In the order of --help and of the man page's SYNOPSIS. */
 static const struct command commands[] = {
-	{ "check", cmd_check, "decide whether photos may be shared, and say why" },
-	{ "scan", cmd_scan, "judge every photo in folders; progress, summary, contact sheet" },
-	{ "inspect", cmd_inspect, "show who and what a photo's metadata names" },
-	{ "db", cmd_db, "create the consent database, import the school's MIS export" },
-	{ "pupil", cmd_pupil, "add, show, list and change pupils" },
-	{ "purpose", cmd_purpose, "list and add the purposes a photo may be used for" },
-	{ "consent", cmd_consent, "record consent given, refused or withdrawn; its history" },
-	{ "event", cmd_event, "add and list school events" },
-	{ "log", cmd_log, "the audit log: who cleared each photo, on what grounds" },
+	{ &cmd_check_spec, cmd_check, "decide whether photos may be shared, and say why" },
+	{ &cmd_scan_spec, cmd_scan, "judge every photo in folders; progress, summary, contact sheet" },
+	{ &cmd_inspect_spec, cmd_inspect, "show who and what a photo's metadata names" },
+	{ &cmd_db_spec, cmd_db, "create the consent database, import the school's MIS export" },
+	{ &cmd_pupil_spec, cmd_pupil, "add, show, list and change pupils" },
+	{ &cmd_purpose_spec, cmd_purpose, "list and add the purposes a photo may be used for" },
+	{ &cmd_consent_spec, cmd_consent, "record consent given, refused or withdrawn; its history" },
+	{ &cmd_event_spec, cmd_event, "add and list school events" },
+	{ &cmd_log_spec, cmd_log, "the audit log: who cleared each photo, on what grounds" },
 };
+
+/* The usage lines of photoconsent itself: the first and the last of the
+ * man page's SYNOPSIS. */
+static const char synopsis_first[] = "[--db PATH] COMMAND [ARGS]";
+static const char synopsis_last[] = "help COMMAND | --help | --version";
 
 int cmd_terminal(int fd)
 {
@@ -61,34 +67,21 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cmd_option_error(const char *cmd, int c, char **argv)
-{
-	const char *arg = argv[optind - 1];
-	int len = (int)strcspn(arg, "=");
-	if (c == ':')
-		return cmd_usage_error(cmd, "option '%s' needs a value", arg);
-	if (strncmp(arg, "--", 2))
-		return cmd_usage_error(cmd, "unknown option '-%c'", optopt);
-	if (optopt && arg[len])
-		return cmd_usage_error(cmd, "option '%.*s' takes no value", len, arg);
-	return cmd_usage_error(cmd, "unknown option '%.*s'", len, arg);
-}
-
 static void usage(FILE *to)
 {
-	fputs("usage: photoconsent [--db PATH] COMMAND [ARGS]\n"
-	      "       photoconsent help COMMAND | --help | --version\n\n"
-	      "Decides whether school photos may be shared, from their metadata and\n"
+	fprintf(to, "usage: photoconsent %s\n"
+	        "       photoconsent %s\n\n", synopsis_first, synopsis_last);
+	fputs("Decides whether school photos may be shared, from their metadata and\n"
 	      "each pupil's consent.\n\ncommands:\n", to);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(to, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(to, "  %-10s %s\n", commands[i].spec->name, commands[i].summary);
 	fputs("\nThe database is --db PATH, else $PHOTOCONSENT_DB, else consent.db.\n", to);
 }
 
 static const struct command *find(const char *name)
 {
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(commands[i].name, name))
+		if (!strcmp(commands[i].spec->name, name))
 			return &commands[i];
 	return NULL;
 }
@@ -144,6 +137,15 @@ int main(int argc, char **argv)
 	if (!strcmp(name, "--version")) {
 		printf("photoconsent %s\n", pc_version());
 		return 0;
+	}
+	/* Not in --help: every usage line, for the test that holds the man
+	 * page's SYNOPSIS to them (tests/e2e/run.sh). */
+	if (!strcmp(name, "--usage-lines")) {
+		printf("photoconsent %s\n", synopsis_first);
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			cmd_usage_lines(stdout, commands[i].spec, "", "");
+		printf("photoconsent %s\n", synopsis_last);
+		return fflush(stdout) || ferror(stdout) ? EXIT_IOERR : 0;
 	}
 	if (!strcmp(name, "help")) {
 		if (argc < 3) {

@@ -4,14 +4,7 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent pupil add ID --forename F --surname S [--preferred P] [--class C] [--alias A]...\n"
-	"   or: photoconsent pupil show ID\n"
-	"   or: photoconsent pupil list [--class C]\n"
-	"   or: photoconsent pupil set ID no_photo|no_name on|off\n"
-	"   or: photoconsent pupil set ID left_on DATE|none\n"
-	"   or: photoconsent pupil alias ID NAME\n"
-	"\n"
+static const char about[] =
 	"add records a pupil: ID is the school's admission number or UPN; an alias\n"
 	"is another whole name the child is tagged as (repeat --alias for several).\n"
 	"show prints a pupil's details and the consent in force today for every\n"
@@ -19,34 +12,64 @@ static const char help[] =
 	"set turns no_photo (never share anywhere) or no_name (never beside the\n"
 	"child's name) on or off (yes/no, y/n, true/false and 1/0 too, as the\n"
 	"import reads them), or records the day the pupil left (none: has not\n"
-	"left). alias adds a name the pupil is also tagged as.\n"
-	"\n"
-	"  --forename F   the first name (required)\n"
-	"  --surname S    the surname (required)\n"
-	"  --preferred P  the name the child goes by (\"Katie\" for Katherine)\n"
-	"  --class C      a class or year group, as the MIS writes it\n"
-	"  --alias A      another whole name (repeatable)\n"
-	"  -h, --help     this help\n"
-	"\n"
+	"left). alias adds a name the pupil is also tagged as.\n";
+
+static const char epilog[] =
 	"Exit status: 0 done; 64 usage error; 65 unknown pupil, an id already\n"
 	"taken, a bad date, or not a photoconsent database; 66 no database;\n"
 	"74 the database cannot be written; 75 another writer holds the database.\n";
+
+static const struct cmd_opt add_table[] = {
+	CMD_ARG("ID", NULL),
+	CMD_TEXT("forename", "F", CMD_OPT_REQUIRED, "the first name (required)"),
+	CMD_TEXT("surname", "S", CMD_OPT_REQUIRED, "the surname (required)"),
+	CMD_TEXT("preferred", "P", 0, "the name the child goes by (\"Katie\" for Katherine)"),
+	CMD_TEXT("class", "C", 0, "a class or year group, as the MIS writes it"),
+	CMD_LIST("alias", "A", 0, "another whole name (repeatable)"),
+	CMD_END,
+};
+
+static const struct cmd_opt show_table[] = {
+	CMD_ARG("ID", NULL),
+	CMD_END,
+};
+
+static const struct cmd_opt list_table[] = {
+	CMD_TEXT("class", "C", 0, NULL),
+	CMD_END,
+};
+
+/* One subcommand, two usage lines: the flags, and the leaving date. */
+static const struct cmd_opt set_flag_table[] = {
+	CMD_ARG("ID", NULL),
+	CMD_ARG("SETTING", "no_photo|no_name"),
+	CMD_ARG("VALUE", "on|off"),
+	CMD_END,
+};
+
+static const struct cmd_opt set_left_table[] = {
+	CMD_ARG("ID", NULL),
+	CMD_ARG("SETTING", "left_on"),
+	CMD_ARG("VALUE", "DATE|none"),
+	CMD_END,
+};
+
+static const struct cmd_opt alias_table[] = {
+	CMD_ARG("ID", NULL),
+	CMD_ARG("NAME", NULL),
+	CMD_END,
+};
 
 static int pupil_add(int argc, char **argv, const struct cmd_call *call)
 {
 	struct pc_pupil p = { 0 };
 	struct cmd_list aliases = { 0 };
-	const struct cmd_opt opts[] = {
-		{ "forename", CMD_OPT_TEXT, &p.forename, 1 },
-		{ "surname", CMD_OPT_TEXT, &p.surname, 1 },
-		{ "preferred", CMD_OPT_TEXT, &p.preferred_name, 0 },
-		{ "class", CMD_OPT_TEXT, &p.class_name, 0 },
-		{ "alias", CMD_OPT_LIST, &aliases, 0 },
-	};
+	void *const places[] = { &p.id, &p.forename, &p.surname, &p.preferred_name, &p.class_name,
+	                         &aliases };
 	pc_store *store = NULL;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, opts, CMD_COUNT(opts), &p.id))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		goto done;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		goto done;
@@ -107,7 +130,7 @@ static int show_consent(pc_store *store, const struct pc_pupil *p)
 			break;
 		fputs("  ", stdout);
 		cmd_pad(pu->id, width + 2);
-		if (pu->always_deny) {
+		if (pc_purpose_overrides_consent(pu)) {
 			printf("%-10s  always, by the school's policy\n", "denied");
 			continue;
 		}
@@ -125,11 +148,12 @@ static int show_consent(pc_store *store, const struct pc_pupil *p)
 static int pupil_show(int argc, char **argv, const struct cmd_call *call)
 {
 	const char *id = NULL;
+	void *const places[] = { &id };
 	pc_store *store = NULL;
 	struct pc_pupil_list *list = NULL;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, &id))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
@@ -201,14 +225,12 @@ static void print_table(const struct pc_pupil_list *list)
 static int pupil_list(int argc, char **argv, const struct cmd_call *call)
 {
 	const char *class_name = NULL;
-	const struct cmd_opt opts[] = {
-		{ "class", CMD_OPT_TEXT, &class_name, 0 },
-	};
+	void *const places[] = { &class_name };
 	pc_store *store = NULL;
 	struct pc_pupil_list *list = NULL;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, opts, CMD_COUNT(opts), NULL))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
@@ -230,10 +252,11 @@ static int pupil_list(int argc, char **argv, const struct cmd_call *call)
 static int pupil_set(int argc, char **argv, const struct cmd_call *call)
 {
 	const char *pos[3] = { NULL };
+	void *const places[] = { &pos[0], &pos[1], &pos[2] };
 	pc_store *store = NULL;
 	int status, err, on = 0;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, pos))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	const char *id = pos[0], *field = pos[1], *value = pos[2];
 	int is_left = !strcmp(field, "left_on");
@@ -268,10 +291,11 @@ static int pupil_set(int argc, char **argv, const struct cmd_call *call)
 static int pupil_alias(int argc, char **argv, const struct cmd_call *call)
 {
 	const char *pos[2] = { NULL };
+	void *const places[] = { &pos[0], &pos[1] };
 	pc_store *store = NULL;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, pos))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		return status;
@@ -283,14 +307,23 @@ static int pupil_alias(int argc, char **argv, const struct cmd_call *call)
 	return status;
 }
 
+static const struct cmd_sub subs[] = {
+	{ "add", pupil_add, add_table },
+	{ "show", pupil_show, show_table },
+	{ "list", pupil_list, list_table },
+	{ "set", pupil_set, set_flag_table },
+	{ "set", pupil_set, set_left_table },
+	{ "alias", pupil_alias, alias_table },
+};
+
+const struct cmd_spec cmd_pupil_spec = {
+	.name = "pupil",
+	.subs = subs, .sub_count = CMD_COUNT(subs),
+	.about = about, .epilog = epilog,
+	.column = 17,
+};
+
 int cmd_pupil(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct cmd_sub subs[] = {
-		{ "add", "ID", pupil_add },
-		{ "show", "ID", pupil_show },
-		{ "list", "", pupil_list },
-		{ "set", "ID SETTING VALUE", pupil_set },
-		{ "alias", "ID NAME", pupil_alias },
-	};
-	return cmd_group_run("pupil", help, subs, CMD_COUNT(subs), argc, argv, ctx);
+	return cmd_group_run(&cmd_pupil_spec, argc, argv, ctx);
 }

@@ -3,25 +3,30 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent purpose list\n"
-	"   or: photoconsent purpose add ID --description D [--public] [--always-deny] [--policy TEXT]\n"
-	"\n"
+static const char about[] =
 	"list prints each purpose: its id, whether it publishes beyond the school\n"
 	"(public) or is denied whatever the consent says (always denied), what it\n"
 	"is, and the sentence of the school's policy that a denial quotes.\n"
-	"add adds one: ID is lower-case letters, digits and '-'.\n"
-	"\n"
-	"  --description D  what the purpose is (\"the school's podcast\")\n"
-	"  --public         it publishes beyond the school\n"
-	"  --always-deny    denied by policy whatever the consent says\n"
-	"  --policy TEXT    the policy sentence a denial quotes (default: made from\n"
-	"                   the description)\n"
-	"  -h, --help       this help\n"
-	"\n"
+	"add adds one: ID is lower-case letters, digits and '-'.\n";
+
+static const char epilog[] =
 	"Exit status: 0 done; 64 usage error; 65 a bad or taken id, or not a\n"
 	"photoconsent database; 66 no database; 74 the database cannot be\n"
 	"written; 75 another writer holds the database.\n";
+
+static const struct cmd_opt list_table[] = { CMD_END };
+
+static const struct cmd_opt add_table[] = {
+	CMD_ARG("ID", NULL),
+	CMD_TEXT("description", "D", CMD_OPT_REQUIRED,
+	  "what the purpose is (\"the school's podcast\")"),
+	CMD_FLAG("public", 0, "it publishes beyond the school"),
+	CMD_FLAG("always-deny", 0, "denied by policy whatever the consent says"),
+	CMD_TEXT("policy", "TEXT", 0,
+	  "the policy sentence a denial quotes (default: made from\n"
+	  "the description)"),
+	CMD_END,
+};
 
 static int purpose_list(int argc, char **argv, const struct cmd_call *call)
 {
@@ -30,7 +35,7 @@ static int purpose_list(int argc, char **argv, const struct cmd_call *call)
 	size_t width = 0;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0, NULL))
+	if (cmd_parse(&status, call, argc, argv, NULL, 0))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
@@ -62,16 +67,11 @@ done:
 static int purpose_add(int argc, char **argv, const struct cmd_call *call)
 {
 	struct pc_purpose p = { 0 };
-	const struct cmd_opt opts[] = {
-		{ "description", CMD_OPT_TEXT, &p.description, 1 },
-		{ "public", CMD_OPT_FLAG, &p.is_public, 0 },
-		{ "always-deny", CMD_OPT_FLAG, &p.always_deny, 0 },
-		{ "policy", CMD_OPT_TEXT, &p.policy, 0 },
-	};
+	void *const places[] = { &p.id, &p.description, &p.is_public, &p.always_deny, &p.policy };
 	pc_store *store = NULL;
 	int status, err;
 
-	if (cmd_parse(&status, call, argc, argv, opts, CMD_COUNT(opts), &p.id))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		return status;
@@ -84,11 +84,19 @@ static int purpose_add(int argc, char **argv, const struct cmd_call *call)
 	return status;
 }
 
+static const struct cmd_sub subs[] = {
+	{ "list", purpose_list, list_table },
+	{ "add", purpose_add, add_table },
+};
+
+const struct cmd_spec cmd_purpose_spec = {
+	.name = "purpose",
+	.subs = subs, .sub_count = CMD_COUNT(subs),
+	.about = about, .epilog = epilog,
+	.column = 19,
+};
+
 int cmd_purpose(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct cmd_sub subs[] = {
-		{ "list", "", purpose_list },
-		{ "add", "ID", purpose_add },
-	};
-	return cmd_group_run("purpose", help, subs, CMD_COUNT(subs), argc, argv, ctx);
+	return cmd_group_run(&cmd_purpose_spec, argc, argv, ctx);
 }

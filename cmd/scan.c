@@ -4,7 +4,6 @@
  * written to the audit log at its end. */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +12,7 @@
 
 #include "dbcmd.h"
 
-static const char help[] =
-	"usage: photoconsent scan [--purpose P] [--as staff|parent] [--on DATE] [--jobs N] [--json|--csv] [--html REPORT] [--no-log] DIR...\n"
-	"\n"
+static const char about[] =
 	"Judges every photo in the folders (and their sub-folders) for a purpose,\n"
 	"as 'photoconsent check' would, several at a time. A photo is known by its\n"
 	"content, not its name: other files are skipped and counted. Symbolic links\n"
@@ -27,26 +24,9 @@ static const char help[] =
 	"run to run (pipe them through sort for a stable one). On a terminal, a\n"
 	"progress line shows on standard error; at the end comes a summary: how many\n"
 	"photos may be shared, need review, may not be shared, could not be read,\n"
-	"were skipped, and the pupils who keep the most photos from being shared.\n"
-	"\n"
-	"  --purpose P     what the photos are for (default website, or\n"
-	"                  parent-social with --as parent); see 'purpose list'\n"
-	"  --as parent     the parent view: never a child's name or consent\n"
-	"  --on DATE       judge the consent in force on DATE (YYYY-MM-DD)\n"
-	"  --jobs N        photos judged at once (default: one per processor)\n"
-	"  --json          one JSON object per photo, a line each, as check --json\n"
-	"  --csv           one CSV row per photo, after a header row; the file\n"
-	"                  starts with a UTF-8 byte order mark, so that Excel\n"
-	"                  shows names such as Zo\xc3\xab as written; a cell that a\n"
-	"                  spreadsheet would run as a formula (= + - @) starts\n"
-	"                  with an apostrophe\n"
-	"  --html REPORT   also write a contact sheet: one HTML file with a preview\n"
-	"                  of each photo, its verdict and reasons, filters, and the\n"
-	"                  summary; it needs no network and no other file\n"
-	"  --no-log        do not write the scan to the audit log ('photoconsent\n"
-	"                  log'); parent scans are never logged\n"
-	"  -h, --help      this help\n"
-	"\n"
+	"were skipped, and the pupils who keep the most photos from being shared.\n";
+
+static const char epilog[] =
 	"With --json or --csv the summary goes to standard error, on a terminal.\n"
 	"The consent is read once, when the scan starts. A staff scan is written to\n"
 	"the audit log when it ends: a row for each photo judged and one for the\n"
@@ -64,6 +44,41 @@ static const char help[] =
 	"memory; 74 the output or the report cannot be written, or the scan could\n"
 	"not be written to the audit log (75: another writer held the database),\n"
 	"though every verdict printed stands.\n";
+
+/* --on is checked to be a date after the other options and the folders
+ * are, as the command has always done: it is TEXT here. */
+static const struct cmd_opt scan_table[] = {
+	CMD_TEXT("purpose", "P", 0,
+	  "what the photos are for (default website, or\n"
+	  "parent-social with --as parent); see 'purpose list'"),
+	{ CMD_OPT_TEXT, "as", "staff|parent", 0, "the parent view: never a child's name or consent",
+	  "--as parent" },
+	CMD_TEXT("on", "DATE", 0, "judge the consent in force on DATE (YYYY-MM-DD)"),
+	CMD_TEXT("jobs", "N", 0, "photos judged at once (default: one per processor)"),
+	CMD_FLAG("json", 0, "one JSON object per photo, a line each, as check --json"),
+	CMD_FLAG("csv", CMD_OPT_OR,
+	  "one CSV row per photo, after a header row; the file\n"
+	  "starts with a UTF-8 byte order mark, so that Excel\n"
+	  "shows names such as Zo\xc3\xab as written; a cell that a\n"
+	  "spreadsheet would run as a formula (= + - @) starts\n"
+	  "with an apostrophe"),
+	CMD_TEXT("html", "REPORT", 0,
+	  "also write a contact sheet: one HTML file with a preview\n"
+	  "of each photo, its verdict and reasons, filters, and the\n"
+	  "summary; it needs no network and no other file"),
+	CMD_FLAG("no-log", 0,
+	  "do not write the scan to the audit log ('photoconsent\n"
+	  "log'); parent scans are never logged"),
+	CMD_ARGS("DIR"),
+	CMD_END,
+};
+
+const struct cmd_spec cmd_scan_spec = {
+	.name = "scan",
+	.opts = scan_table,
+	.about = about, .epilog = epilog,
+	.column = 18,
+};
 
 struct run {
 	FILE *out;
@@ -235,47 +250,17 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 
 int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 {
-	static const struct option options[] = {
-		{ "purpose", required_argument, NULL, 'p' },
-		{ "as", required_argument, NULL, 'a' },
-		{ "on", required_argument, NULL, 'o' },
-		{ "jobs", required_argument, NULL, 'J' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "csv", no_argument, NULL, 'c' },
-		{ "html", required_argument, NULL, 'H' },
-		{ "no-log", no_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *purpose = NULL, *as = "staff", *on = NULL, *jobs = NULL;
+	const char *purpose = NULL, *as = "staff", *on = NULL, *jobs = NULL, *html = NULL;
 	struct pc_scan_options opts;
-	int c, status, no_log = 0;
+	int status, no_log = 0, json = 0, csv = 0, first = 0;
+	void *const places[] = { &purpose, &as, &on, &jobs, &json, &csv, &html, &no_log, &first };
+	const struct cmd_call call = cmd_command_call(&cmd_scan_spec, ctx);
 
 	memset(&opts, 0, sizeof(opts));
-	optind = 0; /* glibc: start afresh, permuting options after operands */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		switch (c) {
-		case 'p': purpose = optarg; break;
-		case 'a': as = optarg; break;
-		case 'o': on = optarg; break;
-		case 'J': jobs = optarg; break;
-		case 'j':
-		case 'c':
-			if (opts.format != PC_SCAN_TEXT &&
-			    opts.format != (c == 'j' ? PC_SCAN_JSON : PC_SCAN_CSV))
-				return cmd_usage_error("scan", "--json and --csv cannot be used together");
-			opts.format = c == 'j' ? PC_SCAN_JSON : PC_SCAN_CSV;
-			break;
-		case 'H': opts.html = optarg; break;
-		case 'n': no_log = 1; break;
-		case 'h':
-			fputs(help, stdout);
-			return 0;
-		default:
-			return cmd_option_error("scan", c, argv);
-		}
-	}
+	if (cmd_parse(&status, &call, argc, argv, places, CMD_COUNT(places)))
+		return status;
+	opts.format = json ? PC_SCAN_JSON : csv ? PC_SCAN_CSV : PC_SCAN_TEXT;
+	opts.html = html;
 	if (!strcmp(as, "parent"))
 		opts.view = PC_VIEW_PARENT;
 	else if (strcmp(as, "staff"))
@@ -290,13 +275,13 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 	}
 	if (opts.html && !*opts.html)
 		return cmd_usage_error("scan", "--html needs a file name");
-	if (optind >= argc)
+	if (first >= argc)
 		return cmd_usage_error("scan", "no folder given");
 	if (on && (status = cmd_check_date(on)))
 		return status;
 	if (!purpose)
-		purpose = opts.view == PC_VIEW_PARENT ? "parent-social" : "website";
-	if ((status = check_roots(argv + optind, argc - optind)))
+		purpose = pc_view_default_purpose(opts.view);
+	if ((status = check_roots(argv + first, argc - first)))
 		return status;
 
 	/* Parents' scans are theirs, never logged. */
@@ -308,7 +293,7 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 	opts.log = store;
 	opts.log_by = cmd_user();
 	opts.color = opts.format == PC_SCAN_TEXT && cmd_color(STDOUT_FILENO);
-	status = run_scan(snap, argv + optind, argc - optind, &opts, opts.format == PC_SCAN_TEXT);
+	status = run_scan(snap, argv + first, argc - first, &opts, opts.format == PC_SCAN_TEXT);
 	pc_snapshot_free(snap);
 	pc_store_free(store);
 	return status;

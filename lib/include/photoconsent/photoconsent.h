@@ -89,6 +89,13 @@ PC_EXTERN const char *pc_version(void);
 /* Frees memory that the library returned to the caller (reports). NULL is fine. */
 PC_EXTERN void pc_free(void *ptr);
 
+/* How many columns `s` (UTF-8) takes on a terminal, to line names up in
+ * columns: each character as wide as Unicode says (0 for a combining
+ * accent or a control, 2 for a wide East Asian character or an emoji,
+ * else 1); a byte that is not UTF-8 counts 1, as the U+FFFD a terminal
+ * shows for it. 0 for NULL. */
+PC_EXTERN size_t pc_utf8_width(const char *s);
+
 /*
  * Where a person tag was found. A person carries the bitwise OR of every
  * source that named it. Values are only ever added at the end.

@@ -221,6 +221,20 @@ PC_EXTERN int pc_report_check_json(char **out, const pc_verdict *verdict, enum p
 PC_EXTERN int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view,
                                    int color);
 
+/* The purpose a check is for when it names none (PRODUCT.md): "website"
+ * for staff, "parent-social" for a parent; NULL for a value that is no
+ * view. */
+PC_EXTERN const char *pc_view_default_purpose(enum pc_view view);
+
+/*
+ * Whether the school's policy decides `purpose` whatever a pupil's
+ * consent says: an always-denied purpose is denied for every pupil (its
+ * verdict gives that one reason, always-denied), so no consent in force
+ * for it counts. 1 or 0; 0 for NULL.
+ */
+struct pc_purpose;
+PC_EXTERN int pc_purpose_overrides_consent(const struct pc_purpose *purpose);
+
 #ifdef __cplusplus
 }
 #endif

@@ -270,6 +270,14 @@ PC_EXTERN int pc_store_consent_in_force(pc_store *store, const char *pupil_id,
                                         const char *purpose_id, const char *date,
                                         struct pc_consent_status *out);
 
+/* "granted", "refused", "withdrawn": the word for a decision, as the
+ * database stores it; NULL for a value that is none of them. */
+PC_EXTERN const char *pc_decision_name(enum pc_decision decision);
+/* The decision that pc_decision_name calls `name` (exactly, lower case)
+ * into *out. Returns 0, PC_EFORMAT for any other word (*out is left as it
+ * was), PC_EINVALID for a NULL. */
+PC_EXTERN int pc_decision_from_name(enum pc_decision *out, const char *name);
+
 /* ------------------------------------------------------------------ events */
 
 struct pc_event {

@@ -1,44 +1,18 @@
+#!/bin/sh
 # End-to-end tests of `photoconsent check`: the verdict on every sample for
 # every purpose against the hand-written table verdicts.expected, the
 # parent view (no child's name anywhere), exit statuses, colour, the audit
-# log, and odd files. Sourced by run.sh (POSIX sh: `make` runs it with sh).
-# Each test that writes starts from a fresh demo database in $E2E_TMP, made
-# as `make demo` makes it (build-aux/demo-db.sh).
+# log, and odd files. Each test that writes starts from a fresh demo
+# database in $E2E_TMP, made as `make demo` makes it (build-aux/demo-db.sh).
+# Usage: tests/e2e/check.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
+hostile_files
 
-unset PHOTOCONSENT_DB NO_COLOR
-PHOTOCONSENT_USER=e2e-tester
-export PHOTOCONSENT_USER
-ON=2026-11-26
-PURPOSES="display newsletter website social press parent-social staff-personal"
-
-n_demo=0
-# fresh_demo: a new demo database in $DB.
-fresh_demo() {
-	n_demo=$((n_demo + 1))
-	DB=$E2E_TMP/demo$n_demo.db
-	if ! sh build-aux/demo-db.sh "$PHOTOCONSENT" "$DB" >/dev/null 2>"$E2E_TMP/demo.err"; then
-		printf 'FAIL %s: the demo database: %s\n' "$current" "$(cat "$E2E_TMP/demo.err")"
-		failed=$((failed + 1))
-	fi
-}
-# chk ARGS...: check against $DB.
-chk() { run --db "$DB" check "$@"; }
 # log_lines: how many checks the audit log of $DB holds.
 log_lines() {
 	"$PHOTOCONSENT" --db "$DB" log >"$E2E_TMP/log.out" 2>&1
 	grep -c ' e2e-tester ' "$E2E_TMP/log.out"
-}
-# expect_said TEXT: stdout holds TEXT once the report's wrapped lines are
-# joined again (a line break and its indent read as one space).
-expect_said() {
-	if SAID=$1 perl -0777 -ne 's/\n {6,}/ /g; exit(index($_, $ENV{SAID}) >= 0 ? 0 : 1)' "$OUT"; then
-		ok
-	else
-		bad "stdout lacks '$1'"
-	fi
-}
-expect_no_escape() {
-	if grep -q "$(printf '\033')" "$OUT"; then bad "an escape code in stdout"; else ok; fi
 }
 
 # ------------------------------------------------------------ help and usage
@@ -486,3 +460,5 @@ else
 	t "valgrind: check"
 	skip "valgrind not installed"
 fi
+
+e2e_finish check

@@ -1,41 +1,11 @@
+#!/bin/sh
 # End-to-end tests of the consent-database commands: db, pupil, purpose,
-# consent, event, log. Sourced by run.sh (POSIX sh: `make` runs it with sh).
-# Each test that writes starts from a fresh database in $E2E_TMP.
+# consent, event, log. Each test that writes starts from a fresh database
+# in $E2E_TMP.
+# Usage: tests/e2e/db.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
 
-unset PHOTOCONSENT_DB
-PHOTOCONSENT_USER=e2e-tester
-export PHOTOCONSENT_USER
-DEMO_CSV=${DEMO_CSV:-consent-db/demo.csv}
-
-n_db=0
-# fresh_db: a new empty database in $DB.
-fresh_db() {
-	n_db=$((n_db + 1))
-	DB=$E2E_TMP/t$n_db.db
-	if ! "$PHOTOCONSENT" --db "$DB" db init >/dev/null 2>"$E2E_TMP/init.err"; then
-		printf 'FAIL %s: db init for a fresh database: %s\n' "$current" "$(cat "$E2E_TMP/init.err")"
-		failed=$((failed + 1))
-	fi
-}
-# rdb ARGS...: run against $DB.
-rdb() { run --db "$DB" "$@"; }
-# quiet ARGS...: set-up against $DB that must succeed.
-quiet() {
-	if ! "$PHOTOCONSENT" --db "$DB" "$@" >/dev/null 2>"$E2E_TMP/quiet.err"; then
-		printf 'FAIL %s: set-up %s: %s\n' "$current" "$*" "$(cat "$E2E_TMP/quiet.err")"
-		failed=$((failed + 1))
-	fi
-}
-expect_same_file() {
-	if cmp -s "$1" "$2"; then ok; else bad "$3"; fi
-}
-expect_no_out() {
-	if [ ! -s "$OUT" ]; then ok; else bad "stdout is not empty"; fi
-}
-# expect_line TEXT: stdout holds TEXT as a whole line.
-expect_line() {
-	if grep -qxF -- "$1" "$OUT"; then ok; else bad "stdout lacks the line '$1'"; fi
-}
 add_amy() {
 	quiet pupil add 1001 --forename Amy --surname Jones --class "Year 3"
 }
@@ -811,3 +781,5 @@ else
 	t "a database locked by another writer: 75"
 	skip "sqlite3 is not installed"
 fi
+
+e2e_finish db

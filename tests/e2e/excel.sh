@@ -1,10 +1,13 @@
+#!/bin/sh
 # End-to-end tests of the MIS import of files as Excel saves them
 # (tests/e2e/excel/README.md): each imports to the same pupils and the same
 # consent records as its UTF-8 twin, and what cannot be read is refused
-# with a message that says what to do. Sourced by run.sh (POSIX sh).
+# with a message that says what to do.
+# Usage: tests/e2e/excel.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
 
 XL=tests/e2e/excel
-XL_DB_WAS=${PHOTOCONSENT_DB-}
 XL_IDS="3001 3002 3003 3004 3005"
 
 # xl_import NAME FILE: imports FILE, copied as mis.csv (so that every
@@ -128,5 +131,5 @@ t "excel: a pupil recorded as left already is only counted"
 run db import "$E2E_TMP/xl-twin/next.csv"
 expect_out "1 pupil not in this file was already recorded as left"
 if grep -q 'not in this file (kept)' "$OUT"; then bad "a leaver listed again"; else ok; fi
-if [ -n "$XL_DB_WAS" ]; then PHOTOCONSENT_DB=$XL_DB_WAS; export PHOTOCONSENT_DB; else
-	unset PHOTOCONSENT_DB; fi
+
+e2e_finish excel

@@ -1,10 +1,13 @@
+#!/bin/sh
 # End-to-end tests of the audit log, `photoconsent log`: a scan of the
 # samples and a check run as of a past date, then what `log --json` holds of
 # them, held against what scan --json and check --json said of each photo
 # (the rules), never against what log itself printed before; --pupil,
 # --file, --since; the text lines; what is not logged; and a database that
-# cannot be written to when the scan ends. Sourced by run.sh after scan.sh
-# (it uses fresh_demo, chk and $ON).
+# cannot be written to when the scan ends.
+# Usage: tests/e2e/log.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
 
 fresh_demo
 SAMPLES_REAL=$(cd samples && pwd -P)
@@ -157,3 +160,5 @@ else
 	t "a database locked when the scan ends"
 	skip "sqlite3 is not installed: a locked database is not tested"
 fi
+
+e2e_finish log

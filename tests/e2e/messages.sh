@@ -1,8 +1,11 @@
+#!/bin/sh
 # End-to-end tests of what a person reads: scan's text shows under each
 # photo every reason and warning check gives it, wrapped as check wraps
 # them, with the purpose's policy said once; and the messages for what was
-# tried and found wanting say what to do. Sourced by run.sh after scan.sh
-# (it uses fresh_demo, $DB and $ON).
+# tried and found wanting say what to do.
+# Usage: tests/e2e/messages.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
 
 fresh_demo
 
@@ -87,3 +90,5 @@ if unprivileged "$E2E_TMP"; then
 else
 	skip "root without setpriv: a file's mode does not stop root"
 fi
+
+e2e_finish messages

@@ -1,5 +1,14 @@
-# The samples, read as samples/README.md says they were tagged. Sourced by
-# run.sh.
+#!/bin/sh
+# End-to-end tests of `photoconsent inspect` on the samples, read as
+# samples/README.md says they were tagged (samples.expected).
+# Usage: tests/e2e/samples.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
+# inspect reads the school's person roots from a database when there is
+# one: these tests read the samples with the defaults.
+PHOTOCONSENT_DB=$E2E_TMP/no-database.db
+export PHOTOCONSENT_DB
+
 t "every sample reads cleanly"
 run inspect --json samples/*.jpg
 expect_status 0
@@ -41,3 +50,5 @@ printf '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF' >"$E2E_TMP/broken-sidecar.
 run inspect --json "$E2E_TMP/broken-sidecar.jpg"
 expect_status 65
 expect_err "sidecar 'broken-sidecar.jpg.xmp'"
+
+e2e_finish samples

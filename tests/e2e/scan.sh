@@ -1,14 +1,15 @@
+#!/bin/sh
 # End-to-end tests of `photoconsent scan`: the same verdicts as check on
 # every sample for every purpose, in every output format (the CSV read back
 # with libcsv, as the import reads); a folder with a symbolic link loop, a
 # FIFO, a file that cannot be read and files that are not photos; exit
-# statuses; the parent view; progress on a terminal. Sourced by run.sh
-# after check.sh (it uses fresh_demo, $ON and $PURPOSES).
+# statuses; the parent view; progress on a terminal.
+# Usage: tests/e2e/scan.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
 
 fresh_demo
 CSV_TABLE=$BUILD/tests/csv_table
-# scn ARGS...: scan against $DB.
-scn() { run --db "$DB" scan "$@"; }
 
 # ------------------------------------------------------------ usage
 t "scan with no folder"
@@ -327,3 +328,5 @@ else
 	t "progress on a terminal"
 	skip "no pseudo-terminal here (script(1) missing, or no /dev/pts): progress not tested"
 fi
+
+e2e_finish scan

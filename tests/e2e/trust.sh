@@ -1,7 +1,11 @@
+#!/bin/sh
 # End-to-end tests of the rules that keep a SHARE trustworthy as a school
 # uses the tool: the MIS import as a sync, pupil and purpose ids in any
 # case, the school's person roots, and what scan says when it could not
-# judge. Sourced by run.sh after check.sh (fresh_db, fresh_demo, chk, ON).
+# judge.
+# Usage: tests/e2e/trust.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
 
 # A school's MIS export with no signed_on column: each grant counts from
 # the day it is recorded.
@@ -158,3 +162,5 @@ else
 	skip "running as root without setpriv: file modes cannot be tested"
 fi
 chmod 755 "$E2E_TMP/closed-folder"
+
+e2e_finish trust

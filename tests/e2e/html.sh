@@ -410,7 +410,7 @@ else
 		bad "chromium exit status $status: $(tail -c 600 "$HTML_DIR/chromium.err")"
 	fi
 	cards_of <"$HTML_DIR/parent.dom" | sort >"$HTML_DIR/parent-cards"
-	if cmp -s "$HTML_DIR/cards" "$HTML_DIR/parent-cards"; then
+	if [ -s "$HTML_DIR/cards" ] && cmp -s "$HTML_DIR/cards" "$HTML_DIR/parent-cards"; then
 		ok
 	else
 		bad "the parent sheet's cards differ from the staff sheet's"

@@ -30,7 +30,7 @@ cp "$OUT" "$E2E_TMP/help1"
 t "help inspect is inspect --help"
 run help inspect
 expect_status 0
-if cmp -s "$OUT" "$E2E_TMP/help1"; then ok; else bad "differs from inspect --help"; fi
+expect_same_file "$OUT" "$E2E_TMP/help1" "differs from inspect --help"
 
 t "inspect with no file"
 run inspect
@@ -96,6 +96,7 @@ for c in inspect scan db pupil purpose consent event log; do
 		fi
 	done <"$E2E_TMP/synopsis"
 	grep "^photoconsent $c " "$E2E_TMP/man-synopsis" >"$E2E_TMP/man-lines"
+	if [ -s "$E2E_TMP/man-lines" ]; then ok; else bad "the man page's synopsis has no line for $c"; fi
 	while IFS= read -r line; do
 		if grep -qxF -- "$line" "$E2E_TMP/synopsis"; then ok; else bad "$c --help lacks '$line'"; fi
 	done <"$E2E_TMP/man-lines"

@@ -27,6 +27,11 @@ E2E_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 e2e_start() {
 	set -u
 	BUILD=${1:-build}
+	# A build folder named from elsewhere than the project's root.
+	case $BUILD in
+	/*) ;;
+	*) if [ ! -d "$E2E_ROOT/$BUILD" ] && [ -d "$BUILD" ]; then BUILD=$(cd "$BUILD" && pwd); fi ;;
+	esac
 	cd "$E2E_ROOT" || exit 1
 	PHOTOCONSENT=$BUILD/photoconsent
 	if [ ! -x "$PHOTOCONSENT" ]; then
@@ -57,6 +62,8 @@ e2e_start() {
 ON=2026-11-26
 PURPOSES="display newsletter website social press parent-social staff-personal"
 DEMO_CSV=${DEMO_CSV:-consent-db/demo.csv}
+# How many photos samples/README.md lists (samples.sh holds samples/ to it).
+N_SAMPLES=31
 
 # run ARGS...: runs photoconsent with a time limit; sets $status.
 run() {
@@ -124,6 +131,22 @@ expect_not_out() {
 	elif grep -qF -- "$1" "$OUT"; then bad "stdout holds '$1'"; else ok; fi
 }
 
+# expect_no_match REGEX [FILE...]: no line of the FILEs (stdout by
+# default) matches REGEX, and they hold something: a command that printed
+# nothing, having failed, names nothing either.
+expect_no_match() {
+	no_match_re=$1
+	shift
+	[ $# -gt 0 ] || set -- "$OUT"
+	if [ -z "$(cat "$@" 2>/dev/null)" ]; then
+		bad "nothing printed (looking for no line matching '$no_match_re')"
+	elif grep -q -- "$no_match_re" "$@"; then
+		bad "a line matches '$no_match_re': $(grep -h -- "$no_match_re" "$@" | head -n 3)"
+	else
+		ok
+	fi
+}
+
 expect_no_err() {
 	if [ ! -s "$ERR" ]; then ok; else bad "stderr is not empty"; fi
 }
@@ -132,8 +155,10 @@ expect_no_out() {
 	if [ ! -s "$OUT" ]; then ok; else bad "stdout is not empty"; fi
 }
 
+# expect_same_file FILE COPY MESSAGE: FILE is byte for byte COPY, and holds
+# something (two files that are both missing or empty are no evidence).
 expect_same_file() {
-	if cmp -s "$1" "$2"; then ok; else bad "$3"; fi
+	if [ -s "$1" ] && cmp -s "$1" "$2"; then ok; else bad "$3"; fi
 }
 
 # expect_lines N FILE: FILE has exactly N lines (N may not be 0: a count

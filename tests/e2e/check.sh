@@ -207,18 +207,37 @@ fi
 if grep -q "could not be read" "$E2E_TMP/parent.out"; then ok; else bad "no 'could not be read' for the missing file"; fi
 
 t "the parent view: a count, not a name"
+# Oliver Smith refused the website; Amy Jones agreed. The tags in the
+# file are a warning that names no one.
 chk --as parent --on "$ON" --purpose website samples/sports-day-digikam.jpg
 expect_status 1
-expect_out "DO NOT SHARE  samples/sports-day-digikam.jpg  (website)"
-expect_out "1 child in this photo has not agreed to this use"
+expect_stdout <<'EOF'
+DO NOT SHARE  samples/sports-day-digikam.jpg  (website)
+    1 child in this photo has not agreed to this use
+    warning: the photo's details name the people in it
+EOF
+# Zoë Brown and Freya Roberts both refused parent-social, the default
+# purpose for parents; their tags are in the sidecar only.
 chk --as parent --on "$ON" samples/zoo-trip-darktable.jpg
 expect_status 1
-expect_out "(parent-social)"
-expect_out "2 children in this photo have not agreed to this use"
+expect_stdout <<'EOF'
+DO NOT SHARE  samples/zoo-trip-darktable.jpg  (parent-social)
+    2 children in this photo have not agreed to this use
+EOF
 chk --as parent --on "$ON" samples/sports-day-lightroom.jpg
 expect_status 0
-expect_out "SHARE         samples/sports-day-lightroom.jpg  (parent-social)"
-expect_out "you may post this photo"
+expect_stdout <<'EOF'
+SHARE         samples/sports-day-lightroom.jpg  (parent-social)
+    you may post this photo
+    warning: the photo's details name the people in it
+EOF
+t "the parent JSON line: the verdict and the counts, no more"
+chk --as parent --on "$ON" --json samples/sports-day-digikam.jpg samples/zoo-trip-darktable.jpg
+expect_status 1
+expect_stdout <<'EOF'
+{"file": "samples/sports-day-digikam.jpg", "verdict": "share", "purpose": "parent-social", "checked_on": "2026-11-26", "children": 2, "blocking": 0, "reasons": []}
+{"file": "samples/zoo-trip-darktable.jpg", "verdict": "do-not-share", "purpose": "parent-social", "checked_on": "2026-11-26", "children": 2, "blocking": 2, "reasons": [{"code": "not-agreed", "message": "2 children in this photo have not agreed to this use"}]}
+EOF
 
 t "the parent view of a file that is not a JPEG says nothing from inside it"
 printf 'Amy Jones, 2208, refused\n' >"$E2E_TMP/text.jpg"
@@ -237,8 +256,33 @@ t "one photo may not be shared: 1"
 chk --on "$ON" --no-log samples/sports-day-lightroom.jpg samples/sports-day-digikam.jpg samples/playground-untagged.jpg
 expect_status 1
 
-t "several photos: a count last"
-expect_line "3 photos (website): 1 share, 1 do not share, 1 review"
+# Each photo's verdict, its reasons (a denial quoting the purpose's
+# policy), who is in it and how each name matched, the event, and the
+# warnings, wrapped to 80 columns; a blank line between photos, and the
+# count last.
+t "several photos: the text report of each, and a count last"
+expect_stdout <<'EOF'
+SHARE         samples/sports-day-lightroom.jpg  (website)
+    people: Chloe Davies (granted), Leo Walker (granted)
+    event:  Sports Day 2026
+    warning: the file's metadata names 'Chloe Davies', 'Leo Walker': publish an
+             exported copy, which strips them
+
+DO NOT SHARE  samples/sports-day-digikam.jpg  (website)
+    Oliver Smith (2217) has refused consent for the school website: The school
+      publishes photos of pupils on its website only with each pictured child's
+      parent's consent.
+    people: Amy Jones (granted), Oliver Smith (refused)
+    event:  Sports Day 2026
+    warning: the file's metadata names 'Amy Jones', 'Oliver Smith': publish an
+             exported copy, which strips them
+
+REVIEW        samples/playground-untagged.jpg  (website)
+    the photo has no people tags; untagged is not the same as nobody in it
+    people: none tagged
+
+3 photos (website): 1 share, 1 do not share, 1 review
+EOF
 
 t "one photo needs review, none refused: 2"
 chk --on "$ON" --no-log samples/sports-day-lightroom.jpg samples/playground-untagged.jpg
@@ -300,12 +344,29 @@ expect_out "(newsletter)"
 t "the staff text report: verdict, reasons, people, event"
 chk --on "$ON" --no-log samples/sports-day-digikam.jpg
 expect_status 1
-expect_line "DO NOT SHARE  samples/sports-day-digikam.jpg  (website)"
-expect_out "    Oliver Smith"
-expect_out "    people: Amy Jones (granted), Oliver Smith (refused)"
-expect_out "    event:  Sports Day 2026"
-expect_out "    warning: "
+# One photo: no count line.
+expect_stdout <<'EOF'
+DO NOT SHARE  samples/sports-day-digikam.jpg  (website)
+    Oliver Smith (2217) has refused consent for the school website: The school
+      publishes photos of pupils on its website only with each pictured child's
+      parent's consent.
+    people: Amy Jones (granted), Oliver Smith (refused)
+    event:  Sports Day 2026
+    warning: the file's metadata names 'Amy Jones', 'Oliver Smith': publish an
+             exported copy, which strips them
+EOF
 expect_no_escape
+
+t "the staff JSON line, as PRODUCT.md spells it"
+# Chloe Davies (2105) and Leo Walker (2115), both granted, each tagged by
+# an MWG region, the leaf in dc:subject, People|Year 4|... and IPTC
+# Keywords; the event by its Events| keyword. The regions as
+# samples/README.md gives them.
+chk --on "$ON" --no-log --json samples/sports-day-lightroom.jpg
+expect_status 0
+expect_stdout <<'EOF'
+{"file": "samples/sports-day-lightroom.jpg", "verdict": "share", "purpose": "website", "checked_on": "2026-11-26", "event": {"id": "sports-day-2026", "name": "Sports Day 2026", "matched_by": "keyword"}, "events": [{"id": "sports-day-2026", "name": "Sports Day 2026", "matched_by": "keyword"}], "people": [{"tag": "Chloe Davies", "sources": ["mwg-region", "xmp-keyword", "lr-hierarchical", "iptc-keyword"], "pupil": "2105", "match": "exact", "consent": "granted", "region": {"x": 0.15, "y": 0.2, "w": 0.15, "h": 0.2}}, {"tag": "Leo Walker", "sources": ["mwg-region", "xmp-keyword", "lr-hierarchical", "iptc-keyword"], "pupil": "2115", "match": "exact", "consent": "granted", "region": {"x": 0.55, "y": 0.25, "w": 0.15, "h": 0.2}}], "reasons": [], "warnings": [{"code": "names-in-metadata", "message": "the file's metadata names 'Chloe Davies', 'Leo Walker': publish an exported copy, which strips them"}]}
+EOF
 
 t "the staff text report: how names matched"
 chk --on "$ON" --no-log --purpose newsletter samples/nativity-name-variants.jpg

@@ -87,6 +87,21 @@ else
 fi
 if [ "$(grep -c "  judged as of $ON  " "$OUT")" -eq "$((rows - 1))" ]; then ok; else bad "the scan's rows do not all say $ON"; fi
 
+t "log: the scan's row and the check's, whole"
+# Oldest first: the scan before the photos it judged, the check last. A
+# scan: when, who, "scan N", the purpose, the date judged as of, its
+# counts (as scan's summary gives them) and its folders; a photo: when,
+# who, the command, the purpose, the date judged as of, the verdict, the
+# file's real path, then its reasons, warnings and pupils (Amy Jones and
+# Oliver Smith). Every time of day read as "(time)".
+sed 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]/(time)/g' "$OUT" |
+	sed -n '1p;$p' >"$E2E_TMP/log-ends"
+cat >"$E2E_TMP/log-ends.expected" <<EOF
+(time)  e2e-tester  scan 1  website  judged as of $ON  31 photos: 12 share, 4 review, 15 do-not-share, 0 unreadable; 2 skipped  of $SAMPLES_REAL  (logged (time))
+(time)  e2e-tester  check  website  judged as of $BACKDATED  do-not-share  $SAMPLES_REAL/sports-day-digikam.jpg  reasons: consent-refused  warnings: names-in-metadata  pupils: 2208, 2217
+EOF
+test_cmp "$E2E_TMP/log-ends.expected" "$E2E_TMP/log-ends"
+
 t "log --since"
 run --db "$DB" log --since "$(date -u +%Y-%m-%d)" --json
 expect_status 0

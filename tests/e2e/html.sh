@@ -1,3 +1,4 @@
+#!/bin/sh
 # End-to-end tests of the contact sheet, `photoconsent scan --html`: the
 # report of samples/ is loaded in headless Chromium, as a member of staff
 # would open it, and the page the browser built (its DOM) must hold one
@@ -7,11 +8,13 @@
 # cannot type), must leave exactly the cards it should, and every card
 # without the script; a red face box must be drawn where inspect says the
 # face is, in a screenshot; the parent view's page must name none of the
-# pictured pupils, nor draw a box. Sourced by run.sh (POSIX sh). Skipped,
-# saying so, without Chromium.
+# pictured pupils, nor draw a box. Skipped, saying so, without Chromium.
 #
 # Chromium runs with HOME, its profile and its caches in $E2E_TMP, so that
 # it writes nothing into the user's home, and with a time limit.
+# Usage: tests/e2e/html.sh [BUILD_DIR]
+. "$(dirname "$0")/lib.sh"
+e2e_start "$@"
 
 HTML_DB=$E2E_TMP/html.db
 # The day the sheet and check both judge as of: the same day for both,
@@ -407,7 +410,7 @@ else
 		bad "chromium exit status $status: $(tail -c 600 "$HTML_DIR/chromium.err")"
 	fi
 	cards_of <"$HTML_DIR/parent.dom" | sort >"$HTML_DIR/parent-cards"
-	if cmp -s "$HTML_DIR/cards" "$HTML_DIR/parent-cards"; then
+	if [ -s "$HTML_DIR/cards" ] && cmp -s "$HTML_DIR/cards" "$HTML_DIR/parent-cards"; then
 		ok
 	else
 		bad "the parent sheet's cards differ from the staff sheet's"
@@ -440,3 +443,5 @@ else
 		fi
 	done
 fi
+
+e2e_finish html

@@ -14,6 +14,11 @@ fi
 HOSTILE=$BUILD/hostile
 rm -rf "$HOSTILE" && mkdir -p "$HOSTILE"
 "$BUILD/tests/make_hostile" "$HOSTILE" || { echo "FAIL: make_hostile failed"; exit 1; }
+# A glob that matched nothing would hand valgrind a name that is not there.
+if [ "$(find "$HOSTILE" -type f | wc -l)" -lt 1 ] || [ ! -f samples/sports-day-digikam.jpg ]; then
+	echo "FAIL: no hostile files or no samples to run valgrind over"
+	exit 1
+fi
 
 passed=0
 failed=0

@@ -9,7 +9,7 @@
 # where the sample needs a rotated stored image, and then tagged with exiftool.
 #
 # This file is the engine: the drawing, encoding and tagging that every
-# sample shares.  Each sample is one file, src/NAME.sh, which says the tool
+# sample shares.  Each sample is one file, ../samples-src/NAME.sh, which says the tool
 # it imitates and exactly what it tags, and makes NAME.jpg (and its sidecars)
 # with these helpers; the engine sources them all, in name order.  A new
 # sample is a new file there.
@@ -161,7 +161,7 @@ packet_end() {
 
 # Every sample, each in its own file.  They are sourced, not run, so that
 # they share the helpers above, $tmp and the shell options.
-for sample in "$here"/src/*.sh; do
+for sample in "$here"/../samples-src/*.sh; do
     . "$sample"
 done
 

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "base/arena.h"
 #include "photoconsent/photoconsent.h"
 
 /*
@@ -203,29 +204,8 @@ int pc__store_purpose_find(pc_store *store, const char *id, int *always_deny);
  * 'y'?)", the nearest id named when one is near. */
 int pc__store_no_purpose(pc_store *store, const char *id);
 
-/*
- * Storage for returned lists: an arena that the list's `priv` points to,
- * holding the list itself, its items and every string, so that each
- * _free is one pc__arena_free(). Allocations are zeroed and aligned for
- * any type; they fail (NULL) only when out of memory.
- */
-struct pc__arena;
-struct pc__arena *pc__arena_new(void);
-void pc__arena_free(struct pc__arena *arena);
-void *pc__arena_alloc(struct pc__arena *arena, size_t size);
-/* A copy of `s` (not NULL) in the arena. */
-char *pc__arena_strdup(struct pc__arena *arena, const char *s);
-
-/* A growing array in an arena: zero it, set `size` to the item size. */
-struct pc__vec {
-	void *items;
-	size_t count, alloc, size;
-};
-/* A new zeroed item at the end; NULL when out of memory. */
-void *pc__vec_push(struct pc__vec *vec, struct pc__arena *arena);
-
 /* Column `col` of the current row copied into the arena (*out NULL for SQL
- * NULL). PC_ERROR when out of memory. */
+ * NULL). PC_ENOMEM when out of memory. */
 int pc__store_col_text(struct pc__arena *arena, sqlite3_stmt *st, int col, const char **out);
 
 /*

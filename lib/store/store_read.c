@@ -79,3 +79,19 @@ int pc__store_row_text(pc_store *store, struct pc__arena *arena, sqlite3_stmt *s
 		return pc__store_fail(store, PC_ERROR, "out of memory");
 	return 0;
 }
+
+int pc__store_col_text(struct pc__arena *arena, sqlite3_stmt *st, int col, const char **out)
+{
+	*out = NULL;
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return 0;
+	const unsigned char *text = sqlite3_column_text(st, col);
+	int len = sqlite3_column_bytes(st, col);
+	if (!text || len < 0)
+		return PC_ENOMEM;
+	char *copy = pc__arena_strndup(arena, (const char *)text, (size_t)len);
+	if (!copy)
+		return PC_ENOMEM;
+	*out = copy;
+	return 0;
+}

@@ -1,6 +1,5 @@
 #include "store/import_rows.h"
 
-#include <stdalign.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -8,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/fold.h"
 #include "store/import_date.h"
@@ -31,63 +31,8 @@ const char *pc__import_col_name(enum pc__import_col col)
 	return col_names[col];
 }
 
-/* ------------------------------------------------------------------------
- * The strings of a file live in a few large chunks, not one allocation
- * each: a 50,000-row file has half a million of them.
- */
-struct chunk {
-	struct chunk *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-struct storage {
-	struct chunk *chunks;
-	const char **purposes;  /* the file's purpose columns, in order */
-};
-
-static void *arena_alloc(struct storage *st, size_t n)
-{
-	size_t align = alignof(max_align_t);
-	n = (n + align - 1) / align * align;
-	struct chunk *c = st->chunks;
-	if (!c || c->size - c->used < n) {
-		size_t size = n > ((size_t)64 << 10) ? n : (size_t)64 << 10;
-		c = malloc(sizeof(*c) + size);
-		if (!c)
-			return NULL;
-		c->next = st->chunks;
-		c->used = 0;
-		c->size = size;
-		st->chunks = c;
-	}
-	void *p = (unsigned char *)c->data + c->used;
-	c->used += n;
-	return p;
-}
-
-static char *arena_strdup(struct storage *st, const char *s, size_t len)
-{
-	char *p = arena_alloc(st, len + 1);
-	if (p) {
-		memcpy(p, s, len);
-		p[len] = '\0';
-	}
-	return p;
-}
-
-static void storage_free(struct storage *st)
-{
-	if (!st)
-		return;
-	while (st->chunks) {
-		struct chunk *next = st->chunks->next;
-		free(st->chunks);
-		st->chunks = next;
-	}
-	free(st->purposes);
-	free(st);
-}
+/* The strings of a file live in the arena, not one allocation each: a
+ * 50,000-row file has half a million of them. */
 
 /* ------------------------------------------------------------------------
  * Field values.
@@ -180,7 +125,7 @@ struct col {
 
 struct checker {
 	struct pc__import_file *file;
-	struct storage *st;
+	struct pc__arena *arena;
 	const struct pc_purpose_list *purposes;
 	int header_done;
 	int header_bad;                  /* too wide to read the rows by */
@@ -267,9 +212,10 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 	c->cols = calloc(row->count ? row->count : 1, sizeof(*c->cols));
 	c->purpose_at = calloc(c->purposes->count ? c->purposes->count : 1,
 	                       sizeof(*c->purpose_at));
-	c->st->purposes = calloc(c->purposes->count ? c->purposes->count : 1,
-	                         sizeof(*c->st->purposes));
-	if (!c->cols || !c->purpose_at || !c->st->purposes)
+	const char **file_purposes =
+		pc__arena_alloc(c->arena, (c->purposes->count ? c->purposes->count : 1) *
+		                          sizeof(*file_purposes));
+	if (!c->cols || !c->purpose_at || !file_purposes)
 		return PC_ERROR;
 	c->col_count = row->count;
 
@@ -316,12 +262,12 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 				          row->line, name, name))
 					return PC_ERROR;
 			} else if (!*at) {
-				const char *id = arena_strdup(c->st, p->id, strlen(p->id));
+				const char *id = pc__arena_strdup(c->arena, p->id);
 				if (!id)
 					return PC_ERROR;
 				col->type = COL_PURPOSE;
 				col->which = f->purpose_count;
-				c->st->purposes[f->purpose_count++] = id;
+				file_purposes[f->purpose_count++] = id;
 			}
 		}
 		if (!at) {
@@ -337,7 +283,7 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 		}
 		*at = i + 1;
 	}
-	f->purposes = c->st->purposes;
+	f->purposes = file_purposes;
 
 	static const enum pc__import_col required[] = {
 		PC__COL_PUPIL_ID, PC__COL_FORENAME, PC__COL_SURNAME,
@@ -393,7 +339,7 @@ static int split_aliases(struct checker *c, size_t line, const char *text,
 			            line, MAX_ALIASES);
 			goto done;
 		}
-		char *alias = arena_strdup(c->st, p, len);
+		char *alias = pc__arena_strndup(c->arena, p, len);
 		if (!alias)
 			goto done;
 		char *key = pc__fold(alias);
@@ -411,7 +357,7 @@ static int split_aliases(struct checker *c, size_t line, const char *text,
 		}
 		p = next;
 	}
-	const char **aliases = arena_alloc(c->st, (n ? n : 1) * sizeof(*aliases));
+	const char **aliases = pc__arena_alloc(c->arena, (n ? n : 1) * sizeof(*aliases));
 	if (!aliases)
 		goto done;
 	memcpy(aliases, list, n * sizeof(*aliases));
@@ -517,7 +463,7 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 		return fault(c, "line %zu, column '%s': longer than %zu bytes", line, name, max);
 	if (!len)
 		return 0;
-	*to = arena_strdup(c->st, text, len);
+	*to = pc__arena_strndup(c->arena, text, len);
 	return *to ? 0 : PC_ERROR;
 }
 
@@ -536,7 +482,7 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 	struct pc__import_row r;
 	memset(&r, 0, sizeof(r));
 	r.line = row->line;
-	unsigned char *decisions = arena_alloc(c->st, f->purpose_count ? f->purpose_count : 1);
+	unsigned char *decisions = pc__arena_alloc(c->arena, f->purpose_count ? f->purpose_count : 1);
 	if (!decisions)
 		return PC_ERROR;
 	memset(decisions, 0, f->purpose_count);
@@ -584,7 +530,7 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 	if (r.id) {
 		/* Ids compare ignoring ASCII case ("a1001" is pupil A1001). */
 		size_t other, len = strlen(r.id);
-		char *key = arena_strdup(c->st, r.id, len);
+		char *key = pc__arena_strndup(c->arena, r.id, len);
 		if (!key)
 			return PC_ERROR;
 		pc__ascii_lower(key);
@@ -616,10 +562,10 @@ int pc__import_file_read(struct pc__import_file *file, const char *path,
 	pc__buf_init(&c.scratch, 0);
 	c.file = file;
 	c.purposes = purposes;
-	c.st = calloc(1, sizeof(*c.st));
-	if (!c.st)
+	c.arena = pc__arena_new();
+	if (!c.arena)
 		goto done;
-	file->priv = c.st;
+	file->priv = c.arena;
 
 	ret = pc__csv_read(path, &file->faults, &file->shape, on_row, &c);
 	if (ret)
@@ -643,6 +589,6 @@ void pc__import_file_release(struct pc__import_file *file)
 	pc__strindex_release(&file->ids);
 	pc__import_faults_release(&file->faults);
 	free(file->rows);
-	storage_free(file->priv);
+	pc__arena_free(file->priv);
 	memset(file, 0, sizeof(*file));
 }

@@ -61,15 +61,6 @@ PC_EXTERN const char *pc_store_error(const pc_store *store);
 PC_EXTERN int pc_store_schema_version(void);
 PC_EXTERN int pc_store_file_version(const pc_store *store);
 
-/* Non-zero when `date` is a real calendar date written "YYYY-MM-DD". */
-PC_EXTERN int pc_date_valid(const char *date);
-/* 1 for a yes (yes, y, true, 1, on), 0 for a no (no, n, false, 0, off),
- * in any case; -1 for anything else, "" too. The spellings the import
- * reads in a consent or flag column, and `pupil set` reads. */
-PC_EXTERN int pc_yes_no(const char *text);
-/* Today's local date into out ("YYYY-MM-DD" and a NUL). */
-PC_EXTERN void pc_date_today(char out[11]);
-
 /* ---------------------------------------------------------------- settings */
 
 /* A list of strings, each living as long as the list. */

@@ -15,31 +15,6 @@
 
 #define CHUNK ((size_t)64 << 10)
 
-int pc__import_fault(struct pc__import_faults *faults, const char *fmt, ...)
-{
-	if (faults->count == PC__IMPORT_MAX_FAULTS) {
-		faults->more++;
-		return 0;
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = pc__vformat(fmt, ap);
-	va_end(ap);
-	if (!msg)
-		return PC_ERROR;
-	faults->items[faults->count++] = msg;
-	return 0;
-}
-
-void pc__import_faults_release(struct pc__import_faults *faults)
-{
-	if (!faults)
-		return;
-	for (size_t i = 0; i < faults->count; i++)
-		free(faults->items[i]);
-	memset(faults, 0, sizeof(*faults));
-}
-
 /* ------------------------------------------------------------------------
  * libcsv calls back per field and per row, with no word of where in the
  * input it is. Feeding it one line at a time gives that: whatever it

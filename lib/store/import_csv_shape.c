@@ -1,4 +1,4 @@
-#include "store/import_csv.h"
+#include "store/import_csv_shape.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -95,7 +95,7 @@ int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *p
 	if (ret)
 		ret = pc__store_fail(store, PC_ERROR, "cannot add to the audit log: out of memory");
 	else
-		ret = pc_store_log_add(store, &a.entry);
+		ret = pc_store_log_add(store, &a.entry, NULL);
 	pc__audit_release(&a);
 	return ret;
 }

@@ -42,7 +42,7 @@ struct pc__csv_row {
 };
 
 /* Called once per row, in file order; the row lives until it returns.
- * Returns 0 to go on, or an error code (PC_ERROR) to stop the reading. */
+ * Returns 0 to go on, or an error code (PC_ENOMEM) to stop the reading. */
 typedef int (*pc__csv_row_fn)(void *ctx, const struct pc__csv_row *row);
 
 /*
@@ -51,7 +51,7 @@ typedef int (*pc__csv_row_fn)(void *ctx, const struct pc__csv_row *row);
  * row, a byte that is neither UTF-8 nor Windows-1252) go into `faults`
  * and the call still returns 0. Returns PC_EOPEN when the file cannot be opened or
  * read and PC_ETOOBIG when it is larger than PC__CSV_MAX_FILE, each with
- * a fault that says so; PC_ERROR when out of memory; or what `fn` returned.
+ * a fault that says so; PC_ENOMEM when out of memory; or what `fn` returned.
  */
 int pc__csv_read(const char *path, struct pc__import_faults *faults,
                  struct pc__csv_shape *shape, pc__csv_row_fn fn, void *ctx);

@@ -34,7 +34,7 @@ struct pc__csv_shape {
  * Reads `fp` from where it is to its end (or to where both the encoding
  * and the header are known) and fills `shape`. Returns 0; PC_EOPEN when
  * it cannot be read, PC_ETOOBIG past PC__CSV_MAX_FILE, PC_EFORMAT for a
- * UTF-16 file, each with a fault that says so; or PC_ERROR when out of
+ * UTF-16 file, each with a fault that says so; or PC_ENOMEM when out of
  * memory. `path` names the file in faults.
  */
 int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,

@@ -12,6 +12,7 @@
 #include "base/fold.h"
 #include "store/import_date.h"
 #include "base/text.h"
+#include "store/store_internal.h"
 
 /* Longest pupil id, and longest name, class or alias, in bytes: far past
  * any real one, short enough that a misplaced column stands out. */
@@ -80,14 +81,14 @@ static int yes_no(const char *text)
 
 /* Whether the text is nothing once folded (only spaces of other kinds,
  * say): the store holds such a name as absent, so it counts as empty.
- * 1 or 0, or PC_ERROR when out of memory. */
+ * 1 or 0, or PC_ENOMEM when out of memory. */
 static int folds_empty(const char *text)
 {
 	if (!*text)
 		return 1;
 	char *key = pc__fold(text);
 	if (!key)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	int empty = !*key;
 	free(key);
 	return empty;
@@ -149,7 +150,7 @@ static int fault(struct checker *c, const char *fmt, ...)
 	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	return pc__import_fault(&c->file->faults, "%s", msg);
 }
 
@@ -188,7 +189,7 @@ static int unknown_column(struct checker *c, size_t line, const char *name)
 		}
 	}
 	if (err)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	char cut[MAX_SHOWN + 4];
 	if (best)
 		return pc__import_fault(&c->file->faults,
@@ -216,7 +217,7 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 		pc__arena_alloc(c->arena, (c->purposes->count ? c->purposes->count : 1) *
 		                          sizeof(*file_purposes));
 	if (!c->cols || !c->purpose_at || !file_purposes)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	c->col_count = row->count;
 
 	for (size_t i = 0; i < row->count; i++) {
@@ -224,14 +225,14 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 		col->type = COL_BAD;
 		enum clean k = clean_text(&c->text, row->fields[i], row->lens[i]);
 		if (k == CLEAN_NOMEM)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (k != CLEAN_OK) {
 			if (fault(c, "line %zu, column %zu: %s", row->line, i + 1,
 			          k == CLEAN_NOT_UTF8 ? "not valid UTF-8, though the file starts with "
 			                                      "UTF-8's byte order mark (save it again "
 			                                      "as CSV UTF-8)"
 			                              : "holds a control character"))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		char *name = c->text.data;
@@ -260,11 +261,11 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 				if (fault(c, "line %zu, column '%s': the purpose '%s' is always "
 				          "denied, whatever the consent; remove the column",
 				          row->line, name, name))
-					return PC_ERROR;
+					return PC_ENOMEM;
 			} else if (!*at) {
 				const char *id = pc__arena_strdup(c->arena, p->id);
 				if (!id)
-					return PC_ERROR;
+					return PC_ENOMEM;
 				col->type = COL_PURPOSE;
 				col->which = f->purpose_count;
 				file_purposes[f->purpose_count++] = id;
@@ -272,13 +273,13 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 		}
 		if (!at) {
 			if (unknown_column(c, row->line, name))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		if (*at) {
 			if (fault(c, "line %zu, column '%s': named twice (columns %zu and %zu)",
 			          row->line, name, *at, i + 1))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		*at = i + 1;
@@ -293,7 +294,7 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 		    fault(c, "line %zu, column '%s': missing; the file must have the "
 		          "columns pupil_id, forename and surname", row->line,
 		          col_names[required[i]]))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	return 0;
 }
 
@@ -312,7 +313,7 @@ static int row_is_empty(const struct pc__csv_row *row)
 static int split_aliases(struct checker *c, size_t line, const char *text,
                          struct pc__import_row *r)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	const char *list[MAX_ALIASES];
 	char *keys[MAX_ALIASES] = { NULL };
 	size_t n = 0;
@@ -403,7 +404,7 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 	case PC__COL_FORENAME:
 	case PC__COL_SURNAME:
 		if ((empty = folds_empty(text)) < 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (empty)
 			return fault(c, "line %zu, column '%s': empty; every pupil needs a %s",
 			             line, name, name);
@@ -411,7 +412,7 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 		break;
 	case PC__COL_PREFERRED_NAME:
 		if ((empty = folds_empty(text)) < 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (empty)
 			return 0;
 		to = &r->preferred_name;
@@ -457,14 +458,14 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 		   : col->which == PC__COL_SIGNED_ON ? &r->signed_on : &r->expires_on;
 		break;
 	default:
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	if (len > max)
 		return fault(c, "line %zu, column '%s': longer than %zu bytes", line, name, max);
 	if (!len)
 		return 0;
 	*to = pc__arena_strndup(c->arena, text, len);
-	return *to ? 0 : PC_ERROR;
+	return *to ? 0 : PC_ENOMEM;
 }
 
 static int check_row(struct checker *c, const struct pc__csv_row *row)
@@ -484,7 +485,7 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 	r.line = row->line;
 	unsigned char *decisions = pc__arena_alloc(c->arena, f->purpose_count ? f->purpose_count : 1);
 	if (!decisions)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	memset(decisions, 0, f->purpose_count);
 	r.decisions = decisions;
 
@@ -494,12 +495,12 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 			continue;
 		enum clean k = clean_text(&c->text, row->fields[i], row->lens[i]);
 		if (k == CLEAN_NOMEM)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (col->type == COL_UNNAMED) {
 			if ((k != CLEAN_OK || c->text.len) &&
 			    fault(c, "line %zu, column %zu: a value under a column with no name",
 			          row->line, i + 1))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		if (k != CLEAN_OK) {
@@ -508,22 +509,22 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 			if (fault(c, "line %zu, column '%s': %s", row->line, name,
 			          k == CLEAN_NOT_UTF8 ? "not valid UTF-8 (save the file as UTF-8)"
 			                              : "holds a control character"))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		if (check_value(c, row->line, col, &r, decisions))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 	if (r.signed_on && r.expires_on && strcmp(r.expires_on, r.signed_on) < 0 &&
 	    fault(c, "line %zu, column 'expires_on': '%s' is before signed_on '%s'",
 	          row->line, r.expires_on, r.signed_on))
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	if (f->row_count == c->row_alloc) {
 		size_t n = c->row_alloc ? c->row_alloc * 2 : 256;
 		struct pc__import_row *rows = realloc(f->rows, n * sizeof(*rows));
 		if (!rows)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		f->rows = rows;
 		c->row_alloc = n;
 	}
@@ -532,11 +533,11 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 		size_t other, len = strlen(r.id);
 		char *key = pc__arena_strndup(c->arena, r.id, len);
 		if (!key)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		pc__ascii_lower(key);
 		int found = pc__strindex_add(&f->ids, key, f->row_count, &other);
 		if (found < 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (found)
 			return fault(c, "line %zu: pupil id '%s' is already on line %zu",
 			             row->line, r.id, f->rows[other].line);
@@ -554,7 +555,7 @@ static int on_row(void *ctx, const struct pc__csv_row *row)
 int pc__import_file_read(struct pc__import_file *file, const char *path,
                          const struct pc_purpose_list *purposes)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct checker c;
 	memset(&c, 0, sizeof(c));
 	memset(file, 0, sizeof(*file));
@@ -573,7 +574,7 @@ int pc__import_file_read(struct pc__import_file *file, const char *path,
 	if (!c.header_done && !pc__import_fault_total(&file->faults) &&
 	    pc__import_fault(&file->faults, "line 1: the file is empty; it needs a header "
 	                     "row naming its columns (pupil_id, forename, surname, ...)"))
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 done:
 	pc__buf_release(&c.scratch);
 	pc__buf_release(&c.text);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/error.h"
 #include "photoconsent/photoconsent.h"
 
 /*
@@ -24,6 +25,45 @@
 #define PC__SQL_PUPIL(p) \
 	"(SELECT id FROM pupils WHERE id = " p " COLLATE NOCASE ORDER BY id = " p " DESC, id LIMIT 1)"
 #define PC__SQL_PURPOSE(p) "(SELECT id FROM purposes WHERE id = " p " COLLATE NOCASE)"
+
+/* The lists store.h hands out, opaque there. Each lives in the arena
+ * `priv` points to, the list itself included, so that each _free is one
+ * pc__arena_free(); the library's own callers read them directly. */
+struct pc_string_list {
+	size_t count;
+	const char *const *items;
+	void *priv;
+};
+struct pc_pupil_list {
+	size_t count;
+	struct pc_pupil *items;
+	void *priv;
+};
+struct pc_pupil_matches {
+	size_t count;
+	struct pc_pupil_match *items;
+	void *priv;
+};
+struct pc_purpose_list {
+	size_t count;
+	struct pc_purpose *items;
+	void *priv;
+};
+struct pc_consent_list {
+	size_t count;
+	struct pc_consent_record *items;
+	void *priv;
+};
+struct pc_event_list {
+	size_t count;
+	struct pc_event *items;
+	void *priv;
+};
+
+/* `ret`, with the store's message copied into `err` when it is an error
+ * (the message the call set, or pc_strerror's when it set none): how
+ * every public call hands its failure on. */
+int pc__store_result(const pc_store *store, int ret, struct pc_error *err);
 
 /* The open connection. */
 sqlite3 *pc__store_db(pc_store *store);
@@ -127,7 +167,7 @@ struct pc__store_options {
 
 /* pc_store_open with `opts` (NULL: the defaults). */
 int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mode,
-                        const struct pc__store_options *opts);
+                        const struct pc__store_options *opts, struct pc_error *err);
 
 /* The file's path, made safe to quote in a message. */
 const char *pc__store_path(const pc_store *store);
@@ -175,7 +215,7 @@ void pc__store_now(char out[20]);
  * (free()): as written without white space at either end, folded, and
  * folded after swapping "Surname, Forename" (NULL when not written so).
  * All three NULL when the tag can name nobody (not UTF-8, or blank).
- * 0, or PC_ERROR when out of memory.
+ * 0, or PC_ENOMEM when out of memory.
  */
 int pc__store_tag_keys(const char *tag, char **as_written, char **folded, char **swapped);
 

@@ -88,7 +88,7 @@ void pc__audit_release(struct pc__audit *a)
 }
 
 int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
-                   const char *by)
+                   const char *by, struct pc_error *err)
 {
 	struct pc__audit a;
 	int ret = pc__audit_init(&a, verdict, photo, by);
@@ -97,5 +97,5 @@ int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *p
 	else
 		ret = pc_store_log_add(store, &a.entry, NULL);
 	pc__audit_release(&a);
-	return ret;
+	return pc__store_result(store, ret, err);
 }

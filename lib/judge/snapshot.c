@@ -181,7 +181,7 @@ const struct pc_read_options *pc_snapshot_read_options(const pc_snapshot *snap)
 }
 
 int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
-                     const char *date)
+                     const char *date, struct pc_error *err)
 {
 	int ret = PC_ERROR, began = 0;
 	pc_snapshot *snap = NULL;
@@ -217,7 +217,7 @@ int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
 done:
 	pc__store_read_end(store, began);
 	pc_snapshot_free(snap);
-	return ret;
+	return pc__store_result(store, ret, err);
 }
 
 /* ------------------------------------------------------------- lookups */

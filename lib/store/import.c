@@ -854,15 +854,17 @@ int pc_store_import_csv(pc_import_report **out, pc_store *store, const char *csv
 			char *why = strdup(pc__store_message(store));
 			pc__store_rollback(store);
 			began = 0;
-			if (file_fault(ret) && why &&
-			    !lines_add(&im.lines->errors, "line %zu: %s", line, why)) {
-				im.report->counts.refused_file = ret;
-				ret = 0;
-			} else {
-				if (ret != PC_ENOMEM && !why)
+			if (!why)
+				ret = PC_ENOMEM;
+			pc__store_fail(store, ret, "cannot import '%s': line %zu: %s; nothing was "
+			               "imported", csv_path, line, why ? why : "cannot write");
+			if (file_fault(ret)) {
+				if (lines_add(&im.lines->errors, "line %zu: %s", line, why)) {
 					ret = PC_ENOMEM;
-				pc__store_fail(store, ret, "cannot import '%s': line %zu: %s; nothing "
-				               "was imported", csv_path, line, why ? why : "cannot write");
+				} else {
+					im.report->counts.refused_file = ret;
+					ret = 0;
+				}
 			}
 			free(why);
 			goto done;

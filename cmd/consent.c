@@ -53,6 +53,7 @@ static int record(int argc, char **argv, const struct cmd_call *call, enum pc_de
 	void *const withdrawal[] = { &pos[0], &pos[1], &on, &r.note };
 	int withdraw = d == PC_DECISION_WITHDRAWN;
 	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	struct pc_consent_status st;
 	char today[11], detail[96];
 	int status, err;
@@ -76,12 +77,13 @@ static int record(int argc, char **argv, const struct cmd_call *call, enum pc_de
 	 * nothing: the form may be for another child or purpose. */
 	int was_granted = 1;
 	if (d == PC_DECISION_WITHDRAWN &&
-	    !pc_store_consent_in_force(store, r.pupil_id, r.purpose_id, on ? on : today, &st)) {
+	    !pc_store_consent_in_force(&st, store, r.pupil_id, r.purpose_id, on ? on : today,
+	                               NULL)) {
 		was_granted = st.state == PC_CONSENT_GRANTED;
 		cmd_consent_detail(detail, sizeof detail, &st);
 	}
-	if ((err = pc_store_consent_add(store, &r))) {
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_consent_add(store, &r, &e))) {
+		status = cmd_store_fail(&e, err);
 		goto done;
 	}
 	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, pc_decision_name(d),
@@ -91,8 +93,8 @@ static int record(int argc, char **argv, const struct cmd_call *call, enum pc_de
 		printf("note: there was no consent to withdraw: %s %s was %s (%s) on %s; the "
 		       "withdrawal is recorded all the same\n", r.pupil_id, r.purpose_id,
 		       pc_consent_state_name(st.state), detail, on ? on : today);
-	if ((err = pc_store_consent_in_force(store, r.pupil_id, r.purpose_id, today, &st))) {
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_consent_in_force(&st, store, r.pupil_id, r.purpose_id, today, &e))) {
+		status = cmd_store_fail(&e, err);
 		goto done;
 	}
 	cmd_consent_detail(detail, sizeof detail, &st);
@@ -137,8 +139,9 @@ static int consent_history(int argc, char **argv, const struct cmd_call *call)
 {
 	const char *id = NULL;
 	pc_store *store = NULL;
-	struct pc_pupil_list *pupil = NULL;
-	struct pc_consent_list *list = NULL;
+	struct pc_error e = PC_ERROR_INIT;
+	pc_pupil_list *pupil = NULL;
+	pc_consent_list *list = NULL;
 	size_t width = 0;
 	int status, err;
 
@@ -147,22 +150,23 @@ static int consent_history(int argc, char **argv, const struct cmd_call *call)
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
-	if ((err = pc_store_pupil_get(store, id, &pupil)) ||
-	    (err = pc_store_consent_history(store, id, &list))) {
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_pupil_get(&pupil, store, id, &e)) ||
+	    (err = pc_store_consent_history(&list, store, id, &e))) {
+		status = cmd_store_fail(&e, err);
 		goto done;
 	}
-	const struct pc_pupil *p = &pupil->items[0];
-	if (list->count == 0) {
+	const struct pc_pupil *p = pc_pupil_list_get(pupil, 0);
+	size_t n = pc_consent_list_count(list);
+	if (n == 0) {
 		printf("no consent recorded for %s %s %s\n", p->id, p->forename, p->surname);
 		goto done;
 	}
 	printf("consent records of %s %s %s, oldest first:\n", p->id, p->forename, p->surname);
-	for (size_t i = 0; i < list->count; i++)
-		if (cmd_width(list->items[i].purpose_id) > width)
-			width = cmd_width(list->items[i].purpose_id);
-	for (size_t i = 0; i < list->count; i++)
-		print_record(&list->items[i], width);
+	for (size_t i = 0; i < n; i++)
+		if (cmd_width(pc_consent_list_get(list, i)->purpose_id) > width)
+			width = cmd_width(pc_consent_list_get(list, i)->purpose_id);
+	for (size_t i = 0; i < n; i++)
+		print_record(pc_consent_list_get(list, i), width);
 done:
 	pc_consent_list_free(list);
 	pc_pupil_list_free(pupil);

@@ -85,12 +85,15 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-static void print_report(const struct pc_import_report *r, int dry_run, int verbose,
+static void print_report(const pc_import_report *report, int dry_run, int verbose,
                          const char *left_on)
 {
+	const struct pc_import_counts *r = pc_import_report_counts(report);
+	size_t n;
 	if (dry_run || verbose)
-		for (size_t i = 0; i < r->change_count; i++)
-			printf("%s%s\n", dry_run ? "would: " : "", r->changes[i]);
+		for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_CHANGES); i++)
+			printf("%s%s\n", dry_run ? "would: " : "",
+			       pc_import_report_line(report, PC_IMPORT_CHANGES, i));
 	printf("%zu %s: %zu %s added, %zu changed, %zu unchanged; "
 	       "%zu %s granted, %zu refused, %zu unchanged\n",
 	       r->rows, plural(r->rows, "row", "rows"),
@@ -99,8 +102,8 @@ static void print_report(const struct pc_import_report *r, int dry_run, int verb
 	       r->granted, plural(r->granted, "consent", "consents"),
 	       r->refused, r->consents_unchanged);
 	/* Always shown: each is a decision someone must take. */
-	for (size_t i = 0; i < r->conflict_line_count; i++)
-		printf("conflict: %s\n", r->conflict_lines[i]);
+	for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_CONFLICTS); i++)
+		printf("conflict: %s\n", pc_import_report_line(report, PC_IMPORT_CONFLICTS, i));
 	if (r->conflicts)
 		printf("%zu %s: what was recorded by hand was kept\n", r->conflicts,
 		       plural(r->conflicts, "conflict", "conflicts"));
@@ -108,21 +111,23 @@ static void print_report(const struct pc_import_report *r, int dry_run, int verb
 		printf("%zu %s not in this file %s already recorded as left\n", r->already_left,
 		       plural(r->already_left, "pupil", "pupils"),
 		       plural(r->already_left, "was", "were"));
+	n = pc_import_report_line_count(report, PC_IMPORT_MISSING);
 	if (r->leavers) {
-		for (size_t i = 0; i < r->missing_count; i++)
+		for (size_t i = 0; i < n; i++)
 			printf("%snot in this file, left on %s: %s\n", dry_run ? "would: " : "",
-			       left_on, r->missing[i]);
+			       left_on, pc_import_report_line(report, PC_IMPORT_MISSING, i));
 		return;
 	}
-	for (size_t i = 0; i < r->missing_count; i++)
-		printf("not in this file (kept): %s\n", r->missing[i]);
-	if (r->missing_count == 1)
+	for (size_t i = 0; i < n; i++)
+		printf("not in this file (kept): %s\n",
+		       pc_import_report_line(report, PC_IMPORT_MISSING, i));
+	if (n == 1)
 		printf("if this pupil has left, record it: 'photoconsent pupil set ID left_on "
 		       "DATE', or import again with --leavers-left-on DATE\n");
-	else if (r->missing_count)
+	else if (n)
 		printf("if these %zu pupils have left, record it: 'photoconsent pupil set ID "
 		       "left_on DATE' for each, or import again with --leavers-left-on DATE for "
-		       "all of them\n", r->missing_count);
+		       "all of them\n", n);
 }
 
 static int db_import(int argc, char **argv, const struct cmd_call *call)
@@ -131,7 +136,8 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	const char *file = NULL, *left_on = NULL;
 	void *const places[] = { &dry_run, &prefer_file, &verbose, &left_on, &file };
 	pc_store *store = NULL;
-	struct pc_import_report *report = NULL;
+	pc_import_report *report = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
@@ -140,21 +146,22 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	if (status)
 		return status;
 
-	const struct pc_import_options import_opts = {
-		(dry_run ? PC_IMPORT_DRY_RUN : 0) | (prefer_file ? PC_IMPORT_PREFER_FILE : 0),
-		cmd_user(), left_on,
-	};
-	int err = pc_store_import_csv(store, file, &import_opts, &report);
-	for (size_t i = 0; report && i < report->notice_count; i++)
-		printf("note: %s\n", report->notices[i]);
+	struct pc_import_options import_opts = PC_IMPORT_OPTIONS_INIT;
+	import_opts.flags = (dry_run ? PC_IMPORT_DRY_RUN : 0u) |
+	                    (prefer_file ? PC_IMPORT_PREFER_FILE : 0u);
+	import_opts.by = cmd_user();
+	import_opts.leavers_left_on = left_on;
+	int err = pc_store_import_csv(&report, store, file, &import_opts, &e);
+	for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_NOTICES); i++)
+		printf("note: %s\n", pc_import_report_line(report, PC_IMPORT_NOTICES, i));
 	/* A refused file: every fault, a line each, naming its line. */
-	if (err && report && report->error_count && cmd_status_for(err) == EXIT_DATAERR) {
-		for (size_t i = 0; i < report->error_count; i++)
-			cmd_error("'%s': %s", file, report->errors[i]);
+	if (!err && pc_import_report_counts(report)->refused_file) {
+		for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_ERRORS); i++)
+			cmd_error("'%s': %s", file, pc_import_report_line(report, PC_IMPORT_ERRORS, i));
 		cmd_error("'%s' was refused; nothing was written", file);
 		status = EXIT_DATAERR;
 	} else if (err) {
-		status = cmd_store_fail(store, err);
+		status = cmd_store_fail(&e, err);
 	} else {
 		print_report(report, dry_run, verbose, left_on);
 		if (dry_run)
@@ -186,9 +193,10 @@ static int db_set(int argc, char **argv, const struct cmd_call *call)
 	if ((status = check_setting(call, pos[0])) ||
 	    (status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		return status;
-	int err = pc_store_set_person_roots(store, pos[1], cmd_user());
+	struct pc_error e = PC_ERROR_INIT;
+	int err = pc_store_set_person_roots(store, pos[1], cmd_user(), &e);
 	if (err)
-		status = cmd_store_fail(store, err);
+		status = cmd_store_fail(&e, err);
 	pc_store_free(store);
 	if (!status)
 		fputs("person roots set; check, scan and inspect read photos with them\n", stdout);
@@ -200,7 +208,8 @@ static int db_get(int argc, char **argv, const struct cmd_call *call)
 {
 	const char *name = NULL;
 	pc_store *store = NULL;
-	struct pc_string_list *roots = NULL;
+	pc_string_list *roots = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	int status;
 
 	void *const places[] = { &name };
@@ -209,18 +218,18 @@ static int db_get(int argc, char **argv, const struct cmd_call *call)
 	if ((status = check_setting(call, name)) ||
 	    (status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
-	int err = pc_store_person_roots(store, &roots);
+	int err = pc_store_person_roots(&roots, store, &e);
 	if (err) {
-		status = cmd_store_fail(store, err);
-	} else if (!roots->count) {
+		status = cmd_store_fail(&e, err);
+	} else if (!pc_string_list_count(roots)) {
 		size_t n;
 		const char *const *def = pc_default_person_roots(&n);
 		for (size_t i = 0; i < n; i++)
 			printf("%s%s", i ? ";" : "", def[i]);
 		fputs("\t(the default: never set)\n", stdout);
 	} else {
-		for (size_t i = 0; i < roots->count; i++)
-			printf("%s%s", i ? ";" : "", roots->items[i]);
+		for (size_t i = 0; i < pc_string_list_count(roots); i++)
+			printf("%s%s", i ? ";" : "", pc_string_list_get(roots, i));
 		fputc('\n', stdout);
 	}
 	pc_string_list_free(roots);

@@ -25,16 +25,22 @@ int cmd_status_for(int code)
 		return EXIT_IOERR;
 	case PC_EBUSY:
 		return EXIT_TEMPFAIL;
+	case PC_ENOMEM:
+	case PC_EINVALID:
+	case PC_EVERSION:
+		/* Out of memory, or a call the command got wrong: as the man
+		 * page says, an internal software error. */
+		return EXIT_SOFTWARE;
 	default:
 		/* In the store, anything else is SQLite failing to read or write
-		 * the file (disk full, I/O error) or running out of memory. */
+		 * the file (disk full, I/O error). */
 		return EXIT_IOERR;
 	}
 }
 
-int cmd_store_fail(pc_store *store, int code)
+int cmd_store_fail(const struct pc_error *err, int code)
 {
-	const char *why = store ? pc_store_error(store) : "";
+	const char *why = err ? err->message : "";
 	if (*why)
 		cmd_error("%s", why);
 	else
@@ -45,30 +51,27 @@ int cmd_store_fail(pc_store *store, int code)
 int cmd_store_open(pc_store **out, const struct cmd_context *ctx, enum pc_store_mode mode)
 {
 	const char *path = ctx->db_path;
-	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	int status;
 
 	*out = NULL;
-	int err = pc_store_open(&store, path, mode);
-	if (!err) {
-		*out = store;
+	int err = pc_store_open(out, path, mode, &e);
+	if (!err)
 		return 0;
-	}
-	if (!store) {
+	if (err == PC_ENOMEM) {
 		cmd_error("out of memory opening '%s'", path);
 		return EXIT_SOFTWARE;
 	}
 	/* The store's messages name the file and say what to do ("no
 	 * database at 'x.db'; create one with 'photoconsent db init'"). */
 	if (mode == PC_STORE_CREATE && err == PC_EEXISTS) {
-		cmd_error("%s; it was left as it is", pc_store_error(store));
+		cmd_error("%s; it was left as it is", e.message);
 		status = EXIT_CANTCREAT;
 	} else {
-		status = cmd_store_fail(store, err);
+		status = cmd_store_fail(&e, err);
 		if (mode == PC_STORE_CREATE && (err == PC_EOPEN || err == PC_EREADONLY))
 			status = EXIT_CANTCREAT;
 	}
-	pc_store_free(store);
 	return status;
 }
 
@@ -78,23 +81,17 @@ int cmd_store_open_log(pc_store **out, const struct cmd_context *ctx, int *loggi
 	*out = NULL;
 	if (!*logging)
 		return cmd_store_open(out, ctx, PC_STORE_READ);
-	pc_store *store = NULL;
-	int err = pc_store_open(&store, ctx->db_path, PC_STORE_WRITE);
-	if (!err) {
-		*out = store;
+	struct pc_error e = PC_ERROR_INIT;
+	int err = pc_store_open(out, ctx->db_path, PC_STORE_WRITE, &e);
+	if (!err)
 		return 0;
-	}
-	if (!store) {
+	if (err == PC_ENOMEM) {
 		cmd_error("out of memory opening '%s'", ctx->db_path);
 		return EXIT_SOFTWARE;
 	}
-	if (err != PC_EREADONLY) {
-		int status = cmd_store_fail(store, err);
-		pc_store_free(store);
-		return status;
-	}
-	cmd_error("warning: %s; %s are not written to the audit log", pc_store_error(store), what);
-	pc_store_free(store);
+	if (err != PC_EREADONLY)
+		return cmd_store_fail(&e, err);
+	cmd_error("warning: %s; %s are not written to the audit log", e.message, what);
 	*logging = 0;
 	return cmd_store_open(out, ctx, PC_STORE_READ);
 }

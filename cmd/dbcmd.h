@@ -33,15 +33,15 @@ int cmd_store_open_log(pc_store **out, const struct cmd_context *ctx, int *loggi
                        const char *what);
 
 /*
- * After a store call failed with `code`: prints pc_store_error() and
+ * After a library call failed with `code`: prints what `err` says and
  * returns the exit status for it (cmd_status_for).
  */
-int cmd_store_fail(pc_store *store, int code);
+int cmd_store_fail(const struct pc_error *err, int code);
 
 /* The exit status for a library code: 0, 65 data (unknown pupil, purpose
  * or event, bad date, duplicate id, refused file, not a photoconsent
  * database), 66 a file cannot be opened, 74 read-only or I/O, 75 busy,
- * 70 anything else. */
+ * 70 out of memory or a misused call. */
 int cmd_status_for(int code);
 
 /* Who is acting: $PHOTOCONSENT_USER, else $USER, else $LOGNAME, else the

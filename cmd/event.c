@@ -37,6 +37,7 @@ static int event_add(int argc, char **argv, const struct cmd_call *call)
 	struct cmd_list tags = { 0 }, denied = { 0 };
 	void *const places[] = { &e.id, &e.name, &e.starts_on, &e.ends_on, &tags, &denied, &e.note };
 	pc_store *store = NULL;
+	struct pc_error fail = PC_ERROR_INIT;
 	int status, err;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
@@ -49,8 +50,8 @@ static int event_add(int argc, char **argv, const struct cmd_call *call)
 	e.tag_count = tags.count;
 	e.denied = denied.items;
 	e.denied_count = denied.count;
-	if ((err = pc_store_event_add(store, &e, cmd_user())))
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_event_add(store, &e, cmd_user(), &fail)))
+		status = cmd_store_fail(&fail, err);
 	else
 		printf("added event %s: %s, %s to %s\n", e.id, e.name, e.starts_on, e.ends_on);
 done:
@@ -73,7 +74,8 @@ static void print_joined(const char *label, const char *const *items, size_t cou
 static int event_list(int argc, char **argv, const struct cmd_call *call)
 {
 	pc_store *store = NULL;
-	struct pc_event_list *list = NULL;
+	struct pc_error fail = PC_ERROR_INIT;
+	pc_event_list *list = NULL;
 	size_t idw = 0, namew = 0;
 	int status, err;
 
@@ -81,20 +83,22 @@ static int event_list(int argc, char **argv, const struct cmd_call *call)
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
-	if ((err = pc_store_event_list(store, &list))) {
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_event_list(&list, store, &fail))) {
+		status = cmd_store_fail(&fail, err);
 		goto done;
 	}
-	if (list->count == 0)
+	size_t n = pc_event_list_count(list);
+	if (n == 0)
 		printf("no events yet: add them with 'photoconsent event add'\n");
-	for (size_t i = 0; i < list->count; i++) {
-		if (cmd_width(list->items[i].id) > idw)
-			idw = cmd_width(list->items[i].id);
-		if (cmd_width(list->items[i].name) > namew)
-			namew = cmd_width(list->items[i].name);
+	for (size_t i = 0; i < n; i++) {
+		const struct pc_event *e = pc_event_list_get(list, i);
+		if (cmd_width(e->id) > idw)
+			idw = cmd_width(e->id);
+		if (cmd_width(e->name) > namew)
+			namew = cmd_width(e->name);
 	}
-	for (size_t i = 0; i < list->count; i++) {
-		const struct pc_event *e = &list->items[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct pc_event *e = pc_event_list_get(list, i);
 		cmd_pad(e->id, idw + 2);
 		cmd_pad(e->name, namew + 2);
 		if (strcmp(e->ends_on, e->starts_on))

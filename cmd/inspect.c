@@ -42,18 +42,19 @@ const struct cmd_spec cmd_inspect_spec = {
 
 /* The school's person roots, when the database is there to say; else
  * (or when it cannot say, which is reported) the defaults. */
-static struct pc_string_list *school_roots(const struct cmd_context *ctx)
+static pc_string_list *school_roots(const struct cmd_context *ctx)
 {
-	struct pc_string_list *roots = NULL;
+	pc_string_list *roots = NULL;
 	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	if (access(ctx->db_path, F_OK))
 		return NULL;
-	int err = pc_store_open(&store, ctx->db_path, PC_STORE_READ);
+	int err = pc_store_open(&store, ctx->db_path, PC_STORE_READ, &e);
 	if (!err)
-		err = pc_store_person_roots(store, &roots);
+		err = pc_store_person_roots(&roots, store, &e);
 	if (err)
 		cmd_error("warning: the person roots could not be read (%s); using the defaults",
-		          pc_store_error(store));
+		          e.message);
 	pc_store_free(store);
 	return roots;
 }
@@ -81,10 +82,22 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		cmd_list_release(&roots);
 		return cmd_usage_error("inspect", "no photo given");
 	}
-	struct pc_string_list *school = opts.person_roots ? NULL : school_roots(ctx);
-	if (school && school->count) {
-		opts.person_roots = (const char *const *)school->items;
-		opts.person_root_count = school->count;
+	pc_string_list *school = opts.person_roots ? NULL : school_roots(ctx);
+	size_t school_count = pc_string_list_count(school);
+	const char **school_roots_given = NULL;
+	if (school_count) {
+		/* The read options take an array: the list lends its strings. */
+		school_roots_given = calloc(school_count, sizeof(*school_roots_given));
+		if (!school_roots_given) {
+			cmd_error("out of memory");
+			pc_string_list_free(school);
+			cmd_list_release(&roots);
+			return EXIT_SOFTWARE;
+		}
+		for (size_t i = 0; i < school_count; i++)
+			school_roots_given[i] = pc_string_list_get(school, i);
+		opts.person_roots = school_roots_given;
+		opts.person_root_count = school_count;
 	}
 
 	status = 0;
@@ -95,6 +108,7 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		if (err == PC_ERROR ||
 		    (json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo)) {
 			pc_photo_free(photo);
+			free(school_roots_given);
 			pc_string_list_free(school);
 			cmd_list_release(&roots);
 			cmd_error("out of memory reading '%s'", argv[i]);
@@ -114,6 +128,7 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 			status = EXIT_DATAERR;
 		pc_photo_free(photo);
 	}
+	free(school_roots_given);
 	pc_string_list_free(school);
 	cmd_list_release(&roots);
 	return status;

@@ -68,12 +68,13 @@ static int print_row(void *ctx, const struct pc_log_entry *photo, const struct p
 
 int cmd_log(int argc, char **argv, const struct cmd_context *ctx)
 {
-	struct pc_log_query q = { NULL, NULL, NULL };
+	struct pc_log_query q = PC_LOG_QUERY_INIT;
 	int json = 0;
 	void *const places[] = { &q.since, &q.file, &q.pupil, &json };
 	const struct cmd_call call = cmd_command_call(&cmd_log_spec, ctx);
 	struct printing p = { 0, 0, 0 };
 	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	int status, err;
 
 	if (cmd_parse(&status, &call, argc, argv, places, CMD_COUNT(places)))
@@ -83,9 +84,11 @@ int cmd_log(int argc, char **argv, const struct cmd_context *ctx)
 		return cmd_usage_error("log", "--file needs a file name");
 	if ((status = cmd_store_open(&store, ctx, PC_STORE_READ)))
 		return status;
-	err = pc_store_log_read(store, &q, print_row, &p);
+	q.fn = print_row;
+	q.ctx = &p;
+	err = pc_store_log_read(store, &q, &e);
 	if (err < 0)
-		status = cmd_store_fail(store, err);
+		status = cmd_store_fail(&e, err);
 	else if (err > 0)
 		status = err;
 	pc_store_free(store);

@@ -67,6 +67,7 @@ static int pupil_add(int argc, char **argv, const struct cmd_call *call)
 	void *const places[] = { &p.id, &p.forename, &p.surname, &p.preferred_name, &p.class_name,
 	                         &aliases };
 	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	int status, err;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
@@ -75,8 +76,8 @@ static int pupil_add(int argc, char **argv, const struct cmd_call *call)
 		goto done;
 	p.aliases = aliases.items;
 	p.alias_count = aliases.count;
-	if ((err = pc_store_pupil_add(store, &p, cmd_user()))) {
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_pupil_add(store, &p, cmd_user(), &e))) {
+		status = cmd_store_fail(&e, err);
 		goto done;
 	}
 	printf("added pupil %s %s %s%s%s%s\n", p.id, p.forename, p.surname,
@@ -111,22 +112,24 @@ static void show_details(const struct pc_pupil *p)
 
 static int show_consent(pc_store *store, const struct pc_pupil *p)
 {
-	struct pc_purpose_list *purposes = NULL;
+	pc_purpose_list *purposes = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	char today[11], detail[96];
 	size_t width = 0;
 	int err;
 
-	if ((err = pc_store_purpose_list(store, &purposes)))
-		return cmd_store_fail(store, err);
+	if ((err = pc_store_purpose_list(&purposes, store, &e)))
+		return cmd_store_fail(&e, err);
 	pc_date_today(today);
-	for (size_t i = 0; i < purposes->count; i++)
-		if (cmd_width(purposes->items[i].id) > width)
-			width = cmd_width(purposes->items[i].id);
+	size_t n = pc_purpose_list_count(purposes);
+	for (size_t i = 0; i < n; i++)
+		if (cmd_width(pc_purpose_list_get(purposes, i)->id) > width)
+			width = cmd_width(pc_purpose_list_get(purposes, i)->id);
 	printf("\nconsent in force today, %s:\n", today);
-	for (size_t i = 0; i < purposes->count; i++) {
-		const struct pc_purpose *pu = &purposes->items[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct pc_purpose *pu = pc_purpose_list_get(purposes, i);
 		struct pc_consent_status st;
-		if ((err = pc_store_consent_in_force(store, p->id, pu->id, today, &st)))
+		if ((err = pc_store_consent_in_force(&st, store, p->id, pu->id, today, &e)))
 			break;
 		fputs("  ", stdout);
 		cmd_pad(pu->id, width + 2);
@@ -140,7 +143,7 @@ static int show_consent(pc_store *store, const struct pc_pupil *p)
 			cmd_consent_detail(detail, sizeof detail, &st);
 		printf("%-10s  %s\n", pc_consent_state_name(st.state), detail);
 	}
-	int status = err ? cmd_store_fail(store, err) : 0;
+	int status = err ? cmd_store_fail(&e, err) : 0;
 	pc_purpose_list_free(purposes);
 	return status;
 }
@@ -150,19 +153,20 @@ static int pupil_show(int argc, char **argv, const struct cmd_call *call)
 	const char *id = NULL;
 	void *const places[] = { &id };
 	pc_store *store = NULL;
-	struct pc_pupil_list *list = NULL;
+	struct pc_error e = PC_ERROR_INIT;
+	pc_pupil_list *list = NULL;
 	int status, err;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
-	if ((err = pc_store_pupil_get(store, id, &list))) {
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_pupil_get(&list, store, id, &e))) {
+		status = cmd_store_fail(&e, err);
 		goto done;
 	}
-	show_details(&list->items[0]);
-	status = show_consent(store, &list->items[0]);
+	show_details(pc_pupil_list_get(list, 0));
+	status = show_consent(store, pc_pupil_list_get(list, 0));
 done:
 	pc_pupil_list_free(list);
 	pc_store_free(store);
@@ -200,7 +204,7 @@ static void print_row(const char *const cells[COLUMNS], const size_t width[COLUM
 	printf("%s\n", cells[last]);
 }
 
-static void print_table(const struct pc_pupil_list *list)
+static void print_table(const pc_pupil_list *list)
 {
 	static const char *const heads[COLUMNS] = { "ID", "NAME", "PREFERRED", "CLASS", "FLAGS" };
 	const char *cells[COLUMNS];
@@ -209,15 +213,15 @@ static void print_table(const struct pc_pupil_list *list)
 
 	for (int c = 0; c < COLUMNS; c++)
 		width[c] = strlen(heads[c]);
-	for (size_t i = 0; i < list->count; i++) {
-		row_of(cells, name, sizeof name, flags, sizeof flags, &list->items[i]);
+	for (size_t i = 0; i < pc_pupil_list_count(list); i++) {
+		row_of(cells, name, sizeof name, flags, sizeof flags, pc_pupil_list_get(list, i));
 		for (int c = 0; c < COLUMNS; c++)
 			if (cmd_width(cells[c]) > width[c])
 				width[c] = cmd_width(cells[c]);
 	}
 	print_row(heads, width);
-	for (size_t i = 0; i < list->count; i++) {
-		row_of(cells, name, sizeof name, flags, sizeof flags, &list->items[i]);
+	for (size_t i = 0; i < pc_pupil_list_count(list); i++) {
+		row_of(cells, name, sizeof name, flags, sizeof flags, pc_pupil_list_get(list, i));
 		print_row(cells, width);
 	}
 }
@@ -227,16 +231,17 @@ static int pupil_list(int argc, char **argv, const struct cmd_call *call)
 	const char *class_name = NULL;
 	void *const places[] = { &class_name };
 	pc_store *store = NULL;
-	struct pc_pupil_list *list = NULL;
+	struct pc_error e = PC_ERROR_INIT;
+	pc_pupil_list *list = NULL;
 	int status, err;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
-	if ((err = pc_store_pupil_list(store, class_name, &list))) {
-		status = cmd_store_fail(store, err);
-	} else if (list->count == 0) {
+	if ((err = pc_store_pupil_list(&list, store, class_name, &e))) {
+		status = cmd_store_fail(&e, err);
+	} else if (pc_pupil_list_count(list) == 0) {
 		if (class_name)
 			printf("no pupils in class '%s'\n", class_name);
 		else
@@ -254,6 +259,7 @@ static int pupil_set(int argc, char **argv, const struct cmd_call *call)
 	const char *pos[3] = { NULL };
 	void *const places[] = { &pos[0], &pos[1], &pos[2] };
 	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	int status, err, on = 0;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
@@ -274,10 +280,11 @@ static int pupil_set(int argc, char **argv, const struct cmd_call *call)
 
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		return status;
-	err = is_left ? pc_store_pupil_set_left_on(store, id, value, cmd_user())
-	              : pc_store_pupil_set_flag(store, id, field, on, cmd_user());
+	enum pc_pupil_flag flag = !strcmp(field, "no_photo") ? PC_PUPIL_NO_PHOTO : PC_PUPIL_NO_NAME;
+	err = is_left ? pc_store_pupil_set_left_on(store, id, value, cmd_user(), &e)
+	              : pc_store_pupil_set_flag(store, id, flag, on, cmd_user(), &e);
 	if (err)
-		status = cmd_store_fail(store, err);
+		status = cmd_store_fail(&e, err);
 	else if (is_left && value)
 		printf("pupil %s: left on %s\n", id, value);
 	else if (is_left)
@@ -293,14 +300,15 @@ static int pupil_alias(int argc, char **argv, const struct cmd_call *call)
 	const char *pos[2] = { NULL };
 	void *const places[] = { &pos[0], &pos[1] };
 	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	int status, err;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		return status;
-	if ((err = pc_store_pupil_alias(store, pos[0], pos[1], cmd_user())))
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_pupil_alias(store, pos[0], pos[1], cmd_user(), &e)))
+		status = cmd_store_fail(&e, err);
 	else
 		printf("pupil %s: also tagged as '%s'\n", pos[0], pos[1]);
 	pc_store_free(store);

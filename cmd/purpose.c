@@ -31,7 +31,8 @@ static const struct cmd_opt add_table[] = {
 static int purpose_list(int argc, char **argv, const struct cmd_call *call)
 {
 	pc_store *store = NULL;
-	struct pc_purpose_list *list = NULL;
+	struct pc_error e = PC_ERROR_INIT;
+	pc_purpose_list *list = NULL;
 	size_t width = 0;
 	int status, err;
 
@@ -39,15 +40,16 @@ static int purpose_list(int argc, char **argv, const struct cmd_call *call)
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_READ)))
 		return status;
-	if ((err = pc_store_purpose_list(store, &list))) {
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_purpose_list(&list, store, &e))) {
+		status = cmd_store_fail(&e, err);
 		goto done;
 	}
-	for (size_t i = 0; i < list->count; i++)
-		if (cmd_width(list->items[i].id) > width)
-			width = cmd_width(list->items[i].id);
-	for (size_t i = 0; i < list->count; i++) {
-		const struct pc_purpose *p = &list->items[i];
+	size_t n = pc_purpose_list_count(list);
+	for (size_t i = 0; i < n; i++)
+		if (cmd_width(pc_purpose_list_get(list, i)->id) > width)
+			width = cmd_width(pc_purpose_list_get(list, i)->id);
+	for (size_t i = 0; i < n; i++) {
+		const struct pc_purpose *p = pc_purpose_list_get(list, i);
 		const char *kind = p->always_deny ? (p->is_public ? "public, always denied"
 		                                                  : "always denied")
 		                                  : (p->is_public ? "public" : "in school");
@@ -69,14 +71,15 @@ static int purpose_add(int argc, char **argv, const struct cmd_call *call)
 	struct pc_purpose p = { 0 };
 	void *const places[] = { &p.id, &p.description, &p.is_public, &p.always_deny, &p.policy };
 	pc_store *store = NULL;
+	struct pc_error e = PC_ERROR_INIT;
 	int status, err;
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_WRITE)))
 		return status;
-	if ((err = pc_store_purpose_add(store, &p, cmd_user())))
-		status = cmd_store_fail(store, err);
+	if ((err = pc_store_purpose_add(store, &p, cmd_user(), &e)))
+		status = cmd_store_fail(&e, err);
 	else
 		printf("added purpose %s: %s%s%s\n", p.id, p.description,
 		       p.is_public ? " (public)" : "", p.always_deny ? " (always denied)" : "");

@@ -162,9 +162,10 @@ static int load_snapshot(pc_snapshot **out, pc_store **store, const struct cmd_c
 	int status = cmd_store_open_log(store, ctx, logging, "the photos");
 	if (status)
 		return status;
-	int err = pc_snapshot_load(out, *store, purpose, on);
+	struct pc_error e = PC_ERROR_INIT;
+	int err = pc_snapshot_load(out, *store, purpose, on, &e);
 	if (err)
-		status = cmd_store_fail(*store, err);
+		status = cmd_store_fail(&e, err);
 	/* The consent is in the snapshot now: unless it is to be logged to,
 	 * the database is not held open while the scan runs. */
 	if (err || !*logging) {

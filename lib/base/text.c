@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "photoconsent/store.h"
+#include "photoconsent/photoconsent.h"
 
 /* Length of the valid UTF-8 sequence at s (at most `len` bytes), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)

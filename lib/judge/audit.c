@@ -88,14 +88,14 @@ void pc__audit_release(struct pc__audit *a)
 }
 
 int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
-                   const char *by)
+                   const char *by, struct pc_error *err)
 {
 	struct pc__audit a;
 	int ret = pc__audit_init(&a, verdict, photo, by);
 	if (ret)
 		ret = pc__store_fail(store, PC_ERROR, "cannot add to the audit log: out of memory");
 	else
-		ret = pc_store_log_add(store, &a.entry);
+		ret = pc_store_log_add(store, &a.entry, NULL);
 	pc__audit_release(&a);
-	return ret;
+	return pc__store_result(store, ret, err);
 }

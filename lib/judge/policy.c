@@ -249,7 +249,7 @@ int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
 	*out = NULL;
 	if (!store || !photo)
 		return PC_ERROR;
-	int ret = pc_snapshot_load(&snap, store, purpose_id, date);
+	int ret = pc_snapshot_load(&snap, store, purpose_id, date, NULL);
 	if (ret == 0 && (ret = pc_snapshot_judge(out, snap, photo)))
 		ret = pc__store_fail(store, ret, "out of memory");
 	pc_snapshot_free(snap);

@@ -26,6 +26,7 @@
 #include "read/people.h"
 #include "judge/policy_internal.h"
 #include "base/text.h"
+#include "store/store_internal.h"
 
 /* The most events one photo is found in: far past any real one, a bound
  * on what a hostile photo can make the judge do. */

@@ -33,6 +33,7 @@
 #include "base/fold.h"
 #include "judge/policy_internal.h"
 #include "base/text.h"
+#include "store/store_internal.h"
 
 /* Letters, marks and digits make words; everything else parts them. */
 static int word_char_at(const char *s)

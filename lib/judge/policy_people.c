@@ -24,6 +24,7 @@
 #include "read/people.h"
 #include "judge/policy_internal.h"
 #include "base/strindex.h"
+#include "store/store_internal.h"
 
 /* Every per-child reason reads the same to a parent: saying that a child
  * may never be photographed (no_photo), or has left, would tell another

@@ -60,8 +60,8 @@ static int load_pupils(pc_snapshot *snap, pc_store *store)
 		return pc__store_fail(store, PC_ERROR, "out of memory");
 	for (size_t i = 0; i < pupils->count; i++) {
 		const struct pc_pupil *p = &pupils->items[i];
-		int ret = pc_store_consent_in_force(store, p->id, snap->purpose->id, snap->date,
-		                                    &snap->status[i]);
+		int ret = pc_store_consent_in_force(&snap->status[i], store, p->id,
+		                                    snap->purpose->id, snap->date, NULL);
 		if (ret)
 			return ret;
 		if (pc__needles_build(&snap->needles[i], p) ||
@@ -145,7 +145,7 @@ static int index_events(pc_snapshot *snap)
  * first match is the earliest event. */
 static int load_events(pc_snapshot *snap, pc_store *store)
 {
-	int ret = pc_store_event_list(store, &snap->events);
+	int ret = pc_store_event_list(&snap->events, store, NULL);
 	if (ret)
 		return ret;
 	size_t alloc = 0;
@@ -165,7 +165,7 @@ static int load_events(pc_snapshot *snap, pc_store *store)
 /* The school's person roots, for reading photos as its tools tag them. */
 static int load_roots(pc_snapshot *snap, pc_store *store)
 {
-	int ret = pc_store_person_roots(store, &snap->roots);
+	int ret = pc_store_person_roots(&snap->roots, store, NULL);
 	if (ret)
 		return ret;
 	if (snap->roots->count) {
@@ -181,7 +181,7 @@ const struct pc_read_options *pc_snapshot_read_options(const pc_snapshot *snap)
 }
 
 int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
-                     const char *date)
+                     const char *date, struct pc_error *err)
 {
 	int ret = PC_ERROR, began = 0;
 	pc_snapshot *snap = NULL;
@@ -205,10 +205,10 @@ int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
 	ret = pc__store_read_begin(store, &began);
 	if (ret)
 		goto done;
-	if ((ret = pc_store_purpose_get(store, purpose_id, &snap->purposes)))
+	if ((ret = pc_store_purpose_get(&snap->purposes, store, purpose_id, NULL)))
 		goto done;
 	snap->purpose = &snap->purposes->items[0];
-	if ((ret = pc_store_pupil_list(store, NULL, &snap->pupils)) ||
+	if ((ret = pc_store_pupil_list(&snap->pupils, store, NULL, NULL)) ||
 	    (ret = load_pupils(snap, store)) || (ret = load_names(snap, store)) ||
 	    (ret = load_events(snap, store)) || (ret = load_roots(snap, store)))
 		goto done;
@@ -217,7 +217,7 @@ int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
 done:
 	pc__store_read_end(store, began);
 	pc_snapshot_free(snap);
-	return ret;
+	return pc__store_result(store, ret, err);
 }
 
 /* ------------------------------------------------------------- lookups */

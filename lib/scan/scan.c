@@ -45,6 +45,7 @@
 #include "judge/snapshot.h"
 #include "report/thumb.h"
 #include "scan/walk.h"
+#include "store/store_internal.h"
 
 /* Photos travel in batches, so that handing them between threads (a
  * semaphore post, and now and then a wake-up) is paid once per batch,

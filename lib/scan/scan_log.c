@@ -17,6 +17,7 @@
 
 #include "base/buf.h"
 #include "scan/scan_log.h"
+#include "store/store_internal.h"
 
 /* Far more than a record needs (a path is at most a few KiB): a longer
  * one means the file was damaged. */
@@ -285,11 +286,11 @@ int pc__scan_log_write(struct pc__scan_log *log, pc_store *store,
 		                 then);
 		goto done;
 	}
-	ret = pc_store_log_scan(store, scan, next_row, &r, NULL);
+	ret = pc_store_log_scan(NULL, store, scan, next_row, &r, NULL);
 	if (ret)
 		*error = message("the scan could not be written to the audit log: %s%s",
 		                 r.why ? r.why : r.out_of_memory ? "out of memory"
-		                 : pc_store_error(store), then);
+		                 : pc__store_message(store), then);
 done:
 	free(r.why);
 	free(r.data);

@@ -42,7 +42,7 @@ static int lines_add(struct lines *l, const char *fmt, ...)
 		size_t alloc = l->alloc ? l->alloc * 2 : 64;
 		char **items = realloc(l->items, alloc * sizeof(*items));
 		if (!items)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		l->items = items;
 		l->alloc = alloc;
 	}
@@ -51,7 +51,7 @@ static int lines_add(struct lines *l, const char *fmt, ...)
 	char *s = pc__vformat(fmt, ap);
 	va_end(ap);
 	if (!s)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	l->items[l->count++] = s;
 	return 0;
 }
@@ -64,50 +64,54 @@ static void lines_release(struct lines *l)
 	memset(l, 0, sizeof(*l));
 }
 
-void pc_import_report_free(struct pc_import_report *report)
+struct pc_import_report {
+	struct pc_import_counts counts;
+	struct report_priv lines;
+};
+
+void pc_import_report_free(pc_import_report *report)
 {
 	if (!report)
 		return;
-	struct report_priv *priv = report->priv;
-	if (priv) {
-		lines_release(&priv->changes);
-		lines_release(&priv->conflicts);
-		lines_release(&priv->missing);
-		lines_release(&priv->notices);
-		lines_release(&priv->errors);
-		free(priv);
-	}
+	lines_release(&report->lines.changes);
+	lines_release(&report->lines.conflicts);
+	lines_release(&report->lines.missing);
+	lines_release(&report->lines.notices);
+	lines_release(&report->lines.errors);
 	free(report);
 }
 
-static struct pc_import_report *report_new(void)
+const struct pc_import_counts *pc_import_report_counts(const pc_import_report *report)
 {
-	struct pc_import_report *r = calloc(1, sizeof(*r));
-	if (!r)
-		return NULL;
-	r->priv = calloc(1, sizeof(struct report_priv));
-	if (!r->priv) {
-		free(r);
-		return NULL;
-	}
-	return r;
+	return report ? &report->counts : NULL;
 }
 
-/* Points the report's lists at their lines, once they have stopped
- * growing. */
-static void report_seal(struct pc_import_report *r)
+static const struct lines *report_lines(const pc_import_report *report,
+                                        enum pc_import_lines kind)
 {
-	struct report_priv *priv = r->priv;
-	r->changes = (const char *const *)priv->changes.items;
-	r->change_count = priv->changes.count;
-	r->conflict_lines = (const char *const *)priv->conflicts.items;
-	r->conflict_line_count = priv->conflicts.count;
-	r->missing = (const char *const *)priv->missing.items;
-	r->missing_count = priv->missing.count;
-	r->notices = (const char *const *)priv->notices.items;
-	r->notice_count = priv->notices.count;
-	r->errors = (const char *const *)priv->errors.items;
-	r->error_count = priv->errors.count;
+	if (!report)
+		return NULL;
+	switch (kind) {
+	case PC_IMPORT_CHANGES: return &report->lines.changes;
+	case PC_IMPORT_CONFLICTS: return &report->lines.conflicts;
+	case PC_IMPORT_MISSING: return &report->lines.missing;
+	case PC_IMPORT_NOTICES: return &report->lines.notices;
+	case PC_IMPORT_ERRORS: return &report->lines.errors;
+	}
+	return NULL;
+}
+
+size_t pc_import_report_line_count(const pc_import_report *report, enum pc_import_lines kind)
+{
+	const struct lines *l = report_lines(report, kind);
+	return l ? l->count : 0;
+}
+
+const char *pc_import_report_line(const pc_import_report *report, enum pc_import_lines kind,
+                                  size_t i)
+{
+	const struct lines *l = report_lines(report, kind);
+	return l && i < l->count ? l->items[i] : NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -212,7 +216,7 @@ static int describe_flag(struct pc__buf *b, const char *what, int was, int now)
 static int describe_aliases(struct pc__buf *b, const struct pc_pupil *was,
                             const struct pc__import_row *r)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	char **keys = NULL;
 	char *key = NULL;
 	if (!r->alias_count)
@@ -268,7 +272,7 @@ static int describe_pupil(struct pc__buf *b, const struct pc_pupil *p)
 	}
 	if (!err && *sep == ',')
 		err = pc__buf_putc(b, ')');
-	return err ? PC_ERROR : 0;
+	return err ? PC_ENOMEM : 0;
 }
 
 /* ---- flags: no_photo, no_name, left_on */
@@ -306,7 +310,7 @@ static int as_safe(enum flag f, const char *a, const char *b)
 static int flag_conflict(struct import *im, const struct pc__import_row *r, const char *id,
                          enum flag f, const char *file_value, const char *kept)
 {
-	im->report->conflicts++;
+	im->report->counts.conflicts++;
 	if (f == FLAG_LEFT_ON)
 		return lines_add(&im->lines->conflicts, "line %zu: pupil %s %s %s: the file says "
 		                 "left_on %s, but the database holds %s, recorded by hand; kept it "
@@ -343,7 +347,7 @@ static int diff_flags(struct import *im, size_t ri, const struct pc_pupil *was,
 		    !im->prefer_file) {
 			plan->flags[f] = CELL_CONFLICT;
 			if (flag_conflict(im, r, plan->id, (enum flag)f, want, cur))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		plan->flags[f] = CELL_REMEMBER;
@@ -380,9 +384,9 @@ static int diff_pupil(struct import *im, size_t ri, const struct pc_pupil *was,
 			if (has[flag_col[f]])
 				plan->flags[f] = CELL_REMEMBER;
 		plan->action = PUPIL_ADD;
-		rep->pupils_added++;
+		rep->counts.pupils_added++;
 		if (describe_pupil(b, now))
-			return PC_ERROR;
+			return PC_ENOMEM;
 		return lines_add(&im->lines->changes, "line %zu: pupil %s %s %s added%s",
 		                 r->line, r->id, r->forename, r->surname, b->data);
 	}
@@ -395,7 +399,7 @@ static int diff_pupil(struct import *im, size_t ri, const struct pc_pupil *was,
 	now->no_name = was->no_name;
 	now->left_on = was->left_on;
 	if (diff_flags(im, ri, was, r, cells))
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	b->len = 0;
 	int err = pc__buf_append(b, "", 0);
@@ -416,13 +420,13 @@ static int diff_pupil(struct import *im, size_t ri, const struct pc_pupil *was,
 	if (!err)
 		err = describe_aliases(b, was, r);
 	if (err)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	if (!b->len) {
-		rep->pupils_unchanged++;
+		rep->counts.pupils_unchanged++;
 		return 0;
 	}
 	plan->action = PUPIL_UPDATE;
-	rep->pupils_changed++;
+	rep->counts.pupils_changed++;
 	return lines_add(&im->lines->changes, "line %zu: pupil %s %s %s changed: %s", r->line,
 	                 was->id, r->forename, r->surname, b->data);
 }
@@ -481,7 +485,7 @@ static int describe_manual(struct pc__buf *b, const struct pc_consent_record *m)
 static int diff_consent(struct import *im, size_t ri, size_t k,
                         const struct pc__import_cell_list *cells)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc_consent_list *latest = NULL, *manual = NULL;
 	const struct pc__import_row *r = &im->file.rows[ri];
 	const char *purpose = im->file.purposes[k], *id = im->plans[ri].id;
@@ -493,7 +497,7 @@ static int diff_consent(struct import *im, size_t ri, size_t k,
 	if (im->plans[ri].action != PUPIL_ADD) {
 		const struct pc__import_cell *last = pc__import_cell_find(cells, purpose);
 		if (last && same_answer(last->value, last->signed_on, last->expires_on, d, r)) {
-			im->report->consents_unchanged++;
+			im->report->counts.consents_unchanged++;
 			ret = 0;
 			goto done;
 		}
@@ -501,7 +505,7 @@ static int diff_consent(struct import *im, size_t ri, size_t k,
 		    (ret = pc__store_consent_manual_since(im->store, id, purpose,
 		                                          last ? last->seq : 0, &manual)))
 			goto done;
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 		was = latest->count ? &latest->items[0] : NULL;
 		m = manual->count ? &manual->items[0] : NULL;
 		im->last_seq[at] = was ? was->seq : 0;
@@ -510,14 +514,14 @@ static int diff_consent(struct import *im, size_t ri, size_t k,
 		if (!last && was && was->decision == d && same_text(was->signed_on, r->signed_on) &&
 		    same_text(was->expires_on, r->expires_on)) {
 			im->cells[at] = CELL_REMEMBER;
-			im->report->consents_unchanged++;
+			im->report->counts.consents_unchanged++;
 			ret = 0;
 			goto done;
 		}
 		if (m && m->decision != PC_DECISION_GRANTED && d == PC_DECISION_GRANTED &&
 		    !im->prefer_file) {
 			im->cells[at] = CELL_CONFLICT;
-			im->report->conflicts++;
+			im->report->counts.conflicts++;
 			b->len = 0;
 			if (pc__buf_printf(b, "line %zu: %s %s: the file says granted", r->line, id,
 			                   purpose) ||
@@ -534,9 +538,9 @@ static int diff_consent(struct import *im, size_t ri, size_t k,
 
 	im->cells[at] = CELL_APPEND;
 	if (d == PC_DECISION_GRANTED)
-		im->report->granted++;
+		im->report->counts.granted++;
 	else
-		im->report->refused++;
+		im->report->counts.refused++;
 	b->len = 0;
 	if (pc__buf_printf(b, "line %zu: %s %s %s", r->line, id, purpose, decision_name(d)) ||
 	    describe_dates(b, r->signed_on, r->expires_on))
@@ -568,19 +572,19 @@ done:
 /* Compares every row with the database; fills the report and the plan. */
 static int diff(struct import *im)
 {
-	int ret = pc_store_pupil_list(im->store, NULL, &im->db);
+	int ret = pc_store_pupil_list(&im->db, im->store, NULL, NULL);
 	if (ret)
 		return ret;
 	im->db_keys = calloc(im->db->count ? im->db->count : 1, sizeof(*im->db_keys));
 	if (!im->db_keys)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	for (size_t i = 0; i < im->db->count; i++) {
 		size_t old;
 		/* Two ids that differ only in case (a database from before
 		 * ids ignored it): the first one listed is the one matched. */
 		if (!(im->db_keys[i] = id_key(im->db->items[i].id)) ||
 		    pc__strindex_add(&im->db_ids, im->db_keys[i], i, &old) < 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 	size_t rows = im->file.row_count, purposes = im->file.purpose_count;
 	size_t cells = rows && purposes ? rows * purposes : 1;
@@ -589,7 +593,7 @@ static int diff(struct import *im)
 	im->last_seq = calloc(cells, sizeof(*im->last_seq));
 	im->leavers = calloc(im->db->count ? im->db->count : 1, sizeof(*im->leavers));
 	if (!im->plans || !im->cells || !im->last_seq || !im->leavers)
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	for (size_t i = 0; i < rows; i++) {
 		struct pc__import_cell_list *last = NULL;
@@ -597,7 +601,7 @@ static int diff(struct import *im)
 		size_t di;
 		char *key = id_key(im->file.rows[i].id);
 		if (!key)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (pc__strindex_get(&im->db_ids, key, &di))
 			was = &im->db->items[di];
 		free(key);
@@ -620,23 +624,23 @@ static int diff(struct import *im)
 		size_t ri;
 		char *key = id_key(p->id);
 		if (!key)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		int listed = pc__strindex_get(&im->file.ids, key, &ri);
 		free(key);
 		if (listed)
 			continue;
 		if (p->left_on) {
-			im->report->already_left++;
+			im->report->counts.already_left++;
 			continue;
 		}
 		if (describe_pupil(&im->text, p) ||
 		    lines_add(&im->lines->missing, "%s %s %s%s", p->id, p->forename, p->surname,
 		              im->text.data))
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (im->leavers_left_on)
 			im->leavers[im->leaver_count++] = i;
 	}
-	im->report->leavers = im->leaver_count;
+	im->report->counts.leavers = im->leaver_count;
 	return 0;
 }
 
@@ -659,7 +663,7 @@ static int apply_row(struct import *im, size_t i)
 	const struct row_plan *plan = &im->plans[i];
 
 	if (plan->action == PUPIL_ADD)
-		ret = pc_store_pupil_add(im->store, &plan->now, im->by);
+		ret = pc_store_pupil_add(im->store, &plan->now, im->by, NULL);
 	else if (plan->action == PUPIL_UPDATE)
 		ret = pc__store_pupil_update(im->store, &plan->now, im->by);
 	for (int f = 0; f < FLAG_COUNT && !ret; f++) {
@@ -718,7 +722,8 @@ static int apply(struct import *im, size_t *line)
 static int has_writes(const struct import *im)
 {
 	const struct pc_import_report *r = im->report;
-	if (r->pupils_added || r->pupils_changed || r->granted || r->refused || r->leavers)
+	if (r->counts.pupils_added || r->counts.pupils_changed || r->counts.granted ||
+	    r->counts.refused || r->counts.leavers)
 		return 1;
 	size_t cells = im->file.row_count * im->file.purpose_count;
 	for (size_t i = 0; i < cells; i++)
@@ -737,10 +742,10 @@ static int refuse(struct import *im, int code)
 	const struct pc__import_faults *f = &im->file.faults;
 	for (size_t i = 0; i < f->count; i++)
 		if (lines_add(&im->lines->errors, "%s", f->items[i]))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	if (f->more && lines_add(&im->lines->errors, "and %zu more fault%s", f->more,
 	                         f->more == 1 ? "" : "s"))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	size_t total = pc__import_fault_total(f);
 	/* It names the file already ("cannot open 'x.csv': ..."). */
 	if (code == PC_EOPEN && f->count)
@@ -766,14 +771,30 @@ static int note_shape(struct import *im)
 	                 shape->first_foreign_line);
 }
 
-int pc_store_import_csv(pc_store *store, const char *csv_path,
-                        const struct pc_import_options *opts, struct pc_import_report **out)
+/* Whether a failure to write the file's rows is the file's fault (a row
+ * the database refuses), reported as a refusal, not an error. */
+static int file_fault(int code)
 {
-	static const struct pc_import_options defaults = { 0, NULL, NULL };
+	return code == PC_EFORMAT || code == PC_ETOOBIG || code == PC_ENOTFOUND ||
+	       code == PC_EEXISTS;
+}
+
+int pc_store_import_csv(pc_import_report **out, pc_store *store, const char *csv_path,
+                        const struct pc_import_options *opts, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, csv_path);
+	static const struct pc_import_options defaults = PC_IMPORT_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
+	int ret = pc__options_check(err, opts->version, PC_IMPORT_OPTIONS_VERSION,
+	                            "struct pc_import_options");
+	if (ret)
+		return ret;
 	unsigned flags = opts->flags;
-	int ret = PC_ERROR;
+	ret = PC_ENOMEM;
 	int began = 0, dry_run = (flags & PC_IMPORT_DRY_RUN) != 0;
 	struct pc_purpose_list *purposes = NULL;
 	struct import im;
@@ -787,31 +808,35 @@ int pc_store_import_csv(pc_store *store, const char *csv_path,
 	im.prefer_file = (flags & PC_IMPORT_PREFER_FILE) != 0;
 	im.leavers_left_on = opts->leavers_left_on;
 	pc_date_today(im.today);
-	*out = NULL;
 	/* Cleared, so that a failure of our own below can tell itself from
 	 * one the store has explained. */
 	pc__store_fail(store, 0, "%s", "");
 
-	if (!(im.report = report_new()))
+	if (!(im.report = calloc(1, sizeof(*im.report))))
 		goto done;
-	im.lines = im.report->priv;
+	im.lines = &im.report->lines;
 
 	if (im.leavers_left_on && (ret = pc__store_check_date(store, im.leavers_left_on)))
 		goto done;
-	if ((ret = pc_store_purpose_list(store, &purposes)))
+	if ((ret = pc_store_purpose_list(&purposes, store, NULL)))
 		goto done;
 	ret = pc__import_file_read(&im.file, csv_path, purposes);
-	if (ret == PC_ERROR)
+	if (ret == PC_ENOMEM)
 		goto done;
 	if (note_shape(&im)) {
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 		goto done;
 	}
 	if (ret || pc__import_fault_total(&im.file.faults)) {
 		ret = refuse(&im, ret ? ret : PC_EFORMAT);
+		/* A file that was read and found wanting is a result. */
+		if (ret == PC_EFORMAT || ret == PC_ETOOBIG) {
+			im.report->counts.refused_file = ret;
+			ret = 0;
+		}
 		goto done;
 	}
-	im.report->rows = im.file.row_count;
+	im.report->counts.rows = im.file.row_count;
 
 	/* The write lock is taken before comparing, so that what is written
 	 * is the difference from what the database holds, even while someone
@@ -826,14 +851,21 @@ int pc_store_import_csv(pc_store *store, const char *csv_path,
 	if (!dry_run && has_writes(&im)) {
 		size_t line = 0;
 		if ((ret = apply(&im, &line))) {
-			char *why = strdup(pc_store_error(store));
-			if (ret != PC_ERROR && lines_add(&im.lines->errors, "line %zu: %s", line,
-			                                 why ? why : "cannot write"))
-				ret = PC_ERROR;
+			char *why = strdup(pc__store_message(store));
 			pc__store_rollback(store);
 			began = 0;
+			if (!why)
+				ret = PC_ENOMEM;
 			pc__store_fail(store, ret, "cannot import '%s': line %zu: %s; nothing was "
 			               "imported", csv_path, line, why ? why : "cannot write");
+			if (file_fault(ret)) {
+				if (lines_add(&im.lines->errors, "line %zu: %s", line, why)) {
+					ret = PC_ENOMEM;
+				} else {
+					im.report->counts.refused_file = ret;
+					ret = 0;
+				}
+			}
 			free(why);
 			goto done;
 		}
@@ -847,15 +879,12 @@ done:
 	 * not a byte of the file changes. */
 	if (began)
 		pc__store_rollback(store);
-	if (ret == PC_ERROR && !*pc_store_error(store))
+	if (ret == PC_ENOMEM && !*pc__store_message(store))
 		pc__store_fail(store, ret, "cannot import '%s': out of memory", csv_path);
-	if (im.report) {
-		report_seal(im.report);
-		if (ret != PC_ERROR)
-			*out = im.report;
-		else
-			pc_import_report_free(im.report);
-	}
+	if (!ret)
+		*out = im.report;
+	else
+		pc_import_report_free(im.report);
 	pc__buf_release(&im.text);
 	free(im.leavers);
 	free(im.last_seq);
@@ -868,5 +897,5 @@ done:
 	pc_pupil_list_free(im.db);
 	pc__import_file_release(&im.file);
 	pc_purpose_list_free(purposes);
-	return ret;
+	return pc__store_result(store, ret, err);
 }

@@ -15,31 +15,6 @@
 
 #define CHUNK ((size_t)64 << 10)
 
-int pc__import_fault(struct pc__import_faults *faults, const char *fmt, ...)
-{
-	if (faults->count == PC__IMPORT_MAX_FAULTS) {
-		faults->more++;
-		return 0;
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = pc__vformat(fmt, ap);
-	va_end(ap);
-	if (!msg)
-		return PC_ERROR;
-	faults->items[faults->count++] = msg;
-	return 0;
-}
-
-void pc__import_faults_release(struct pc__import_faults *faults)
-{
-	if (!faults)
-		return;
-	for (size_t i = 0; i < faults->count; i++)
-		free(faults->items[i]);
-	memset(faults, 0, sizeof(*faults));
-}
-
 /* ------------------------------------------------------------------------
  * libcsv calls back per field and per row, with no word of where in the
  * input it is. Feeding it one line at a time gives that: whatever it
@@ -114,7 +89,7 @@ static void on_row(int c, void *data)
 	if (r->too_long) {
 		if (pc__import_fault(r->faults, "line %zu: the row is longer than %zu MiB",
 		                     r->row_line, PC__CSV_MAX_ROW >> 20))
-			r->err = PC_ERROR;
+			r->err = PC_ENOMEM;
 	} else {
 		for (size_t i = 0; i < r->count; i++)
 			r->fields[i] = r->bytes.data + r->offs[i];
@@ -147,16 +122,16 @@ static int convert(struct reader *r, const char *p, size_t n)
 	/* Windows-1252 takes at most three bytes of UTF-8 a byte (the euro
 	 * sign), so the line converts in one call. */
 	if (n > SIZE_MAX / 3 || pc__buf_reserve(&r->utf8, 3 * n))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	char *in = (char *)p, *out = r->utf8.data;
 	size_t in_left = n, out_left = 3 * n;
 	if (iconv(r->from_cp1252, &in, &in_left, &out, &out_left) == (size_t)-1) {
 		if (errno != EILSEQ && errno != EINVAL)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (pc__import_fault(r->faults, "line %zu: byte 0x%02X is a character "
 		                     "neither in UTF-8 nor in Windows-1252; save the file as "
 		                     "UTF-8 (in Excel: CSV UTF-8)", r->line, (unsigned char)*in))
-			return PC_ERROR;
+			return PC_ENOMEM;
 		return 1;
 	}
 	r->utf8.len = (size_t)(out - r->utf8.data);
@@ -192,12 +167,12 @@ static int feed(struct reader *r, const char *p, size_t n)
 			return r->err;
 		if (done != text_len) {
 			if (csv_error(&r->parser) != CSV_EPARSE)
-				return PC_ERROR;
+				return PC_ENOMEM;
 			if (pc__import_fault(r->faults,
 			                     "line %zu: a quote mark inside a field, or text after "
 			                     "a closing quote (a field that holds quote marks must be "
 			                     "in quotes, each quote mark doubled)", r->line))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			return 1;
 		}
 		if (seg > (size_t)ends)
@@ -230,7 +205,7 @@ static int is_space_not_tab(unsigned char c)
 int pc__csv_read(const char *path, struct pc__import_faults *faults,
                  struct pc__csv_shape *shape, pc__csv_row_fn fn, void *ctx)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	FILE *fp = NULL;
 	char *chunk = NULL;
 	int parser_ready = 0;
@@ -250,7 +225,7 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 	if (!fp) {
 		ret = PC_EOPEN;
 		if (pc__import_fault(faults, "cannot open '%s': %s", path, strerror(errno)))
-			ret = PC_ERROR;
+			ret = PC_ENOMEM;
 		goto done;
 	}
 	/* Refuse a huge file before reading any of it; the count below also
@@ -272,10 +247,10 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 		if (!pc__import_fault(faults, "cannot read '%s' twice (%s); give the path "
 		                      "of a file, not of a pipe", path, strerror(errno)))
 			goto done;
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 		goto done;
 	}
-	ret = PC_ERROR;
+	ret = PC_ENOMEM;
 	if (shape->encoding == PC__CSV_CP1252) {
 		r.from_cp1252 = iconv_open("UTF-8", "WINDOWS-1252");
 		if (r.from_cp1252 == (iconv_t)-1) {
@@ -284,7 +259,7 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 			                     "system cannot read it as Windows-1252 (%s); save it "
 			                     "as UTF-8 (in Excel: CSV UTF-8)",
 			                     shape->first_foreign_line, strerror(errno)))
-				ret = PC_ERROR;
+				ret = PC_ENOMEM;
 			goto done;
 		}
 	}
@@ -312,7 +287,7 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 				ret = PC_EOPEN;
 				if (pc__import_fault(faults, "cannot read '%s': %s", path,
 				                     strerror(errno ? errno : EIO)))
-					ret = PC_ERROR;
+					ret = PC_ENOMEM;
 				goto done;
 			}
 			break;
@@ -351,7 +326,7 @@ int pc__csv_read(const char *path, struct pc__import_faults *faults,
 too_big:
 	if (pc__import_fault(faults, "the file is larger than %zu MiB, far more than any "
 	                     "school's MIS export", PC__CSV_MAX_FILE >> 20))
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 done:
 	if (parser_ready)
 		csv_free(&r.parser);

@@ -1,4 +1,4 @@
-#include "store/import_csv.h"
+#include "store/import_csv_shape.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -135,7 +135,7 @@ static void count_lines(struct survey *s, const unsigned char *p, size_t n)
 int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
                    struct pc__import_faults *faults)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct survey s;
 	memset(&s, 0, sizeof(s));
 	memset(shape, 0, sizeof(*shape));
@@ -155,7 +155,7 @@ int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
 			if (ferror(fp)) {
 				ret = pc__import_fault(faults, "cannot read '%s': %s", path,
 				                       strerror(errno ? errno : EIO))
-					? PC_ERROR : PC_EOPEN;
+					? PC_ENOMEM : PC_EOPEN;
 				goto done;
 			}
 			break;
@@ -164,7 +164,7 @@ int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
 		if (total > PC__CSV_MAX_FILE) {
 			ret = pc__import_fault(faults, "the file is larger than %zu MiB, far "
 			                       "more than any school's MIS export",
-			                       PC__CSV_MAX_FILE >> 20) ? PC_ERROR : PC_ETOOBIG;
+			                       PC__CSV_MAX_FILE >> 20) ? PC_ENOMEM : PC_ETOOBIG;
 			goto done;
 		}
 		const unsigned char *p = chunk;
@@ -175,7 +175,7 @@ int pc__csv_survey(FILE *fp, const char *path, struct pc__csv_shape *shape,
 			if (n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) {
 				ret = pc__import_fault(faults, "line 1: the file is UTF-16; save it "
 				                       "as UTF-8 (in Excel: CSV UTF-8)")
-					? PC_ERROR : PC_EFORMAT;
+					? PC_ENOMEM : PC_EFORMAT;
 				goto done;
 			}
 			/* fread fills the chunk unless the file ends, so a byte

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "photoconsent/store.h"
+#include "photoconsent/photoconsent.h"
 
 /* Reads 1 to `max` digits at *p into *value, moving *p past them. */
 static int digits(const char **p, int max, int *value, int *count)

@@ -1,6 +1,5 @@
 #include "store/import_rows.h"
 
-#include <stdalign.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -8,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/fold.h"
 #include "store/import_date.h"
 #include "base/text.h"
+#include "store/store_internal.h"
 
 /* Longest pupil id, and longest name, class or alias, in bytes: far past
  * any real one, short enough that a misplaced column stands out. */
@@ -31,63 +32,8 @@ const char *pc__import_col_name(enum pc__import_col col)
 	return col_names[col];
 }
 
-/* ------------------------------------------------------------------------
- * The strings of a file live in a few large chunks, not one allocation
- * each: a 50,000-row file has half a million of them.
- */
-struct chunk {
-	struct chunk *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-struct storage {
-	struct chunk *chunks;
-	const char **purposes;  /* the file's purpose columns, in order */
-};
-
-static void *arena_alloc(struct storage *st, size_t n)
-{
-	size_t align = alignof(max_align_t);
-	n = (n + align - 1) / align * align;
-	struct chunk *c = st->chunks;
-	if (!c || c->size - c->used < n) {
-		size_t size = n > ((size_t)64 << 10) ? n : (size_t)64 << 10;
-		c = malloc(sizeof(*c) + size);
-		if (!c)
-			return NULL;
-		c->next = st->chunks;
-		c->used = 0;
-		c->size = size;
-		st->chunks = c;
-	}
-	void *p = (unsigned char *)c->data + c->used;
-	c->used += n;
-	return p;
-}
-
-static char *arena_strdup(struct storage *st, const char *s, size_t len)
-{
-	char *p = arena_alloc(st, len + 1);
-	if (p) {
-		memcpy(p, s, len);
-		p[len] = '\0';
-	}
-	return p;
-}
-
-static void storage_free(struct storage *st)
-{
-	if (!st)
-		return;
-	while (st->chunks) {
-		struct chunk *next = st->chunks->next;
-		free(st->chunks);
-		st->chunks = next;
-	}
-	free(st->purposes);
-	free(st);
-}
+/* The strings of a file live in the arena, not one allocation each: a
+ * 50,000-row file has half a million of them. */
 
 /* ------------------------------------------------------------------------
  * Field values.
@@ -135,14 +81,14 @@ static int yes_no(const char *text)
 
 /* Whether the text is nothing once folded (only spaces of other kinds,
  * say): the store holds such a name as absent, so it counts as empty.
- * 1 or 0, or PC_ERROR when out of memory. */
+ * 1 or 0, or PC_ENOMEM when out of memory. */
 static int folds_empty(const char *text)
 {
 	if (!*text)
 		return 1;
 	char *key = pc__fold(text);
 	if (!key)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	int empty = !*key;
 	free(key);
 	return empty;
@@ -180,7 +126,7 @@ struct col {
 
 struct checker {
 	struct pc__import_file *file;
-	struct storage *st;
+	struct pc__arena *arena;
 	const struct pc_purpose_list *purposes;
 	int header_done;
 	int header_bad;                  /* too wide to read the rows by */
@@ -204,7 +150,7 @@ static int fault(struct checker *c, const char *fmt, ...)
 	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	return pc__import_fault(&c->file->faults, "%s", msg);
 }
 
@@ -243,7 +189,7 @@ static int unknown_column(struct checker *c, size_t line, const char *name)
 		}
 	}
 	if (err)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	char cut[MAX_SHOWN + 4];
 	if (best)
 		return pc__import_fault(&c->file->faults,
@@ -267,10 +213,11 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 	c->cols = calloc(row->count ? row->count : 1, sizeof(*c->cols));
 	c->purpose_at = calloc(c->purposes->count ? c->purposes->count : 1,
 	                       sizeof(*c->purpose_at));
-	c->st->purposes = calloc(c->purposes->count ? c->purposes->count : 1,
-	                         sizeof(*c->st->purposes));
-	if (!c->cols || !c->purpose_at || !c->st->purposes)
-		return PC_ERROR;
+	const char **file_purposes =
+		pc__arena_alloc(c->arena, (c->purposes->count ? c->purposes->count : 1) *
+		                          sizeof(*file_purposes));
+	if (!c->cols || !c->purpose_at || !file_purposes)
+		return PC_ENOMEM;
 	c->col_count = row->count;
 
 	for (size_t i = 0; i < row->count; i++) {
@@ -278,14 +225,14 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 		col->type = COL_BAD;
 		enum clean k = clean_text(&c->text, row->fields[i], row->lens[i]);
 		if (k == CLEAN_NOMEM)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (k != CLEAN_OK) {
 			if (fault(c, "line %zu, column %zu: %s", row->line, i + 1,
 			          k == CLEAN_NOT_UTF8 ? "not valid UTF-8, though the file starts with "
 			                                      "UTF-8's byte order mark (save it again "
 			                                      "as CSV UTF-8)"
 			                              : "holds a control character"))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		char *name = c->text.data;
@@ -314,30 +261,30 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 				if (fault(c, "line %zu, column '%s': the purpose '%s' is always "
 				          "denied, whatever the consent; remove the column",
 				          row->line, name, name))
-					return PC_ERROR;
+					return PC_ENOMEM;
 			} else if (!*at) {
-				const char *id = arena_strdup(c->st, p->id, strlen(p->id));
+				const char *id = pc__arena_strdup(c->arena, p->id);
 				if (!id)
-					return PC_ERROR;
+					return PC_ENOMEM;
 				col->type = COL_PURPOSE;
 				col->which = f->purpose_count;
-				c->st->purposes[f->purpose_count++] = id;
+				file_purposes[f->purpose_count++] = id;
 			}
 		}
 		if (!at) {
 			if (unknown_column(c, row->line, name))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		if (*at) {
 			if (fault(c, "line %zu, column '%s': named twice (columns %zu and %zu)",
 			          row->line, name, *at, i + 1))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		*at = i + 1;
 	}
-	f->purposes = c->st->purposes;
+	f->purposes = file_purposes;
 
 	static const enum pc__import_col required[] = {
 		PC__COL_PUPIL_ID, PC__COL_FORENAME, PC__COL_SURNAME,
@@ -347,7 +294,7 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 		    fault(c, "line %zu, column '%s': missing; the file must have the "
 		          "columns pupil_id, forename and surname", row->line,
 		          col_names[required[i]]))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	return 0;
 }
 
@@ -366,7 +313,7 @@ static int row_is_empty(const struct pc__csv_row *row)
 static int split_aliases(struct checker *c, size_t line, const char *text,
                          struct pc__import_row *r)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	const char *list[MAX_ALIASES];
 	char *keys[MAX_ALIASES] = { NULL };
 	size_t n = 0;
@@ -393,7 +340,7 @@ static int split_aliases(struct checker *c, size_t line, const char *text,
 			            line, MAX_ALIASES);
 			goto done;
 		}
-		char *alias = arena_strdup(c->st, p, len);
+		char *alias = pc__arena_strndup(c->arena, p, len);
 		if (!alias)
 			goto done;
 		char *key = pc__fold(alias);
@@ -411,7 +358,7 @@ static int split_aliases(struct checker *c, size_t line, const char *text,
 		}
 		p = next;
 	}
-	const char **aliases = arena_alloc(c->st, (n ? n : 1) * sizeof(*aliases));
+	const char **aliases = pc__arena_alloc(c->arena, (n ? n : 1) * sizeof(*aliases));
 	if (!aliases)
 		goto done;
 	memcpy(aliases, list, n * sizeof(*aliases));
@@ -457,7 +404,7 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 	case PC__COL_FORENAME:
 	case PC__COL_SURNAME:
 		if ((empty = folds_empty(text)) < 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (empty)
 			return fault(c, "line %zu, column '%s': empty; every pupil needs a %s",
 			             line, name, name);
@@ -465,7 +412,7 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 		break;
 	case PC__COL_PREFERRED_NAME:
 		if ((empty = folds_empty(text)) < 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (empty)
 			return 0;
 		to = &r->preferred_name;
@@ -511,14 +458,14 @@ static int check_value(struct checker *c, size_t line, const struct col *col,
 		   : col->which == PC__COL_SIGNED_ON ? &r->signed_on : &r->expires_on;
 		break;
 	default:
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	if (len > max)
 		return fault(c, "line %zu, column '%s': longer than %zu bytes", line, name, max);
 	if (!len)
 		return 0;
-	*to = arena_strdup(c->st, text, len);
-	return *to ? 0 : PC_ERROR;
+	*to = pc__arena_strndup(c->arena, text, len);
+	return *to ? 0 : PC_ENOMEM;
 }
 
 static int check_row(struct checker *c, const struct pc__csv_row *row)
@@ -536,9 +483,9 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 	struct pc__import_row r;
 	memset(&r, 0, sizeof(r));
 	r.line = row->line;
-	unsigned char *decisions = arena_alloc(c->st, f->purpose_count ? f->purpose_count : 1);
+	unsigned char *decisions = pc__arena_alloc(c->arena, f->purpose_count ? f->purpose_count : 1);
 	if (!decisions)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	memset(decisions, 0, f->purpose_count);
 	r.decisions = decisions;
 
@@ -548,12 +495,12 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 			continue;
 		enum clean k = clean_text(&c->text, row->fields[i], row->lens[i]);
 		if (k == CLEAN_NOMEM)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (col->type == COL_UNNAMED) {
 			if ((k != CLEAN_OK || c->text.len) &&
 			    fault(c, "line %zu, column %zu: a value under a column with no name",
 			          row->line, i + 1))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		if (k != CLEAN_OK) {
@@ -562,35 +509,35 @@ static int check_row(struct checker *c, const struct pc__csv_row *row)
 			if (fault(c, "line %zu, column '%s': %s", row->line, name,
 			          k == CLEAN_NOT_UTF8 ? "not valid UTF-8 (save the file as UTF-8)"
 			                              : "holds a control character"))
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		if (check_value(c, row->line, col, &r, decisions))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 	if (r.signed_on && r.expires_on && strcmp(r.expires_on, r.signed_on) < 0 &&
 	    fault(c, "line %zu, column 'expires_on': '%s' is before signed_on '%s'",
 	          row->line, r.expires_on, r.signed_on))
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	if (f->row_count == c->row_alloc) {
 		size_t n = c->row_alloc ? c->row_alloc * 2 : 256;
 		struct pc__import_row *rows = realloc(f->rows, n * sizeof(*rows));
 		if (!rows)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		f->rows = rows;
 		c->row_alloc = n;
 	}
 	if (r.id) {
 		/* Ids compare ignoring ASCII case ("a1001" is pupil A1001). */
 		size_t other, len = strlen(r.id);
-		char *key = arena_strdup(c->st, r.id, len);
+		char *key = pc__arena_strndup(c->arena, r.id, len);
 		if (!key)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		pc__ascii_lower(key);
 		int found = pc__strindex_add(&f->ids, key, f->row_count, &other);
 		if (found < 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (found)
 			return fault(c, "line %zu: pupil id '%s' is already on line %zu",
 			             row->line, r.id, f->rows[other].line);
@@ -608,7 +555,7 @@ static int on_row(void *ctx, const struct pc__csv_row *row)
 int pc__import_file_read(struct pc__import_file *file, const char *path,
                          const struct pc_purpose_list *purposes)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct checker c;
 	memset(&c, 0, sizeof(c));
 	memset(file, 0, sizeof(*file));
@@ -616,10 +563,10 @@ int pc__import_file_read(struct pc__import_file *file, const char *path,
 	pc__buf_init(&c.scratch, 0);
 	c.file = file;
 	c.purposes = purposes;
-	c.st = calloc(1, sizeof(*c.st));
-	if (!c.st)
+	c.arena = pc__arena_new();
+	if (!c.arena)
 		goto done;
-	file->priv = c.st;
+	file->priv = c.arena;
 
 	ret = pc__csv_read(path, &file->faults, &file->shape, on_row, &c);
 	if (ret)
@@ -627,7 +574,7 @@ int pc__import_file_read(struct pc__import_file *file, const char *path,
 	if (!c.header_done && !pc__import_fault_total(&file->faults) &&
 	    pc__import_fault(&file->faults, "line 1: the file is empty; it needs a header "
 	                     "row naming its columns (pupil_id, forename, surname, ...)"))
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 done:
 	pc__buf_release(&c.scratch);
 	pc__buf_release(&c.text);
@@ -643,6 +590,6 @@ void pc__import_file_release(struct pc__import_file *file)
 	pc__strindex_release(&file->ids);
 	pc__import_faults_release(&file->faults);
 	free(file->rows);
-	storage_free(file->priv);
+	pc__arena_free(file->priv);
 	memset(file, 0, sizeof(*file));
 }

@@ -73,7 +73,7 @@ struct pc__import_file {
  * Reads and checks the CSV file at `path` against the database's
  * `purposes` (one column may name each; an always-denied one may not).
  * Returns 0 whether or not the file has faults (see file->faults),
- * PC_EOPEN or PC_ETOOBIG (with a fault saying so), or PC_ERROR when out
+ * PC_EOPEN or PC_ETOOBIG (with a fault saying so), or PC_ENOMEM when out
  * of memory. Release the file in any case.
  */
 int pc__import_file_read(struct pc__import_file *file, const char *path,

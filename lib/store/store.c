@@ -82,11 +82,6 @@ int pc__store_fail(pc_store *store, int code, const char *fmt, ...)
 	return code;
 }
 
-const char *pc_store_error(const pc_store *store)
-{
-	return store ? store->error : "";
-}
-
 const char *pc__store_message(const pc_store *store)
 {
 	return store ? store->error : "";
@@ -140,7 +135,7 @@ int pc__store_sqlite_fail(pc_store *store, int rc, const char *doing)
 		return pc__store_fail(store, code, "%s%s%s", doing, sep, said);
 	}
 	case SQLITE_NOMEM:
-		return pc__store_fail(store, PC_ERROR, "%s%sout of memory", doing, sep);
+		return pc__store_fail(store, PC_ENOMEM, "%s%sout of memory", doing, sep);
 	case SQLITE_TOOBIG:
 		return pc__store_fail(store, PC_ETOOBIG, "%s%s%s", doing, sep, said);
 	case SQLITE_CANTOPEN:
@@ -162,7 +157,7 @@ static int slots_grow(pc_store *store)
 	size_t cap = store->slots ? (store->slot_mask + 1) * 2 : 64;
 	struct slot *slots = calloc(cap, sizeof(*slots));
 	if (!slots)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	for (size_t i = 0; store->slots && i <= store->slot_mask; i++) {
 		if (!store->slots[i].sql)
 			continue;
@@ -372,45 +367,6 @@ int pc__store_write_end(pc_store *store, struct pc__store_write *w, int ret)
 	return ret;
 }
 
-/* ------------------------------------------------------------------- dates */
-
-static int is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int pc_date_valid(const char *date)
-{
-	if (!date)
-		return 0;
-	for (int i = 0; i < 10; i++) {
-		char c = date[i];
-		if (i == 4 || i == 7) {
-			if (c != '-')
-				return 0;
-		} else if (c < '0' || c > '9') {
-			return 0;
-		}
-	}
-	if (date[10] != '\0')
-		return 0;
-	int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
-	int m = (date[5] - '0') * 10 + (date[6] - '0');
-	int d = (date[8] - '0') * 10 + (date[9] - '0');
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1 || m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= days[m - 1] + (m == 2 && is_leap(y));
-}
-
-void pc_date_today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		memcpy(out, "1970-01-01", 11);
-}
-
 void pc__store_now(char out[20])
 {
 	time_t now = time(NULL);
@@ -615,17 +571,16 @@ static int check_exists(pc_store *store)
 static int upgrade(pc_store *store, const struct pc__store_options *opts)
 {
 	pc_store *writer = NULL;
-	int ret = pc__store_open_with(&writer, store->path, PC_STORE_WRITE, opts);
-	if (ret && writer)
-		pc__store_fail(store, ret, "%s", pc_store_error(writer));
-	else if (ret)
-		pc__store_fail(store, ret, "out of memory");
+	struct pc_error e = PC_ERROR_INIT;
+	int ret = pc__store_open_with(&writer, store->path, PC_STORE_WRITE, opts, &e);
+	if (ret)
+		pc__store_fail(store, ret, "%s", e.message);
 	pc_store_free(writer);
 	return ret;
 }
 
-int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mode,
-                        const struct pc__store_options *opts)
+static int open_with(pc_store **out, const char *path, enum pc_store_mode mode,
+                     const struct pc__store_options *opts)
 {
 	int ret = PC_ERROR;
 	int created = 0, upgraded = 0;
@@ -638,7 +593,7 @@ int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mod
 	*out = NULL;
 	store = calloc(1, sizeof(*store));
 	if (!store)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	*out = store;
 	store->busy_ms = opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : DEFAULT_BUSY_MS;
 	if (opts && opts->migrations) {
@@ -647,11 +602,12 @@ int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mod
 	}
 	store->path = strdup(path ? path : "");
 	if (!store->path) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	if (mode != PC_STORE_READ && mode != PC_STORE_WRITE && mode != PC_STORE_CREATE) {
-		ret = pc__store_fail(store, PC_ERROR, "%d is not a way to open a database", (int)mode);
+		ret = pc__store_fail(store, PC_EINVALID, "%d is not a way to open a database",
+		                     (int)mode);
 		goto done;
 	}
 	ret = mode == PC_STORE_CREATE ? create_file(store, &created) : check_exists(store);
@@ -710,8 +666,8 @@ reopen:;
 			int err = upgrade(store, opts);
 			if (!err)
 				goto reopen;
-			char why[700];
-			snprintf(why, sizeof(why), "%s", pc_store_error(store));
+			char why[sizeof(store->error)];
+			snprintf(why, sizeof(why), "%s", pc__store_message(store));
 			ret = pc__store_fail(store, err == PC_EREADONLY || err == PC_EBUSY ? err
 			                     : PC_EDATABASE, "'%s' has schema version %d, too old to "
 			                     "read, and it cannot be brought up to date: %s",
@@ -736,9 +692,38 @@ done:
 	return ret;
 }
 
-int pc_store_open(pc_store **out, const char *path, enum pc_store_mode mode)
+int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mode,
+                        const struct pc__store_options *opts, struct pc_error *err)
 {
-	return pc__store_open_with(out, path, mode, NULL);
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, path);
+	pc_store *store = NULL;
+	int ret = open_with(&store, path, mode, opts);
+	if (!ret) {
+		*out = store;
+		return 0;
+	}
+	/* The store made to say why goes: a failed open hands back nothing. */
+	if (!store)
+		return pc__error_set(err, ret, "cannot open '%s': out of memory", path);
+	pc__store_result(store, ret, err);
+	pc_store_free(store);
+	return ret;
+}
+
+int pc_store_open(pc_store **out, const char *path, enum pc_store_mode mode,
+                  struct pc_error *err)
+{
+	return pc__store_open_with(out, path, mode, NULL, err);
+}
+
+int pc__store_result(const pc_store *store, int ret, struct pc_error *err)
+{
+	if (ret >= 0)
+		return ret;
+	const char *message = pc__store_message(store);
+	return pc__error_copy(err, ret, *message ? message : NULL);
 }
 
 void pc_store_free(pc_store *store)

@@ -92,7 +92,7 @@ static int check_text(pc_store *store, const char *s, const char *what)
 	return 0;
 }
 
-int pc_store_consent_add(pc_store *store, const struct pc_consent_record *r)
+static int consent_add(pc_store *store, const struct pc_consent_record *r)
 {
 	return pc__store_consent_append(store, r, 0, NULL);
 }
@@ -197,7 +197,7 @@ static int record_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st
 	    pc__store_col_text(arena, st, 7, &r->recorded_by) ||
 	    pc__store_col_text(arena, st, 8, &r->recorded_at) ||
 	    pc__store_col_text(arena, st, 9, &r->note))
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 	r->seq = sqlite3_column_int64(st, 0);
 	r->decision = decision_of(sqlite3_column_text(st, 3));
 	return ret;
@@ -220,7 +220,7 @@ static int read_records(pc_store *store, struct pc_consent_list **out, const cha
 	return ret;
 }
 
-int pc_store_consent_history(pc_store *store, const char *pupil_id,
+static int consent_history(pc_store *store, const char *pupil_id,
                              struct pc_consent_list **out)
 {
 	int ret = PC_ERROR;
@@ -323,8 +323,8 @@ static void decide(const struct candidate *best, const char *date, struct pc_con
 	}
 }
 
-int pc_store_consent_in_force(pc_store *store, const char *pupil_id, const char *purpose_id,
-                              const char *date, struct pc_consent_status *out)
+static int consent_in_force(pc_store *store, const char *pupil_id, const char *purpose_id,
+                            const char *date, struct pc_consent_status *out)
 {
 	int ret = PC_ERROR;
 	sqlite3_stmt *st = NULL;
@@ -397,4 +397,49 @@ int pc_store_consent_in_force(pc_store *store, const char *pupil_id, const char 
 done:
 	sqlite3_reset(st);
 	return ret;
+}
+
+/* ------------------------------------------------------------ the public calls */
+
+int pc_store_consent_add(pc_store *store, const struct pc_consent_record *record,
+                         struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, record);
+	return pc__store_result(store, consent_add(store, record), err);
+}
+
+int pc_store_consent_history(pc_consent_list **out, pc_store *store, const char *pupil_id,
+                             struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, pupil_id);
+	return pc__store_result(store, consent_history(store, pupil_id, out), err);
+}
+
+int pc_store_consent_in_force(struct pc_consent_status *out, pc_store *store,
+                              const char *pupil_id, const char *purpose_id, const char *date,
+                              struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	memset(out, 0, sizeof(*out));
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, pupil_id);
+	PC_ASSERT_ARG(err, purpose_id);
+	int ret = consent_in_force(store, pupil_id, purpose_id, date, out);
+	if (ret < 0)
+		memset(out, 0, sizeof(*out));
+	return pc__store_result(store, ret, err);
+}
+
+size_t pc_consent_list_count(const pc_consent_list *list)
+{
+	return list ? list->count : 0;
+}
+
+const struct pc_consent_record *pc_consent_list_get(const pc_consent_list *list, size_t i)
+{
+	return list && i < list->count ? &list->items[i] : NULL;
 }

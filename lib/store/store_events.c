@@ -84,7 +84,7 @@ static int check_event(pc_store *store, const struct pc_event *e)
 	return 0;
 }
 
-int pc_store_event_add(pc_store *store, const struct pc_event *event, const char *by)
+static int event_add(pc_store *store, const struct pc_event *event, const char *by)
 {
 	int ret = PC_ERROR;
 	struct pc__store_write w = { 0, 0 };
@@ -133,7 +133,7 @@ int pc_store_event_add(pc_store *store, const struct pc_event *event, const char
 	for (size_t i = 0; i < event->tag_count; i++) {
 		key = pc__fold(event->tags[i]);
 		if (!key) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 		ret = insert_row(store, SQL_TAG_INSERT, event->id, event->tags[i], key, doing);
@@ -199,7 +199,7 @@ static int event_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st,
 	    pc__store_col_text(arena, st, 2, &e->starts_on) ||
 	    pc__store_col_text(arena, st, 3, &e->ends_on) ||
 	    pc__store_col_text(arena, st, 4, &e->note)) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	if ((ret = read_strings(store, arena, SQL_TAGS, e->id, &e->tags, &e->tag_count)))
@@ -209,7 +209,7 @@ done:
 	return ret;
 }
 
-int pc_store_event_list(pc_store *store, struct pc_event_list **out)
+static int event_list(pc_store *store, struct pc_event_list **out)
 {
 	struct pc__store_list l;
 	const struct pc__store_query q = {
@@ -221,4 +221,32 @@ int pc_store_event_list(pc_store *store, struct pc_event_list **out)
 	if (*out)
 		**out = (struct pc_event_list){ .count = l.count, .items = l.items, .priv = l.arena };
 	return ret;
+}
+
+/* ------------------------------------------------------------ the public calls */
+
+int pc_store_event_add(pc_store *store, const struct pc_event *event, const char *by,
+                       struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, event);
+	return pc__store_result(store, event_add(store, event, by), err);
+}
+
+int pc_store_event_list(pc_event_list **out, pc_store *store, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	return pc__store_result(store, event_list(store, out), err);
+}
+
+size_t pc_event_list_count(const pc_event_list *list)
+{
+	return list ? list->count : 0;
+}
+
+const struct pc_event *pc_event_list_get(const pc_event_list *list, size_t i)
+{
+	return list && i < list->count ? &list->items[i] : NULL;
 }

@@ -27,7 +27,7 @@ static int cell_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st, 
 	    pc__store_col_text(arena, st, 1, &c->value) ||
 	    pc__store_col_text(arena, st, 2, &c->signed_on) ||
 	    pc__store_col_text(arena, st, 3, &c->expires_on))
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	c->seq = sqlite3_column_int64(st, 4);
 	return 0;
 }

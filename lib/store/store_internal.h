@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "base/arena.h"
+#include "base/error.h"
 #include "photoconsent/photoconsent.h"
 
 /*
@@ -23,6 +25,45 @@
 #define PC__SQL_PUPIL(p) \
 	"(SELECT id FROM pupils WHERE id = " p " COLLATE NOCASE ORDER BY id = " p " DESC, id LIMIT 1)"
 #define PC__SQL_PURPOSE(p) "(SELECT id FROM purposes WHERE id = " p " COLLATE NOCASE)"
+
+/* The lists store.h hands out, opaque there. Each lives in the arena
+ * `priv` points to, the list itself included, so that each _free is one
+ * pc__arena_free(); the library's own callers read them directly. */
+struct pc_string_list {
+	size_t count;
+	const char *const *items;
+	void *priv;
+};
+struct pc_pupil_list {
+	size_t count;
+	struct pc_pupil *items;
+	void *priv;
+};
+struct pc_pupil_matches {
+	size_t count;
+	struct pc_pupil_match *items;
+	void *priv;
+};
+struct pc_purpose_list {
+	size_t count;
+	struct pc_purpose *items;
+	void *priv;
+};
+struct pc_consent_list {
+	size_t count;
+	struct pc_consent_record *items;
+	void *priv;
+};
+struct pc_event_list {
+	size_t count;
+	struct pc_event *items;
+	void *priv;
+};
+
+/* `ret`, with the store's message copied into `err` when it is an error
+ * (the message the call set, or pc_strerror's when it set none): how
+ * every public call hands its failure on. */
+int pc__store_result(const pc_store *store, int ret, struct pc_error *err);
 
 /* The open connection. */
 sqlite3 *pc__store_db(pc_store *store);
@@ -126,7 +167,7 @@ struct pc__store_options {
 
 /* pc_store_open with `opts` (NULL: the defaults). */
 int pc__store_open_with(pc_store **out, const char *path, enum pc_store_mode mode,
-                        const struct pc__store_options *opts);
+                        const struct pc__store_options *opts, struct pc_error *err);
 
 /* The file's path, made safe to quote in a message. */
 const char *pc__store_path(const pc_store *store);
@@ -174,7 +215,7 @@ void pc__store_now(char out[20]);
  * (free()): as written without white space at either end, folded, and
  * folded after swapping "Surname, Forename" (NULL when not written so).
  * All three NULL when the tag can name nobody (not UTF-8, or blank).
- * 0, or PC_ERROR when out of memory.
+ * 0, or PC_ENOMEM when out of memory.
  */
 int pc__store_tag_keys(const char *tag, char **as_written, char **folded, char **swapped);
 
@@ -203,29 +244,8 @@ int pc__store_purpose_find(pc_store *store, const char *id, int *always_deny);
  * 'y'?)", the nearest id named when one is near. */
 int pc__store_no_purpose(pc_store *store, const char *id);
 
-/*
- * Storage for returned lists: an arena that the list's `priv` points to,
- * holding the list itself, its items and every string, so that each
- * _free is one pc__arena_free(). Allocations are zeroed and aligned for
- * any type; they fail (NULL) only when out of memory.
- */
-struct pc__arena;
-struct pc__arena *pc__arena_new(void);
-void pc__arena_free(struct pc__arena *arena);
-void *pc__arena_alloc(struct pc__arena *arena, size_t size);
-/* A copy of `s` (not NULL) in the arena. */
-char *pc__arena_strdup(struct pc__arena *arena, const char *s);
-
-/* A growing array in an arena: zero it, set `size` to the item size. */
-struct pc__vec {
-	void *items;
-	size_t count, alloc, size;
-};
-/* A new zeroed item at the end; NULL when out of memory. */
-void *pc__vec_push(struct pc__vec *vec, struct pc__arena *arena);
-
 /* Column `col` of the current row copied into the arena (*out NULL for SQL
- * NULL). PC_ERROR when out of memory. */
+ * NULL). PC_ENOMEM when out of memory. */
 int pc__store_col_text(struct pc__arena *arena, sqlite3_stmt *st, int col, const char **out);
 
 /*

@@ -161,7 +161,7 @@ static int insert_entry(pc_store *store, const struct row_context *c,
 		goto done;
 	if (!pc__utf8_valid(e->file, strlen(e->file)) &&
 	    !(file = pc__text_from_utf8(e->file, strlen(e->file)))) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	if ((ret = pc__store_stmt(store, &st, SQL_CHECK_INSERT)))
@@ -196,7 +196,7 @@ done:
 	return ret;
 }
 
-int pc_store_log_add(pc_store *store, const struct pc_log_entry *entry)
+static int log_add(pc_store *store, const struct pc_log_entry *entry)
 {
 	int ret = PC_ERROR;
 	struct pc__store_write w = { 0, 0 };
@@ -244,7 +244,7 @@ static int insert_scan(pc_store *store, const struct pc_log_scan *scan, const ch
 	for (size_t i = 0; i < scan->root_count; i++) {
 		const char *r = scan->roots[i];
 		if (!pc__utf8_valid(r, strlen(r)) && !(r = root = pc__text_from_utf8(r, strlen(r)))) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 		if ((ret = pc__store_stmt(store, &st, SQL_ROOT_INSERT)))
@@ -288,8 +288,8 @@ static int check_scan(pc_store *store, const struct pc_log_scan *scan)
 	return 0;
 }
 
-int pc_store_log_scan(pc_store *store, const struct pc_log_scan *scan, pc_log_next_fn next,
-                      void *ctx, long long *id)
+static int log_scan(pc_store *store, const struct pc_log_scan *scan, pc_log_next_fn next,
+                    void *ctx, long long *id)
 {
 	int ret = PC_ERROR;
 	struct pc__store_write w = { 0, 0 };
@@ -335,4 +335,24 @@ done:
 	if (!ret && id)
 		*id = scan_id;
 	return ret;
+}
+
+/* ------------------------------------------------------------ the public calls */
+
+int pc_store_log_add(pc_store *store, const struct pc_log_entry *entry, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, entry);
+	return pc__store_result(store, log_add(store, entry), err);
+}
+
+int pc_store_log_scan(long long *id, pc_store *store, const struct pc_log_scan *scan,
+                      pc_log_next_fn next, void *ctx, struct pc_error *err)
+{
+	if (id)
+		*id = 0;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, scan);
+	PC_ASSERT_ARG(err, next);
+	return pc__store_result(store, log_scan(store, scan, next, ctx, id), err);
 }

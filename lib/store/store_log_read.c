@@ -106,7 +106,7 @@ static int read_strings(pc_store *store, struct pc__arena *arena, const char *sq
 	while ((ret = pc__store_step(store, st, DOING)) == 1) {
 		const char **item = pc__vec_push(&v, arena);
 		if (!item || pc__store_col_text(arena, st, 0, item)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 	}
@@ -137,7 +137,7 @@ static int read_codes(pc_store *store, struct pc__arena *arena, struct pc_log_en
 		int warning = kind && !strcmp((const char *)kind, "warning");
 		const char **item = pc__vec_push(warning ? &warnings : &reasons, arena);
 		if (!item || pc__store_col_text(arena, st, 1, item)) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 	}
@@ -214,7 +214,7 @@ static int read_rows(pc_store *store, struct cursor *c, struct pc__arena *arena,
 	while ((ret = pc__store_step(store, st, DOING)) == 1) {
 		void *item = pc__vec_push(&c->rows, arena);
 		if (!item || (c->scans ? scan_row(arena, st, item) : photo_row(arena, st, item))) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 	}
@@ -244,7 +244,7 @@ static int next_page(pc_store *store, struct cursor *c, const struct filter *f)
 	int ret = PC_ERROR, began = 0;
 	struct pc__arena *arena = pc__arena_new();
 	if (!arena)
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	if ((ret = pc__store_read_begin(store, &began)))
 		goto done;
 	ret = read_rows(store, c, arena, f);
@@ -301,7 +301,7 @@ static int resolve_file(pc_store *store, const char *given, char **out)
 	char *real = pc__path_real(given);
 	if (!real) {
 		if (errno == ENOMEM)
-			return pc__store_fail(store, PC_ERROR, "out of memory");
+			return pc__store_fail(store, PC_ENOMEM, "out of memory");
 		return pc__store_fail(store, PC_EOPEN, "cannot tell where '%s' is: %s",
 		                      pc__store_shown(given), strerror(errno));
 	}
@@ -311,14 +311,14 @@ static int resolve_file(pc_store *store, const char *given, char **out)
 	}
 	*out = pc__text_from_utf8(real, strlen(real));
 	free(real);
-	return *out ? 0 : pc__store_fail(store, PC_ERROR, "out of memory");
+	return *out ? 0 : pc__store_fail(store, PC_ENOMEM, "out of memory");
 }
 
-int pc_store_log_read(pc_store *store, const struct pc_log_query *query, pc_log_row_fn fn,
-                      void *ctx)
+static int log_read(pc_store *store, const struct pc_log_query *query, pc_log_row_fn fn,
+                    void *ctx)
 {
 	int ret = PC_ERROR;
-	const struct pc_log_query none = { NULL, NULL, NULL };
+	const struct pc_log_query none = PC_LOG_QUERY_INIT;
 	struct cursor photos, scans;
 	struct filter f = { NULL, NULL, NULL };
 	char *real = NULL;
@@ -363,4 +363,17 @@ done:
 	pc__arena_free(scans.arena);
 	free(real);
 	return ret;
+}
+
+/* ------------------------------------------------------------ the public calls */
+
+int pc_store_log_read(pc_store *store, const struct pc_log_query *query, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, query);
+	int ret = pc__options_check(err, query->version, PC_LOG_QUERY_VERSION, "struct pc_log_query");
+	if (ret)
+		return ret;
+	PC_ASSERT_ARG(err, query->fn);
+	return pc__store_result(store, log_read(store, query, query->fn, query->ctx), err);
 }

@@ -155,11 +155,11 @@ static int fold_pair(char **out, const char *first, const char *last)
 	pc__buf_init(&b, 0);
 	if (pc__buf_puts(&b, first) || pc__buf_putc(&b, ' ') || pc__buf_puts(&b, last)) {
 		pc__buf_release(&b);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	*out = pc__fold(b.data);
 	pc__buf_release(&b);
-	return *out ? 0 : PC_ERROR;
+	return *out ? 0 : PC_ENOMEM;
 }
 
 /* Text that is empty once folded (nothing but spaces of any kind) counts
@@ -220,7 +220,7 @@ static int check_pupil(pc_store *store, const struct pc_pupil *p, struct keys *k
 	    fold_pair(&keys->preferred, blank(p->preferred_name) ? NULL : p->preferred_name,
 	              p->surname)) {
 		keys_release(keys);
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	}
 	return 0;
 }
@@ -233,7 +233,7 @@ static int add_alias(pc_store *store, const char *id, const char *alias)
 	sqlite3_stmt *st = NULL;
 	char *key = pc__fold(alias);
 	if (!key) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	ret = pc__store_stmt(store, &st, SQL_ALIAS_ADD);
@@ -322,7 +322,7 @@ done:
 	return ret;
 }
 
-int pc_store_pupil_add(pc_store *store, const struct pc_pupil *pupil, const char *by)
+static int pupil_add(pc_store *store, const struct pc_pupil *pupil, const char *by)
 {
 	return put_pupil(store, pupil, by, 0);
 }
@@ -365,24 +365,34 @@ done:
 	return pc__store_write_end(store, &w, ret);
 }
 
-int pc_store_pupil_set_flag(pc_store *store, const char *id, const char *flag, int on,
-                            const char *by)
+const char *pc_pupil_flag_name(enum pc_pupil_flag flag)
+{
+	switch (flag) {
+	case PC_PUPIL_NO_PHOTO: return "no_photo";
+	case PC_PUPIL_NO_NAME: return "no_name";
+	}
+	return NULL;
+}
+
+static int pupil_set_flag(pc_store *store, const char *id, enum pc_pupil_flag flag, int on,
+                          const char *by)
 {
 	const char *sql = NULL;
-	if (flag && !strcmp(flag, "no_photo"))
+	if (flag == PC_PUPIL_NO_PHOTO)
 		sql = SQL_SET_NO_PHOTO;
-	else if (flag && !strcmp(flag, "no_name"))
+	else if (flag == PC_PUPIL_NO_NAME)
 		sql = SQL_SET_NO_NAME;
 	else
-		return pc__store_fail(store, PC_EFORMAT, "'%s' is not a pupil flag (no_photo or "
-		                      "no_name)", pc__store_shown(flag));
+		return pc__store_fail(store, PC_EINVALID, "%d is not a pupil flag (PC_PUPIL_NO_PHOTO "
+		                      "or PC_PUPIL_NO_NAME)", (int)flag);
 	char doing[300];
-	snprintf(doing, sizeof(doing), "cannot set %s for pupil '%s'", flag, pc__store_shown(id));
+	snprintf(doing, sizeof(doing), "cannot set %s for pupil '%s'", pc_pupil_flag_name(flag),
+	         pc__store_shown(id));
 	return set_column(store, sql, id, on != 0, NULL, 0, by, doing);
 }
 
-int pc_store_pupil_set_left_on(pc_store *store, const char *id, const char *date,
-                               const char *by)
+static int pupil_set_left_on(pc_store *store, const char *id, const char *date,
+                             const char *by)
 {
 	if (date) {
 		int ret = pc__store_check_date(store, date);
@@ -394,7 +404,7 @@ int pc_store_pupil_set_left_on(pc_store *store, const char *id, const char *date
 	return set_column(store, SQL_SET_LEFT_ON, id, 0, date, 1, by, doing);
 }
 
-int pc_store_pupil_alias(pc_store *store, const char *id, const char *alias, const char *by)
+static int pupil_alias(pc_store *store, const char *id, const char *alias, const char *by)
 {
 	int ret = PC_ERROR;
 	struct pc__store_write w = { 0, 0 };
@@ -437,7 +447,7 @@ static int pupil_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *st,
 	    pc__store_col_text(arena, st, 3, &p->preferred_name) ||
 	    pc__store_col_text(arena, st, 4, &p->class_name) ||
 	    pc__store_col_text(arena, st, 7, &p->left_on) || !p->id) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	p->no_photo = sqlite3_column_int(st, 5);
@@ -481,15 +491,25 @@ static int read_pupils(pc_store *store, struct pc_pupil_list **out, const char *
 	return ret;
 }
 
-int pc_store_pupil_get(pc_store *store, const char *id, struct pc_pupil_list **out)
+int pc_store_pupil_get(pc_pupil_list **out, pc_store *store, const char *id,
+                       struct pc_error *err)
 {
-	return read_pupils(store, out, SQL_GET, &id, no_pupil);
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, id);
+	return pc__store_result(store, read_pupils(store, out, SQL_GET, &id, no_pupil), err);
 }
 
-int pc_store_pupil_list(pc_store *store, const char *class_name, struct pc_pupil_list **out)
+int pc_store_pupil_list(pc_pupil_list **out, pc_store *store, const char *class_name,
+                        struct pc_error *err)
 {
-	return class_name ? read_pupils(store, out, SQL_LIST_CLASS, &class_name, NULL)
-	                  : read_pupils(store, out, SQL_LIST_ALL, NULL, NULL);
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	int ret = class_name ? read_pupils(store, out, SQL_LIST_CLASS, &class_name, NULL)
+	                     : read_pupils(store, out, SQL_LIST_ALL, NULL, NULL);
+	return pc__store_result(store, ret, err);
 }
 
 /* ---------------------------------------------------------------- matching */
@@ -522,7 +542,7 @@ static int fold_swapped(char **out, const char *tag)
 		return 0;
 	char *surname = malloc((size_t)(comma - tag) + 1);
 	if (!surname)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	memcpy(surname, tag, (size_t)(comma - tag));
 	surname[comma - tag] = '\0';
 	int ret = 0;
@@ -570,7 +590,7 @@ int pc__store_tag_keys(const char *tag, char **as_written, char **folded, char *
 		free(*as_written);
 		free(*folded);
 		*as_written = *folded = NULL;
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	return 0;
 }
@@ -587,7 +607,7 @@ static int name_key_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *
 	(void)ctx;
 	if (pc__store_col_text(arena, st, 0, &k->key) ||
 	    pc__store_col_text(arena, st, 1, &k->pupil_id))
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	k->kind = (enum pc_match_kind)sqlite3_column_int(st, 2);
 	return 0;
 }
@@ -607,7 +627,7 @@ int pc__store_name_keys(pc_store *store, struct pc__name_key_list **out)
 	return ret;
 }
 
-int pc_store_pupils_named(pc_store *store, const char *tag, struct pc_pupil_matches **out)
+static int pupils_named(pc_store *store, const char *tag, struct pc_pupil_matches **out)
 {
 	int ret = PC_ERROR;
 	sqlite3_stmt *get = NULL;
@@ -621,7 +641,7 @@ int pc_store_pupils_named(pc_store *store, const char *tag, struct pc_pupil_matc
 
 	*out = NULL;
 	if (pc__store_tag_keys(tag, &as_written, &folded, &swapped)) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	/* A tag that can name nobody gives an empty list, without asking
@@ -646,4 +666,74 @@ done:
 	free(folded);
 	free(as_written);
 	return ret;
+}
+
+/* ------------------------------------------------------------ the public calls */
+
+int pc_store_pupil_add(pc_store *store, const struct pc_pupil *pupil, const char *by,
+                       struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, pupil);
+	return pc__store_result(store, pupil_add(store, pupil, by), err);
+}
+
+int pc_store_pupil_set_flag(pc_store *store, const char *id, enum pc_pupil_flag flag, int on,
+                            const char *by, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, id);
+	return pc__store_result(store, pupil_set_flag(store, id, flag, on, by), err);
+}
+
+int pc_store_pupil_set_left_on(pc_store *store, const char *id, const char *date,
+                               const char *by, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, id);
+	return pc__store_result(store, pupil_set_left_on(store, id, date, by), err);
+}
+
+int pc_store_pupil_alias(pc_store *store, const char *id, const char *alias, const char *by,
+                         struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, id);
+	PC_ASSERT_ARG(err, alias);
+	return pc__store_result(store, pupil_alias(store, id, alias, by), err);
+}
+
+int pc_store_pupils_named(pc_pupil_matches **out, pc_store *store, const char *tag,
+                          struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, tag);
+	int ret = pupils_named(store, tag, out);
+	if (ret < 0) {
+		pc_pupil_matches_free(*out);
+		*out = NULL;
+	}
+	return pc__store_result(store, ret, err);
+}
+
+size_t pc_pupil_list_count(const pc_pupil_list *list)
+{
+	return list ? list->count : 0;
+}
+
+const struct pc_pupil *pc_pupil_list_get(const pc_pupil_list *list, size_t i)
+{
+	return list && i < list->count ? &list->items[i] : NULL;
+}
+
+size_t pc_pupil_matches_count(const pc_pupil_matches *matches)
+{
+	return matches ? matches->count : 0;
+}
+
+const struct pc_pupil_match *pc_pupil_matches_get(const pc_pupil_matches *matches, size_t i)
+{
+	return matches && i < matches->count ? &matches->items[i] : NULL;
 }

@@ -45,7 +45,7 @@ int pc__store_no_purpose(pc_store *store, const char *id)
 	const char *near = NULL;
 	const char *ids[64];
 	size_t n = 0;
-	if (id && !pc_store_purpose_list(store, &list)) {
+	if (id && !pc_store_purpose_list(&list, store, NULL)) {
 		for (size_t i = 0; i < list->count && n < sizeof(ids) / sizeof(ids[0]); i++)
 			ids[n++] = list->items[i].id;
 		near = pc__nearest(id, ids, n);
@@ -112,7 +112,7 @@ static int purpose_row(pc_store *store, struct pc__arena *arena, sqlite3_stmt *s
 	if (pc__store_col_text(arena, st, 0, &p->id) ||
 	    pc__store_col_text(arena, st, 1, &p->description) ||
 	    pc__store_col_text(arena, st, 2, &p->policy))
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 	p->is_public = sqlite3_column_int(st, 3);
 	p->always_deny = sqlite3_column_int(st, 4);
 	return ret;
@@ -136,12 +136,12 @@ static int read_purposes(pc_store *store, struct pc_purpose_list **out, const ch
 	return ret;
 }
 
-int pc_store_purpose_list(pc_store *store, struct pc_purpose_list **out)
+static int purpose_list(pc_store *store, struct pc_purpose_list **out)
 {
 	return read_purposes(store, out, SQL_LIST, NULL, NULL);
 }
 
-int pc_store_purpose_get(pc_store *store, const char *id, struct pc_purpose_list **out)
+static int purpose_get(pc_store *store, const char *id, struct pc_purpose_list **out)
 {
 	return read_purposes(store, out, SQL_GET, &id, pc__store_no_purpose);
 }
@@ -156,7 +156,7 @@ static int has_text(const char *s)
 	return 0;
 }
 
-int pc_store_purpose_add(pc_store *store, const struct pc_purpose *purpose, const char *by)
+static int purpose_add(pc_store *store, const struct pc_purpose *purpose, const char *by)
 {
 	int ret = PC_ERROR;
 	struct pc__store_write w = { 0, 0 };
@@ -193,7 +193,7 @@ int pc_store_purpose_add(pc_store *store, const struct pc_purpose *purpose, cons
 		policy = err ? NULL : pc__buf_detach(&b);
 		pc__buf_release(&b);
 		if (!policy) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 	}
@@ -226,4 +226,42 @@ done:
 	ret = pc__store_write_end(store, &w, ret);
 	free(policy);
 	return ret;
+}
+
+/* ------------------------------------------------------------ the public calls */
+
+int pc_store_purpose_list(pc_purpose_list **out, pc_store *store, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	return pc__store_result(store, purpose_list(store, out), err);
+}
+
+int pc_store_purpose_get(pc_purpose_list **out, pc_store *store, const char *id,
+                         struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, id);
+	return pc__store_result(store, purpose_get(store, id, out), err);
+}
+
+int pc_store_purpose_add(pc_store *store, const struct pc_purpose *purpose, const char *by,
+                         struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, purpose);
+	return pc__store_result(store, purpose_add(store, purpose, by), err);
+}
+
+size_t pc_purpose_list_count(const pc_purpose_list *list)
+{
+	return list ? list->count : 0;
+}
+
+const struct pc_purpose *pc_purpose_list_get(const pc_purpose_list *list, size_t i)
+{
+	return list && i < list->count ? &list->items[i] : NULL;
 }

@@ -34,7 +34,7 @@ int pc__store_read(pc_store *store, struct pc__vec *out, struct pc__arena *arena
 	while ((ret = pc__store_step(store, st, q->doing)) == 1) {
 		void *item = pc__vec_push(out, arena);
 		if (!item) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 		ret = q->row(store, arena, st, item, q->ctx);
@@ -56,7 +56,7 @@ int pc__store_read_list(pc_store *store, struct pc__store_list *out, size_t list
 
 	memset(out, 0, sizeof(*out));
 	if (!list) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	ret = pc__store_read(store, &items, arena, q);
@@ -76,6 +76,22 @@ int pc__store_row_text(pc_store *store, struct pc__arena *arena, sqlite3_stmt *s
 {
 	(void)ctx;
 	if (pc__store_col_text(arena, st, 0, item))
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
+	return 0;
+}
+
+int pc__store_col_text(struct pc__arena *arena, sqlite3_stmt *st, int col, const char **out)
+{
+	*out = NULL;
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return 0;
+	const unsigned char *text = sqlite3_column_text(st, col);
+	int len = sqlite3_column_bytes(st, col);
+	if (!text || len < 0)
+		return PC_ENOMEM;
+	char *copy = pc__arena_strndup(arena, (const char *)text, (size_t)len);
+	if (!copy)
+		return PC_ENOMEM;
+	*out = copy;
 	return 0;
 }

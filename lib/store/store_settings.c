@@ -38,7 +38,7 @@ static int split_roots(pc_store *store, const char *text, struct pc_string_list 
 
 	*out = NULL;
 	if (!items) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	for (const char *p = text; *p;) {
@@ -61,7 +61,7 @@ static int split_roots(pc_store *store, const char *text, struct pc_string_list 
 			}
 			char *root = pc__arena_alloc(arena, n + 1);
 			if (!root) {
-				ret = pc__store_fail(store, PC_ERROR, "out of memory");
+				ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 				goto done;
 			}
 			memcpy(root, p, n);
@@ -78,7 +78,7 @@ done:
 	return ret;
 }
 
-int pc_store_person_roots(pc_store *store, struct pc_string_list **out)
+static int person_roots(pc_store *store, struct pc_string_list **out)
 {
 	int ret = PC_ERROR;
 	sqlite3_stmt *st = NULL;
@@ -99,7 +99,7 @@ int pc_store_person_roots(pc_store *store, struct pc_string_list **out)
 	if (ret == 1) {
 		const unsigned char *v = sqlite3_column_text(st, 0);
 		if (!(text = strdup(v ? (const char *)v : ""))) {
-			ret = pc__store_fail(store, PC_ERROR, "out of memory");
+			ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 	}
@@ -112,7 +112,7 @@ done:
 	return ret;
 }
 
-int pc_store_set_person_roots(pc_store *store, const char *roots, const char *by)
+static int set_person_roots(pc_store *store, const char *roots, const char *by)
 {
 	int ret = PC_ERROR;
 	struct pc__store_write w = { 0, 0 };
@@ -134,7 +134,7 @@ int pc_store_set_person_roots(pc_store *store, const char *roots, const char *by
 		len += strlen(list->items[i]) + 1;
 	char *value = calloc(len + 1, 1);
 	if (!value) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	for (size_t i = 0, at = 0; i < list->count; i++) {
@@ -158,4 +158,32 @@ int pc_store_set_person_roots(pc_store *store, const char *roots, const char *by
 done:
 	pc_string_list_free(list);
 	return ret;
+}
+
+/* ------------------------------------------------------------ the public calls */
+
+int pc_store_person_roots(pc_string_list **out, pc_store *store, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, out);
+	*out = NULL;
+	PC_ASSERT_ARG(err, store);
+	return pc__store_result(store, person_roots(store, out), err);
+}
+
+int pc_store_set_person_roots(pc_store *store, const char *roots, const char *by,
+                              struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, roots);
+	return pc__store_result(store, set_person_roots(store, roots, by), err);
+}
+
+size_t pc_string_list_count(const pc_string_list *list)
+{
+	return list ? list->count : 0;
+}
+
+const char *pc_string_list_get(const pc_string_list *list, size_t i)
+{
+	return list && i < list->count ? list->items[i] : NULL;
 }

@@ -130,11 +130,11 @@ static int read_once(const char *path, const void *data, size_t len, char **json
 static size_t pupils_in(const char *db)
 {
 	pc_store *store = NULL;
-	struct pc_pupil_list *list = NULL;
+	pc_pupil_list *list = NULL;
 	size_t n = (size_t)-1;
-	if (pc_store_open(&store, db, PC_STORE_READ) == 0 &&
-	    pc_store_pupil_list(store, NULL, &list) == 0)
-		n = list->count;
+	if (pc_store_open(&store, db, PC_STORE_READ, NULL) == 0 &&
+	    pc_store_pupil_list(&list, store, NULL, NULL) == 0)
+		n = pc_pupil_list_count(list);
 	pc_pupil_list_free(list);
 	pc_store_free(store);
 	return n;
@@ -145,16 +145,16 @@ static size_t pupils_in(const char *db)
 static int import_once(const char *db, const char *csv, unsigned long n)
 {
 	pc_store *store = NULL;
-	struct pc_import_report *report = NULL;
+	pc_import_report *report = NULL;
 	unlink(db);
-	if (pc_store_open(&store, db, PC_STORE_CREATE)) {
+	if (pc_store_open(&store, db, PC_STORE_CREATE, NULL)) {
 		pc_store_free(store);
 		return PC_EOPEN;
 	}
 	fail_at = n;
 	made = 0;
-	const struct pc_import_options opts = { 0, "torture", NULL };
-	int err = pc_store_import_csv(store, csv, &opts, &report);
+	const struct pc_import_options opts = { PC_IMPORT_OPTIONS_VERSION, 0, "torture", NULL };
+	int err = pc_store_import_csv(&report, store, csv, &opts, NULL);
 	fail_at = 0;
 	pc_import_report_free(report);
 	pc_store_free(store);
@@ -226,7 +226,8 @@ static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_pho
 	/* Logged only when the allocation to fail is still to come: each row
 	 * is a transaction written to disk, too slow to write for every run. */
 	int log_now = !err && (n == 0 || __atomic_load_n(&made, __ATOMIC_SEQ_CST) < n);
-	int logged = log_now ? pc_verdict_log(log, verdict, photo, "torture") : -1;
+	struct pc_error e = PC_ERROR_INIT;
+	int logged = log_now ? pc_verdict_log(log, verdict, photo, "torture", &e) : -1;
 	fail_at = 0;
 	if (err && verdict) {
 		fprintf(stderr, "torture: judging '%s' failed but a verdict came back\n",
@@ -234,7 +235,7 @@ static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_pho
 		exit(1);
 	}
 	long want = before + (logged == 0);
-	if (log_rows(raw) != want || logged > 0 || (log_now && logged && !*pc_store_error(log))) {
+	if (log_rows(raw) != want || logged > 0 || (log_now && logged && !*e.message)) {
 		fprintf(stderr, "torture: logging '%s' (failing allocation %lu) gave %d and left "
 		        "%ld rows, not %ld\n", pc_photo_path(photo), n, logged, log_rows(raw), want);
 		exit(1);
@@ -257,8 +258,8 @@ static int torture_judge(const char *csv, int count, char **photos)
 	unsigned long runs = 0;
 	pc_store *store = NULL, *log = NULL;
 	sqlite3 *raw = NULL;
-	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ) ||
-	    pc_store_open(&log, db, PC_STORE_WRITE) ||
+	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ, NULL) ||
+	    pc_store_open(&log, db, PC_STORE_WRITE, NULL) ||
 	    sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
 		goto done;
@@ -341,8 +342,12 @@ static int count_row(void *ctx, const struct pc_log_entry *photo, const struct p
 static struct log_count log_count(pc_store *log)
 {
 	struct log_count c = { 0, 0 };
-	if (pc_store_log_read(log, NULL, count_row, &c)) {
-		fprintf(stderr, "torture: cannot read the audit log: %s\n", pc_store_error(log));
+	struct pc_log_query q = PC_LOG_QUERY_INIT;
+	struct pc_error e = PC_ERROR_INIT;
+	q.fn = count_row;
+	q.ctx = &c;
+	if (pc_store_log_read(log, &q, &e)) {
+		fprintf(stderr, "torture: cannot read the audit log: %s\n", e.message);
 		exit(1);
 	}
 	return c;
@@ -400,9 +405,9 @@ static int torture_scan(const char *csv, const char *dir)
 	pc_store *store = NULL, *log = NULL;
 	pc_snapshot *snap = NULL;
 	struct scan_sum clean, sum;
-	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ) ||
-	    pc_snapshot_load(&snap, store, "website", "2026-11-26") ||
-	    pc_store_open(&log, db, PC_STORE_WRITE)) {
+	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ, NULL) ||
+	    pc_snapshot_load(&snap, store, "website", "2026-11-26", NULL) ||
+	    pc_store_open(&log, db, PC_STORE_WRITE, NULL)) {
 		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
 		goto done;
 	}

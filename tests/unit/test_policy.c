@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "photoconsent/photoconsent.h"
+#include "test_store.h"
+#include "store/store_internal.h"
 
 #define MAX_TOKENS 64
 #define MAX_FACTS 16
@@ -126,9 +128,9 @@ static void runner_begin(struct runner *r, const char *where)
 	snprintf(r->dir, sizeof(r->dir), "/tmp/pc-policy-XXXXXX");
 	cr_assert_not_null(mkdtemp(r->dir), "cannot make a temporary folder");
 	snprintf(r->db, sizeof(r->db), "%s/consent.db", r->dir);
-	int ret = pc_store_open(&r->store, r->db, PC_STORE_CREATE);
+	int ret = pc_store_open(&r->store, r->db, PC_STORE_CREATE, &test_err);
 	cr_assert_eq(ret, 0, "%s: creating the database: %d %s", r->where, ret,
-	             pc_store_error(r->store));
+	             test_err.message);
 }
 
 static void runner_end(struct runner *r)
@@ -401,8 +403,8 @@ static void do_pupil(struct runner *r, char **tok, size_t n)
 		else
 			cr_assert_fail("%s: pupil: what is '%s'?", r->where, tok[i]);
 	}
-	int ret = pc_store_pupil_add(r->store, &p, "test");
-	cr_assert_eq(ret, 0, "%s: adding pupil %s: %s", r->where, p.id, pc_store_error(r->store));
+	int ret = pc_store_pupil_add(r->store, &p, "test", &test_err);
+	cr_assert_eq(ret, 0, "%s: adding pupil %s: %s", r->where, p.id, test_err.message);
 	secret(r, p.id);
 	secret(r, p.forename);
 	secret(r, p.surname);
@@ -448,9 +450,9 @@ static void do_consent(struct runner *r, char **tok, size_t n)
 		for (size_t k = 0; k < un; k++) {
 			c.pupil_id = pv[i];
 			c.purpose_id = uv[k];
-			int ret = pc_store_consent_add(r->store, &c);
+			int ret = pc_store_consent_add(r->store, &c, &test_err);
 			cr_assert_eq(ret, 0, "%s: consent %s %s: %s", r->where, pv[i], uv[k],
-			             pc_store_error(r->store));
+			             test_err.message);
 		}
 	}
 	free(pupils);
@@ -480,8 +482,8 @@ static void do_event(struct runner *r, char **tok, size_t n)
 		else
 			cr_assert_fail("%s: event: what is '%s'?", r->where, tok[i]);
 	}
-	int ret = pc_store_event_add(r->store, &e, "test");
-	cr_assert_eq(ret, 0, "%s: adding event %s: %s", r->where, e.id, pc_store_error(r->store));
+	int ret = pc_store_event_add(r->store, &e, "test", &test_err);
+	cr_assert_eq(ret, 0, "%s: adding event %s: %s", r->where, e.id, test_err.message);
 }
 
 static void add_fact(struct runner *r, const char **v, size_t *n, const char *value)
@@ -645,7 +647,7 @@ static void do_judge(struct runner *r, char **tok, size_t n)
 	r->verdict = NULL;
 	int ret = pc_policy_judge(&r->verdict, r->store, r->photo, tok[1], tok[2]);
 	cr_assert_eq(ret, 0, "%s: judging for %s on %s: %d %s", r->where, tok[1], tok[2], ret,
-	             pc_store_error(r->store));
+	             test_err.message);
 	cr_assert_not_null(r->verdict);
 	cr_expect_str_eq(pc_verdict_purpose(r->verdict), tok[1], "%s", r->where);
 	cr_expect_str_eq(pc_verdict_date(r->verdict), tok[2], "%s", r->where);
@@ -1013,7 +1015,7 @@ static void run_lines(struct runner *r, const char *name, const char *const *lin
 static char *policy_of(struct runner *r, const char *purpose)
 {
 	struct pc_purpose_list *list = NULL;
-	int ret = pc_store_purpose_get(r->store, purpose, &list);
+	int ret = pc_store_purpose_get(&list, r->store, purpose, &test_err);
 	cr_assert_eq(ret, 0);
 	char *policy = strdup(list->items[0].policy);
 	pc_purpose_list_free(list);
@@ -1314,11 +1316,11 @@ Test(policy_api, unknown_purpose_and_bad_date)
 	cr_expect_eq(pc_policy_judge(&v, r->store, r->photo, "billboard", "2026-11-26"),
 	             PC_ENOTFOUND);
 	cr_expect_null(v);
-	expect_holds(pc_store_error(r->store), "billboard");
+	expect_holds(pc__store_message(r->store), "billboard");
 	cr_expect_eq(pc_policy_judge(&v, r->store, r->photo, "website", "2026-02-30"),
 	             PC_EFORMAT);
 	cr_expect_null(v);
-	expect_holds(pc_store_error(r->store), "2026-02-30");
+	expect_holds(pc__store_message(r->store), "2026-02-30");
 }
 
 Test(policy_api, today_when_no_date)

@@ -23,6 +23,8 @@
 #include "report/report_html.h"
 #include "report/report_html_internal.h"
 #include "base/text.h"
+#include "test_store.h"
+#include "store/store_internal.h"
 
 #define ON "2026-11-26"
 
@@ -39,19 +41,19 @@ static void setup(void)
 	snprintf(out, sizeof(out), "%s/out", dir);
 	cr_assert_eq(mkdir(out, 0755), 0);
 	snprintf(db, sizeof(db), "%s/consent.db", dir);
-	int ret = pc_store_open(&store, db, PC_STORE_CREATE);
-	cr_assert_eq(ret, 0, "creating the database: %s", pc_store_error(store));
-	ret = pc_store_import_csv(store, "consent-db/demo.csv", NULL, &report);
-	cr_assert_eq(ret, 0, "importing demo.csv: %s", pc_store_error(store));
+	int ret = pc_store_open(&store, db, PC_STORE_CREATE, &test_err);
+	cr_assert_eq(ret, 0, "creating the database: %s", test_err.message);
+	ret = pc_store_import_csv(&report, store, "consent-db/demo.csv", NULL, &test_err);
+	cr_assert_eq(ret, 0, "importing demo.csv: %s", test_err.message);
 	pc_import_report_free(report);
 	const char *tags[] = { "Sports Day 2026" };
 	struct pc_event e = { "sports-day-2026", "Sports Day 2026", "2026-07-03", "2026-07-03",
 	                      tags, 1, NULL, 0, NULL };
-	cr_assert_eq(pc_store_event_add(store, &e, "test"), 0, "%s", pc_store_error(store));
+	cr_assert_eq(pc_store_event_add(store, &e, "test", &test_err), 0, "%s", test_err.message);
 	const char *nativity_tags[] = { "Nativity Play 2025" };
 	struct pc_event nativity = { "nativity-2025", "Nativity Play 2025", "2025-12-10",
 	                             "2025-12-11", nativity_tags, 1, NULL, 0, NULL };
-	cr_assert_eq(pc_store_event_add(store, &nativity, "test"), 0, "%s", pc_store_error(store));
+	cr_assert_eq(pc_store_event_add(store, &nativity, "test", &test_err), 0, "%s", test_err.message);
 }
 
 static void teardown(void)
@@ -74,7 +76,7 @@ static pc_verdict *judge(const char *path, const char *purpose)
 	pc_verdict *v = NULL;
 	cr_assert_neq(pc_photo_read(&photo, path, NULL), PC_ERROR, "reading %s", path);
 	int ret = pc_policy_judge(&v, store, photo, purpose, ON);
-	cr_assert_eq(ret, 0, "judging %s: %s", path, pc_store_error(store));
+	cr_assert_eq(ret, 0, "judging %s: %s", path, test_err.message);
 	pc_photo_free(photo);
 	return v;
 }
@@ -433,7 +435,7 @@ Test(report_html, parent_card_names_no_child)
 	struct pc_pupil_list *pupils = NULL;
 	size_t n;
 	char **paths = samples(&n);
-	cr_assert_eq(pc_store_pupil_list(store, NULL, &pupils), 0);
+	cr_assert_eq(pc_store_pupil_list(&pupils, store, NULL, &test_err), 0);
 	cr_assert_gt(pupils->count, 100);
 	static const char *const purposes[] = {
 		"website", "parent-social", "press", "staff-personal",

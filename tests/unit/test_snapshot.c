@@ -11,6 +11,7 @@
 
 #include "judge/snapshot.h"
 #include "test_store.h"
+#include "store/store_internal.h"
 
 TestSuite(snapshot, .init = store_fx_setup_created, .fini = store_fx_teardown);
 
@@ -27,8 +28,8 @@ static void fill(void)
 	store_fx_pupil("1006", "Katie", "Smith", NULL, "6C");
 	store_fx_pupil("Jack Green", "Oliver", "Green", NULL, NULL);
 	store_fx_pupil("1008", "Jack", "Green", NULL, "2B");
-	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1001", "Amy J", "test"), 0);
-	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1008", "Katie Smith", "test"), 0);
+	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1001", "Amy J", "test", &test_err), 0);
+	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1008", "Katie Smith", "test", &test_err), 0);
 }
 
 static const char *const TAGS[] = {
@@ -43,14 +44,14 @@ Test(snapshot, matches_every_tag_as_the_store_does)
 {
 	fill();
 	pc_snapshot *snap = NULL;
-	cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-11-26"), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-11-26", &test_err), 0, "%s",
+	             test_err.message);
 	size_t matched = 0;
 	for (size_t t = 0; t < sizeof(TAGS) / sizeof(TAGS[0]); t++) {
 		struct pc_pupil_matches *want = NULL;
 		struct pc__snapshot_match *got = NULL;
 		size_t count = 0;
-		cr_assert_eq(pc_store_pupils_named(sfx.store, TAGS[t], &want), 0);
+		cr_assert_eq(pc_store_pupils_named(&want, sfx.store, TAGS[t], &test_err), 0);
 		cr_assert_eq(pc__snapshot_named(snap, TAGS[t], 1, &got, &count), 0);
 		cr_expect_eq(count, want->count, "'%s': %zu pupils in memory, %zu in the store",
 		             TAGS[t], count, want->count);
@@ -78,7 +79,7 @@ Test(snapshot, holds_the_consent_in_force_on_its_date)
 	static const char *const dates[] = { "2026-01-15", "2026-06-01", "2026-11-26" };
 	for (size_t d = 0; d < 3; d++) {
 		pc_snapshot *snap = NULL;
-		cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", dates[d]), 0);
+		cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", dates[d], &test_err), 0);
 		cr_expect_str_eq(pc_snapshot_date(snap), dates[d]);
 		cr_expect_str_eq(pc_snapshot_purpose(snap), "website");
 		for (size_t i = 0; i < snap->pupils->count; i++) {
@@ -93,11 +94,11 @@ Test(snapshot, holds_the_consent_in_force_on_its_date)
 Test(snapshot, refuses_an_unknown_purpose_and_a_bad_date)
 {
 	pc_snapshot *snap = NULL;
-	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "billboard", NULL), PC_ENOTFOUND);
+	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "billboard", NULL, &test_err), PC_ENOTFOUND);
 	cr_expect_null(snap);
-	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-02-30"), PC_EFORMAT);
+	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-02-30", &test_err), PC_EFORMAT);
 	cr_expect_null(snap);
-	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", NULL), 0);
+	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", NULL, &test_err), 0);
 	cr_expect_not_null(snap);
 	pc_snapshot_free(snap);
 }

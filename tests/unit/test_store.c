@@ -59,9 +59,11 @@ static void write_file(const char *path, const char *text)
 /* The exact message of a failed open: `before`, the path, `after`. */
 static void expect_message(const pc_store *store, const char *before, const char *after)
 {
+	/* A failed open hands back no store: the message is in test_err. */
+	cr_expect_null(store);
 	char want[512];
 	snprintf(want, sizeof(want), "%s%s%s", before, sfx.path, after);
-	cr_expect_str_eq(pc_store_error(store), want);
+	cr_expect_str_eq(test_err.message, want);
 }
 
 /* Opening sfx.path with `mode` fails with `code` and the message `before`,
@@ -71,7 +73,7 @@ static void expect_refused_untouched(enum pc_store_mode mode, int code, const ch
 {
 	size_t len;
 	unsigned char *was = store_fx_slurp(sfx.path, &len);
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, mode), code);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, mode, &test_err), code);
 	expect_message(sfx.store, before, after);
 	store_fx_expect_same(sfx.path, was, len);
 	free(was);
@@ -126,8 +128,8 @@ Test(store_dates, today_is_the_local_date)
 Test(store_open, new_database_file_is_owner_only_even_with_umask_0)
 {
 	umask(0);
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0, "%s",
+	             test_err.message);
 	struct stat sb;
 	cr_assert_eq(stat(sfx.path, &sb), 0);
 	cr_expect_eq(sb.st_mode & 0777, 0600, "mode %o", (unsigned)(sb.st_mode & 0777));
@@ -135,14 +137,14 @@ Test(store_open, new_database_file_is_owner_only_even_with_umask_0)
 	cr_expect_eq(pc_store_schema_version(), pc__migration_count);
 	cr_expect_eq(raw_int(sfx.path, "PRAGMA application_id"), 1346585666);
 	cr_expect_eq(raw_int(sfx.path, "PRAGMA user_version"), pc__migration_count);
-	cr_expect_str_eq(pc_store_error(sfx.store), "");
+	cr_expect_str_eq(test_err.message, "");
 }
 
 Test(store_open, new_database_has_the_seven_purposes)
 {
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0);
 	struct pc_purpose_list *list = NULL;
-	cr_assert_eq(pc_store_purpose_list(sfx.store, &list), 0);
+	cr_assert_eq(pc_store_purpose_list(&list, sfx.store, &test_err), 0);
 	const char *want[] = { "display", "newsletter", "website", "social", "press",
 	                       "parent-social", "staff-personal" };
 	cr_assert_eq(list->count, 7);
@@ -157,7 +159,7 @@ Test(store_open, new_database_has_the_seven_purposes)
 
 Test(store_open, create_over_a_photoconsent_database_is_refused_and_changes_nothing)
 {
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0);
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -169,15 +171,15 @@ Test(store_open, create_over_a_photoconsent_database_is_refused_and_changes_noth
 Test(store_open, create_initialises_an_existing_empty_file)
 {
 	write_file(sfx.path, "");
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0, "%s",
+	             test_err.message);
 	cr_expect_eq(pc_store_file_version(sfx.store), pc__migration_count);
 }
 
 Test(store_open, create_over_another_file_leaves_it_alone)
 {
 	write_file(sfx.path, "name,class\nAmy,3\n");
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), PC_EDATABASE);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), PC_EDATABASE);
 	expect_message(sfx.store, "'", "' is not a database");
 	size_t len;
 	unsigned char *after = store_fx_slurp(sfx.path, &len);
@@ -189,28 +191,28 @@ Test(store_open, create_in_a_missing_folder_is_eopen)
 {
 	char path[160];
 	store_fx_file(path, "no/such/folder.db");
-	cr_expect_eq(pc_store_open(&sfx.store, path, PC_STORE_CREATE), PC_EOPEN);
-	cr_expect(strstr(pc_store_error(sfx.store), "cannot create '") != NULL, "%s",
-	          pc_store_error(sfx.store));
+	cr_expect_eq(pc_store_open(&sfx.store, path, PC_STORE_CREATE, &test_err), PC_EOPEN);
+	cr_expect(strstr(test_err.message, "cannot create '") != NULL, "%s",
+	          test_err.message);
 }
 
 /* ---------------------------------------------------------------- opening */
 
 Test(store_open, missing_file_says_how_to_create_one_and_creates_nothing)
 {
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), PC_EOPEN);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE, &test_err), PC_EOPEN);
 	expect_message(sfx.store, "no database at '", "'; create one with 'photoconsent db init'");
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), PC_EOPEN);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), PC_EOPEN);
 	cr_expect_eq(access(sfx.path, F_OK), -1, "no file was made");
 }
 
 Test(store_open, empty_file_opened_for_writing_is_migrated_to_the_current_version)
 {
 	write_file(sfx.path, "");
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE, &test_err), 0, "%s",
+	             test_err.message);
 	cr_expect_eq(pc_store_file_version(sfx.store), pc__migration_count);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -221,7 +223,7 @@ Test(store_open, empty_file_opened_for_writing_is_migrated_to_the_current_versio
 Test(store_open, empty_file_opened_for_reading_is_refused_and_stays_empty)
 {
 	write_file(sfx.path, "");
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), PC_EDATABASE);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), PC_EDATABASE);
 	expect_message(sfx.store, "'", "' holds no photoconsent database yet; create one "
 	               "with 'photoconsent db init'");
 	struct stat sb;
@@ -239,12 +241,12 @@ Test(store_open, newer_schema_is_refused_for_reading_and_writing)
 	snprintf(want, sizeof(want), "'%s' has schema version 99, newer than this photoconsent "
 	         "(%d); use a newer photoconsent", sfx.path, pc__migration_count);
 
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), PC_EDATABASE);
-	cr_expect_str_eq(pc_store_error(sfx.store), want);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE, &test_err), PC_EDATABASE);
+	cr_expect_str_eq(test_err.message, want);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), PC_EDATABASE);
-	cr_expect_str_eq(pc_store_error(sfx.store), want);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), PC_EDATABASE);
+	cr_expect_str_eq(test_err.message, want);
 	store_fx_expect_same(sfx.path, before, len);
 	free(before);
 }
@@ -259,24 +261,24 @@ Test(store_open, another_programs_sqlite_database_is_refused_untouched)
 Test(store_open, sqlite_file_with_our_version_but_another_application_id_is_refused)
 {
 	raw_sql(sfx.path, "CREATE TABLE t (x); PRAGMA user_version = 1;");
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), PC_EDATABASE);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), PC_EDATABASE);
 	expect_message(sfx.store, "'", "' is not a photoconsent database");
 }
 
 Test(store_open, text_file_is_not_a_database)
 {
 	write_file(sfx.path, "pupil_id,forename,surname\n1001,Amy,Jones\n");
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), PC_EDATABASE);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE, &test_err), PC_EDATABASE);
 	expect_message(sfx.store, "'", "' is not a database");
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), PC_EDATABASE);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), PC_EDATABASE);
 	expect_message(sfx.store, "'", "' is not a database");
 }
 
 Test(store_open, damaged_database_says_so)
 {
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
 	/* Scribble over the first page after the 100-byte header: the
@@ -288,17 +290,17 @@ Test(store_open, damaged_database_says_so)
 	cr_assert_eq(pwrite(fd, junk, sizeof(junk), 100), (ssize_t)sizeof(junk));
 	close(fd);
 
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), PC_EDATABASE);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), PC_EDATABASE);
 	char want[300];
 	snprintf(want, sizeof(want), "'%s' is damaged: ", sfx.path);
-	cr_expect(!strncmp(pc_store_error(sfx.store), want, strlen(want)), "%s",
-	          pc_store_error(sfx.store));
+	cr_expect(!strncmp(test_err.message, want, strlen(want)), "%s",
+	          test_err.message);
 }
 
 Test(store_open, folder_is_not_a_database)
 {
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.dir, PC_STORE_READ), PC_EOPEN);
-	cr_expect(strstr(pc_store_error(sfx.store), "is a folder") != NULL);
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.dir, PC_STORE_READ, &test_err), PC_EOPEN);
+	cr_expect(strstr(test_err.message, "is a folder") != NULL);
 }
 
 /* Root writes to any file; drop to nobody (this test runs in a process of
@@ -315,25 +317,25 @@ static void become_nobody(void)
 Test(store_open, read_only_file_opened_for_writing_is_ereadonly)
 {
 	become_nobody();
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0);
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
 	cr_assert_eq(chmod(sfx.path, 0400), 0);
 
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), PC_EREADONLY);
-	cr_expect(strstr(pc_store_error(sfx.store), "cannot be written") != NULL, "%s",
-	          pc_store_error(sfx.store));
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE, &test_err), PC_EREADONLY);
+	cr_expect(strstr(test_err.message, "cannot be written") != NULL, "%s",
+	          test_err.message);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
 	/* Reading it is fine. */
-	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_expect_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), 0, "%s",
+	             test_err.message);
 }
 
 Test(store_open, reading_never_writes)
 {
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0);
 	store_fx_pupil("1001", "Amy", "Jones", NULL, "Year 3");
 	store_fx_consent("1001", "website", PC_DECISION_GRANTED, "2025-09-01", NULL, NULL);
 	pc_store_free(sfx.store);
@@ -343,14 +345,14 @@ Test(store_open, reading_never_writes)
 	struct stat sb0, sb1;
 	cr_assert_eq(stat(sfx.path, &sb0), 0);
 
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), 0);
 	cr_expect_eq(store_fx_state("1001", "website", "2026-01-01"), PC_CONSENT_GRANTED);
 	struct pc_pupil_list *list = NULL;
-	cr_expect_eq(pc_store_pupil_list(sfx.store, NULL, &list), 0);
+	cr_expect_eq(pc_store_pupil_list(&list, sfx.store, NULL, &test_err), 0);
 	pc_pupil_list_free(list);
 	/* A write through a read-only store is refused, not attempted. */
 	struct pc_pupil p = { .id = "1002", .forename = "Ben", .surname = "Ali" };
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EREADONLY);
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EREADONLY);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
 
@@ -363,15 +365,15 @@ Test(store_open, reading_never_writes)
 
 Test(store_open, opening_for_writing_writes_nothing_until_a_write)
 {
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
 	size_t len;
 	unsigned char *before = store_fx_slurp(sfx.path, &len);
 
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE, &test_err), 0);
 	struct pc_purpose_list *list = NULL;
-	cr_expect_eq(pc_store_purpose_list(sfx.store, &list), 0);
+	cr_expect_eq(pc_store_purpose_list(&list, sfx.store, &test_err), 0);
 	pc_purpose_list_free(list);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -383,7 +385,7 @@ Test(store_open, opening_for_writing_writes_nothing_until_a_write)
 
 Test(store_open, database_locked_by_another_writer_is_ebusy_within_the_timeout)
 {
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE), 0);
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err), 0);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
 
@@ -394,12 +396,12 @@ Test(store_open, database_locked_by_another_writer_is_ebusy_within_the_timeout)
 	struct pc__store_options opts = { .busy_timeout_ms = 200 };
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int ret = pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts);
+	int ret = pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts, &test_err);
 	double took = seconds_since(&t0);
-	cr_expect_eq(ret, PC_EBUSY, "%d %s", ret, pc_store_error(sfx.store));
-	cr_expect(strstr(pc_store_error(sfx.store),
+	cr_expect_eq(ret, PC_EBUSY, "%d %s", ret, test_err.message);
+	cr_expect(strstr(test_err.message,
 	                 "the database is locked by another writer (tried for 200 ms)") != NULL,
-	          "%s", pc_store_error(sfx.store));
+	          "%s", test_err.message);
 	cr_expect(took >= 0.15 && took < 3.0, "waited %.3f s", took);
 
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
@@ -409,7 +411,7 @@ Test(store_open, database_locked_by_another_writer_is_ebusy_within_the_timeout)
 Test(store_open, write_while_another_writer_holds_the_lock_is_ebusy)
 {
 	struct pc__store_options opts = { .busy_timeout_ms = 1000 };
-	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_CREATE, &opts), 0);
+	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_CREATE, &opts, &test_err), 0);
 
 	sqlite3 *other = NULL;
 	cr_assert_eq(sqlite3_open(sfx.path, &other), SQLITE_OK);
@@ -418,16 +420,16 @@ Test(store_open, write_while_another_writer_holds_the_lock_is_ebusy)
 	struct pc_pupil p = { .id = "1001", .forename = "Amy", .surname = "Jones" };
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EBUSY);
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EBUSY);
 	double took = seconds_since(&t0);
 	cr_expect(took >= 0.9 && took < 4.0, "waited %.3f s", took);
-	cr_expect(strstr(pc_store_error(sfx.store), "(tried for 1 s)") != NULL, "%s",
-	          pc_store_error(sfx.store));
+	cr_expect(strstr(test_err.message, "(tried for 1 s)") != NULL, "%s",
+	          test_err.message);
 
 	/* Once the other writer is done, the same store writes. */
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(other);
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), 0, "%s", pc_store_error(sfx.store));
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), 0, "%s", test_err.message);
 }
 
 /* -------------------------------------------------------------- migrations */
@@ -445,7 +447,7 @@ static unsigned char *version_1_database(size_t *len)
 {
 	const struct pc__store_options only_1 = { .migrations = pc__migrations,
 	                                          .migration_count = 1 };
-	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_CREATE, &only_1), 0);
+	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_CREATE, &only_1, &test_err), 0);
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -459,8 +461,8 @@ Test(store_open, older_database_is_migrated_forward_when_opened_for_writing)
 	const char *m[2] = { pc__migrations[0], MIGRATION_2 };
 	struct pc__store_options opts = { .migrations = m, .migration_count = 2 };
 
-	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts, &test_err), 0, "%s",
+	             test_err.message);
 	cr_expect_eq(pc_store_file_version(sfx.store), 2);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -475,8 +477,8 @@ Test(store_open, empty_file_takes_every_migration_in_turn)
 	write_file(sfx.path, "");
 	const char *m[2] = { pc__migrations[0], MIGRATION_2 };
 	struct pc__store_options opts = { .migrations = m, .migration_count = 2 };
-	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts, &test_err), 0, "%s",
+	             test_err.message);
 	cr_expect_eq(pc_store_file_version(sfx.store), 2);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -490,11 +492,11 @@ Test(store_open, failing_migration_rolls_back_and_leaves_the_file_as_it_was)
 	const char *m[2] = { pc__migrations[0], FAILING_2 };
 	struct pc__store_options opts = { .migrations = m, .migration_count = 2 };
 
-	cr_expect_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts), PC_ERROR);
+	cr_expect_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_WRITE, &opts, &test_err), PC_ERROR);
 	char want[300];
 	snprintf(want, sizeof(want), "cannot bring '%s' from schema version 1 to 2: ", sfx.path);
-	cr_expect(!strncmp(pc_store_error(sfx.store), want, strlen(want)), "%s",
-	          pc_store_error(sfx.store));
+	cr_expect(!strncmp(test_err.message, want, strlen(want)), "%s",
+	          test_err.message);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
 	store_fx_expect_same(sfx.path, before, len);
@@ -512,11 +514,11 @@ Test(store_open, older_database_is_read_without_migrating)
 	struct pc__store_options opts = { .migrations = m, .migration_count = 2,
 	                                  .oldest_readable = 1 };
 
-	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_READ, &opts), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_READ, &opts, &test_err), 0, "%s",
+	             test_err.message);
 	cr_expect_eq(pc_store_file_version(sfx.store), 1);
 	struct pc_pupil_list *list = NULL;
-	cr_expect_eq(pc_store_pupil_get(sfx.store, "1001", &list), 0);
+	cr_expect_eq(pc_store_pupil_get(&list, sfx.store, "1001", &test_err), 0);
 	pc_pupil_list_free(list);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -539,13 +541,13 @@ Test(store_write, a_failed_write_leaves_the_file_byte_for_byte_as_it_was)
 	struct pc_event e = { .id = "sports-day", .name = "Sports Day", .starts_on = "2026-07-03",
 	                      .ends_on = "2026-07-03", .tags = tags, .tag_count = 1,
 	                      .denied = denied, .denied_count = 2 };
-	cr_expect_eq(pc_store_event_add(sfx.store, &e, "test"), PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_eq(pc_store_event_add(sfx.store, &e, "test", &test_err), PC_ENOTFOUND);
+	cr_expect_str_eq(test_err.message,
 	                 "no purpose is called 'webiste' (did you mean 'website'?); 'photoconsent purpose list' shows them");
 	store_fx_expect_same(sfx.path, before, len);
 
 	struct pc_event_list *events = NULL;
-	cr_assert_eq(pc_store_event_list(sfx.store, &events), 0);
+	cr_assert_eq(pc_store_event_list(&events, sfx.store, &test_err), 0);
 	cr_expect_eq(events->count, 0);
 	pc_event_list_free(events);
 	free(before);
@@ -558,9 +560,9 @@ Test(store_write, writes_nest_inside_one_transaction)
 	const char *denied[] = { "nope" };
 	struct pc_event e = { .id = "play", .name = "Play", .starts_on = "2026-12-10",
 	                      .ends_on = "2026-12-10", .denied = denied, .denied_count = 1 };
-	cr_expect_eq(pc_store_event_add(sfx.store, &e, "test"), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_event_add(sfx.store, &e, "test", &test_err), PC_ENOTFOUND);
 	store_fx_consent("1001", "website", PC_DECISION_GRANTED, "2025-09-01", NULL, NULL);
-	cr_assert_eq(pc__store_commit(sfx.store), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(pc__store_commit(sfx.store), 0, "%s", test_err.message);
 
 	cr_expect_eq(raw_int(sfx.path, "SELECT count(*) FROM pupils"), 1);
 	cr_expect_eq(raw_int(sfx.path, "SELECT count(*) FROM consents"), 1);
@@ -594,17 +596,17 @@ Test(store_write, consent_records_cannot_be_changed_or_deleted)
 
 Test(store_write, error_message_names_the_subject_and_stays)
 {
-	cr_expect_str_eq(pc_store_error(sfx.store), "");
+	cr_expect_str_eq(test_err.message, "");
 	struct pc_pupil_list *list = NULL;
-	cr_expect_eq(pc_store_pupil_get(sfx.store, "1042", &list), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_pupil_get(&list, sfx.store, "1042", &test_err), PC_ENOTFOUND);
 	cr_expect_null(list);
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
+	cr_expect_str_eq(test_err.message, "no pupil has the id '1042'");
 	/* Until the next failure, the message is still there to read. */
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
+	cr_expect_str_eq(test_err.message, "no pupil has the id '1042'");
 	struct pc_consent_status st;
-	cr_expect_eq(pc_store_consent_in_force(sfx.store, "1042", "website", "2026-02-30", &st),
+	cr_expect_eq(pc_store_consent_in_force(&st, sfx.store, "1042", "website", "2026-02-30", &test_err),
 	             PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "'2026-02-30' is not a date (YYYY-MM-DD)");
+	cr_expect_str_eq(test_err.message, "'2026-02-30' is not a date (YYYY-MM-DD)");
 }
 
 Test(store_write, foreign_keys_are_enforced)

@@ -18,6 +18,10 @@ struct store_fx {
 
 extern struct store_fx sfx;
 
+/* What the last failed library call in this test said (each test runs in
+ * a process of its own). */
+extern struct pc_error test_err;
+
 /* For TestSuite(.init, .fini): a temporary folder, no database yet. */
 void store_fx_setup(void);
 void store_fx_teardown(void);

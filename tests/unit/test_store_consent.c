@@ -25,8 +25,8 @@ TestSuite(consent, .init = pupils, .fini = store_fx_teardown);
 static struct pc_consent_status status(const char *pupil, const char *purpose, const char *date)
 {
 	struct pc_consent_status st;
-	int ret = pc_store_consent_in_force(sfx.store, pupil, purpose, date, &st);
-	cr_assert_eq(ret, 0, "%s", pc_store_error(sfx.store));
+	int ret = pc_store_consent_in_force(&st, sfx.store, pupil, purpose, date, &test_err);
+	cr_assert_eq(ret, 0, "%s", test_err.message);
 	return st;
 }
 
@@ -137,7 +137,7 @@ Test(consent, a_withdrawal_counts_from_its_own_date_not_its_signing)
 	struct pc_consent_record r = { .pupil_id = "1001", .purpose_id = "website",
 	                               .decision = W, .signed_on = "2025-08-01",
 	                               .withdrawn_on = "2026-01-05", .recorded_by = "dpo" };
-	cr_assert_eq(pc_store_consent_add(sfx.store, &r), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_consent_add(sfx.store, &r, &test_err), 0, "%s", test_err.message);
 	cr_expect_eq(store_fx_state("1001", "website", "2026-01-04"), PC_CONSENT_GRANTED);
 	cr_expect_eq(store_fx_state("1001", "website", "2026-01-05"), PC_CONSENT_WITHDRAWN);
 }
@@ -153,7 +153,7 @@ Test(consent, a_withdrawal_without_a_date_is_from_today)
 	cr_expect_str_eq(st.since, today);
 
 	struct pc_consent_list *h = NULL;
-	cr_assert_eq(pc_store_consent_history(sfx.store, "1001", &h), 0);
+	cr_assert_eq(pc_store_consent_history(&h, sfx.store, "1001", &test_err), 0);
 	cr_assert_eq(h->count, 2);
 	cr_expect_str_eq(h->items[1].withdrawn_on, today);
 	pc_consent_list_free(h);
@@ -173,7 +173,7 @@ Test(consent, a_grant_without_a_signing_date_counts_from_the_day_recorded)
 Test(consent, a_pupil_who_has_left_has_no_consent_in_force)
 {
 	store_fx_consent("1001", "website", G, "2025-09-01", NULL, NULL);
-	cr_assert_eq(pc_store_pupil_set_left_on(sfx.store, "1001", "2026-07-22", "dpo"), 0);
+	cr_assert_eq(pc_store_pupil_set_left_on(sfx.store, "1001", "2026-07-22", "dpo", &test_err), 0);
 	cr_expect_eq(store_fx_state("1001", "website", "2026-07-21"), PC_CONSENT_GRANTED,
 	             "the day before leaving");
 	struct pc_consent_status st = status("1001", "website", "2026-07-22");
@@ -187,16 +187,16 @@ Test(consent, a_pupil_who_has_left_has_no_consent_in_force)
 Test(consent, unknown_pupil_purpose_or_date_fail_with_a_reason)
 {
 	struct pc_consent_status st;
-	cr_expect_eq(pc_store_consent_in_force(sfx.store, "1042", "website", "2026-01-01", &st),
+	cr_expect_eq(pc_store_consent_in_force(&st, sfx.store, "1042", "website", "2026-01-01", &test_err),
 	             PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
-	cr_expect_eq(pc_store_consent_in_force(sfx.store, "1001", "webiste", "2026-01-01", &st),
+	cr_expect_str_eq(test_err.message, "no pupil has the id '1042'");
+	cr_expect_eq(pc_store_consent_in_force(&st, sfx.store, "1001", "webiste", "2026-01-01", &test_err),
 	             PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_str_eq(test_err.message,
 	                 "no purpose is called 'webiste' (did you mean 'website'?); 'photoconsent purpose list' shows them");
-	cr_expect_eq(pc_store_consent_in_force(sfx.store, "1001", "website", "2026-02-30", &st),
+	cr_expect_eq(pc_store_consent_in_force(&st, sfx.store, "1001", "website", "2026-02-30", &test_err),
 	             PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "'2026-02-30' is not a date (YYYY-MM-DD)");
+	cr_expect_str_eq(test_err.message, "'2026-02-30' is not a date (YYYY-MM-DD)");
 }
 
 Test(consent, state_names)
@@ -216,13 +216,13 @@ static int add(const char *pupil, const char *purpose, enum pc_decision d, const
 	struct pc_consent_record r = { .pupil_id = pupil, .purpose_id = purpose, .decision = d,
 	                               .signed_on = signed_on, .expires_on = expires_on,
 	                               .withdrawn_on = withdrawn_on, .recorded_by = "dpo" };
-	return pc_store_consent_add(sfx.store, &r);
+	return pc_store_consent_add(sfx.store, &r, &test_err);
 }
 
 Test(consent, no_grant_for_an_always_denied_purpose)
 {
 	cr_expect_eq(add("1001", "staff-personal", G, "2025-09-01", NULL, NULL), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_str_eq(test_err.message,
 	                 "'staff-personal' is always denied; no consent can be granted for it");
 	cr_expect_eq(add("1001", "staff-personal", R, "2025-09-01", NULL, NULL), 0,
 	             "a refusal says nothing new, but is no error");
@@ -231,21 +231,21 @@ Test(consent, no_grant_for_an_always_denied_purpose)
 Test(consent, bad_records_are_refused_and_nothing_is_written)
 {
 	cr_expect_eq(add("1042", "website", G, "2025-09-01", NULL, NULL), PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
+	cr_expect_str_eq(test_err.message, "no pupil has the id '1042'");
 	cr_expect_eq(add("1001", "webiste", G, "2025-09-01", NULL, NULL), PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_str_eq(test_err.message,
 	                 "no purpose is called 'webiste' (did you mean 'website'?); 'photoconsent purpose list' shows them");
 	cr_expect_eq(add("1001", "website", G, "2025-09-31", NULL, NULL), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "'2025-09-31' is not a date (YYYY-MM-DD)");
+	cr_expect_str_eq(test_err.message, "'2025-09-31' is not a date (YYYY-MM-DD)");
 	cr_expect_eq(add("1001", "website", G, "2025-09-01", "2025-08-31", NULL), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_str_eq(test_err.message,
 	                 "consent cannot expire (2025-08-31) before it is signed (2025-09-01)");
 	cr_expect_eq(add("1001", "website", G, "2025-09-01", NULL, "2025-10-01"), PC_EFORMAT);
 	cr_expect_eq(add("1001", "website", W, NULL, "2026-01-01", NULL), PC_EFORMAT);
 	cr_expect_eq(add("1001", "website", (enum pc_decision)9, NULL, NULL, NULL), PC_EFORMAT);
 
 	struct pc_consent_list *h = NULL;
-	cr_assert_eq(pc_store_consent_history(sfx.store, "1001", &h), 0);
+	cr_assert_eq(pc_store_consent_history(&h, sfx.store, "1001", &test_err), 0);
 	cr_expect_eq(h->count, 0);
 	pc_consent_list_free(h);
 }
@@ -256,12 +256,12 @@ Test(consent, history_is_every_record_oldest_first)
 	struct pc_consent_record r = { .pupil_id = "1001", .purpose_id = "press", .decision = R,
 	                               .signed_on = "2025-09-02", .recorded_by = "office",
 	                               .note = "mum phoned" };
-	cr_assert_eq(pc_store_consent_add(sfx.store, &r), 0);
+	cr_assert_eq(pc_store_consent_add(sfx.store, &r, &test_err), 0);
 	store_fx_consent("1001", "website", W, NULL, NULL, "2026-01-01");
 	store_fx_consent("1002", "website", G, "2025-09-01", NULL, NULL);
 
 	struct pc_consent_list *h = NULL;
-	cr_assert_eq(pc_store_consent_history(sfx.store, "1001", &h), 0);
+	cr_assert_eq(pc_store_consent_history(&h, sfx.store, "1001", &test_err), 0);
 	cr_assert_eq(h->count, 3);
 	cr_expect(h->items[0].seq < h->items[1].seq && h->items[1].seq < h->items[2].seq);
 	cr_expect_eq(h->items[0].decision, G);
@@ -279,7 +279,7 @@ Test(consent, history_is_every_record_oldest_first)
 	pc_consent_list_free(h);
 
 	h = (void *)1;
-	cr_expect_eq(pc_store_consent_history(sfx.store, "1042", &h), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_consent_history(&h, sfx.store, "1042", &test_err), PC_ENOTFOUND);
 	cr_expect_null(h);
 }
 

@@ -9,6 +9,7 @@
 #include "test_store.h"
 
 struct store_fx sfx;
+struct pc_error test_err;
 
 void store_fx_setup(void)
 {
@@ -21,8 +22,8 @@ void store_fx_setup(void)
 void store_fx_setup_created(void)
 {
 	store_fx_setup();
-	int ret = pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE);
-	cr_assert_eq(ret, 0, "creating the database: %d %s", ret, pc_store_error(sfx.store));
+	int ret = pc_store_open(&sfx.store, sfx.path, PC_STORE_CREATE, &test_err);
+	cr_assert_eq(ret, 0, "creating the database: %d %s", ret, test_err.message);
 }
 
 void store_fx_teardown(void)
@@ -91,8 +92,8 @@ void store_fx_pupil(const char *id, const char *forename, const char *surname,
 	p.surname = surname;
 	p.preferred_name = preferred;
 	p.class_name = class_name;
-	int ret = pc_store_pupil_add(sfx.store, &p, "test");
-	cr_assert_eq(ret, 0, "adding pupil %s: %d %s", id, ret, pc_store_error(sfx.store));
+	int ret = pc_store_pupil_add(sfx.store, &p, "test", &test_err);
+	cr_assert_eq(ret, 0, "adding pupil %s: %d %s", id, ret, test_err.message);
 }
 
 void store_fx_consent(const char *pupil, const char *purpose, enum pc_decision d,
@@ -106,14 +107,14 @@ void store_fx_consent(const char *pupil, const char *purpose, enum pc_decision d
 	r.expires_on = expires_on;
 	r.withdrawn_on = withdrawn_on;
 	r.recorded_by = "test";
-	int ret = pc_store_consent_add(sfx.store, &r);
-	cr_assert_eq(ret, 0, "recording consent: %d %s", ret, pc_store_error(sfx.store));
+	int ret = pc_store_consent_add(sfx.store, &r, &test_err);
+	cr_assert_eq(ret, 0, "recording consent: %d %s", ret, test_err.message);
 }
 
 enum pc_consent_state store_fx_state(const char *pupil, const char *purpose, const char *date)
 {
 	struct pc_consent_status st;
-	int ret = pc_store_consent_in_force(sfx.store, pupil, purpose, date, &st);
-	cr_assert_eq(ret, 0, "consent in force: %d %s", ret, pc_store_error(sfx.store));
+	int ret = pc_store_consent_in_force(&st, sfx.store, pupil, purpose, date, &test_err);
+	cr_assert_eq(ret, 0, "consent in force: %d %s", ret, test_err.message);
 	return st.state;
 }

@@ -94,13 +94,19 @@ static int collect(void *ctx, const struct pc_log_entry *p, const struct pc_log_
 static int read_log(const struct pc_log_query *q)
 {
 	got.count = 0;
-	return pc_store_log_read(sfx.store, q, collect, &got);
+	struct pc_log_query all = PC_LOG_QUERY_INIT;
+	all.since = q ? q->since : NULL;
+	all.file = q ? q->file : NULL;
+	all.pupil = q ? q->pupil : NULL;
+	all.fn = collect;
+	all.ctx = &got;
+	return pc_store_log_read(sfx.store, &all, &test_err);
 }
 
 static void read_ok(const struct pc_log_query *q)
 {
 	int ret = read_log(q);
-	cr_assert_eq(ret, 0, "reading the log: %d %s", ret, pc_store_error(sfx.store));
+	cr_assert_eq(ret, 0, "reading the log: %d %s", ret, test_err.message);
 }
 
 static const char *const NO_CODES[] = { NULL };
@@ -130,8 +136,8 @@ static void log_check(const char *file, const char *verdict, const char *on,
 		.warnings = warnings, .warning_count = 1,
 		.pupils = pn ? pv : NO_CODES, .pupil_count = pn,
 	};
-	int ret = pc_store_log_add(sfx.store, &e);
-	cr_assert_eq(ret, 0, "logging a check: %s", pc_store_error(sfx.store));
+	int ret = pc_store_log_add(sfx.store, &e, &test_err);
+	cr_assert_eq(ret, 0, "logging a check: %s", test_err.message);
 }
 
 /* A scan's photos for pc_store_log_scan: `count` rows, photo-N.jpg under
@@ -175,7 +181,7 @@ static int log_scan(struct photos *ph, long long *id)
 		.on = "2026-03-01", .roots = roots, .root_count = 1, .photos = ph->count,
 		.share = share, .review = ph->count - share, .skipped = 2,
 	};
-	return pc_store_log_scan(sfx.store, &scan, next_photo, ph, id);
+	return pc_store_log_scan(id, sfx.store, &scan, next_photo, ph, &test_err);
 }
 
 static int raw_count(const char *sql)
@@ -249,7 +255,7 @@ Test(audit_log, since_compares_the_day)
 	memcpy(day, got.items[0].at, 10);
 	day[10] = '\0';
 
-	struct pc_log_query q = { .since = day };
+	struct pc_log_query q = { .version = PC_LOG_QUERY_VERSION, .since = day };
 	read_ok(&q);
 	cr_expect_eq(got.count, 1, "a row written on the day itself is on or after it");
 	q.since = "9999-12-31";
@@ -257,7 +263,7 @@ Test(audit_log, since_compares_the_day)
 	cr_expect_eq(got.count, 0);
 	q.since = "yesterday";
 	cr_expect_eq(read_log(&q), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "'yesterday' is not a date (YYYY-MM-DD)");
+	cr_expect_str_eq(test_err.message, "'yesterday' is not a date (YYYY-MM-DD)");
 }
 
 Test(audit_log, what_is_wrong_with_an_entry_is_refused_and_named)
@@ -265,25 +271,25 @@ Test(audit_log, what_is_wrong_with_an_entry_is_refused_and_named)
 	struct pc_log_entry e = { .by = "office", .file = "/photos/IMG_0001.jpg",
 	                          .purpose_id = "website", .on = "2026-03-01", .verdict = "maybe",
 	                          .size = -1 };
-	cr_expect_eq(pc_store_log_add(sfx.store, &e), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_eq(pc_store_log_add(sfx.store, &e, &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message,
 	                 "'maybe' is not a verdict (share, do-not-share or review)");
 	e.verdict = "share";
 	e.file = "IMG_0001.jpg";
-	cr_expect_eq(pc_store_log_add(sfx.store, &e), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_eq(pc_store_log_add(sfx.store, &e, &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message,
 	                 "a log entry needs the file's absolute path, and 'IMG_0001.jpg' is not one");
 	e.file = "/photos/IMG_0001.jpg";
 	e.on = NULL;
-	cr_expect_eq(pc_store_log_add(sfx.store, &e), PC_EFORMAT);
+	cr_expect_eq(pc_store_log_add(sfx.store, &e, &test_err), PC_EFORMAT);
 	e.on = "2026-02-30";
-	cr_expect_eq(pc_store_log_add(sfx.store, &e), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "'2026-02-30' is not a date (YYYY-MM-DD)");
+	cr_expect_eq(pc_store_log_add(sfx.store, &e, &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message, "'2026-02-30' is not a date (YYYY-MM-DD)");
 	e.on = "2026-03-01";
 	const char *const bad[] = { "gps\033[31m" };
 	e.warnings = bad;
 	e.warning_count = 1;
-	cr_expect_eq(pc_store_log_add(sfx.store, &e), PC_EFORMAT);
+	cr_expect_eq(pc_store_log_add(sfx.store, &e, &test_err), PC_EFORMAT);
 	read_ok(NULL);
 	cr_expect_eq(got.count, 0, "nothing refused was written");
 }
@@ -317,7 +323,7 @@ Test(audit_log, pupil_filter_ignores_case_and_refuses_an_unknown_pupil)
 	log_check("both.jpg", "share", "2026-03-01", "", "CD34;AB12");
 	log_check("nobody.jpg", "review", "2026-03-01", "untagged", "");
 
-	struct pc_log_query q = { .pupil = "ab12" };
+	struct pc_log_query q = { .version = PC_LOG_QUERY_VERSION, .pupil = "ab12" };
 	read_ok(&q);
 	cr_assert_eq(got.count, 2);
 	cr_expect(strstr(got.items[0].file, "/amy.jpg"));
@@ -326,7 +332,7 @@ Test(audit_log, pupil_filter_ignores_case_and_refuses_an_unknown_pupil)
 
 	q.pupil = "9999";
 	cr_expect_eq(read_log(&q), PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '9999'");
+	cr_expect_str_eq(test_err.message, "no pupil has the id '9999'");
 }
 
 Test(audit_log, file_filter_matches_the_real_path_through_a_link)
@@ -345,11 +351,11 @@ Test(audit_log, file_filter_matches_the_real_path_through_a_link)
 	cr_assert_not_null(resolved);
 	struct pc_log_entry e = { .by = "office", .file = resolved, .purpose_id = "website",
 	                          .on = "2026-03-01", .verdict = "share", .size = 0 };
-	cr_assert_eq(pc_store_log_add(sfx.store, &e), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_log_add(sfx.store, &e, &test_err), 0, "%s", test_err.message);
 	e.file = missing;
-	cr_assert_eq(pc_store_log_add(sfx.store, &e), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_log_add(sfx.store, &e, &test_err), 0, "%s", test_err.message);
 
-	struct pc_log_query q = { .file = link };
+	struct pc_log_query q = { .version = PC_LOG_QUERY_VERSION, .file = link };
 	read_ok(&q);
 	cr_assert_eq(got.count, 1, "the link names the file the log holds");
 	cr_expect_str_eq(got.items[0].file, resolved);
@@ -368,7 +374,7 @@ Test(audit_log, a_scan_is_written_whole_and_read_before_its_photos)
 	log_check("earlier.jpg", "share", "2026-03-01", "", "");
 	struct photos ph = { .count = 4 };
 	long long id = 0;
-	cr_assert_eq(log_scan(&ph, &id), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(log_scan(&ph, &id), 0, "%s", test_err.message);
 	cr_expect_gt(id, 0);
 
 	read_ok(NULL);
@@ -396,7 +402,7 @@ Test(audit_log, a_scan_is_written_whole_and_read_before_its_photos)
 	cr_expect_str_eq(got.items[5].command, "check");
 
 	/* A pupil: the photos that show them, and the scan that judged them. */
-	struct pc_log_query q = { .pupil = "1001" };
+	struct pc_log_query q = { .version = PC_LOG_QUERY_VERSION, .pupil = "1001" };
 	read_ok(&q);
 	cr_assert_eq(got.count, 3);
 	cr_expect(got.items[0].is_scan);
@@ -405,7 +411,7 @@ Test(audit_log, a_scan_is_written_whole_and_read_before_its_photos)
 	/* A file no scan judged: no scan row. */
 	char earlier[160];
 	store_fx_file(earlier, "earlier.jpg");
-	q = (struct pc_log_query){ .file = earlier };
+	q = (struct pc_log_query){ .version = PC_LOG_QUERY_VERSION, .file = earlier };
 	read_ok(&q);
 	cr_assert_eq(got.count, 1);
 	cr_expect(!got.items[0].is_scan);
@@ -415,7 +421,7 @@ Test(audit_log, a_scan_that_fails_half_way_writes_nothing)
 {
 	struct photos bad_row = { .count = 5, .fail_at = 3 };
 	cr_expect_eq(log_scan(&bad_row, NULL), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store),
+	cr_expect_str_eq(test_err.message,
 	                 "'maybe' is not a verdict (share, do-not-share or review)");
 	struct photos gives_up = { .count = 5, .fail_at = 4, .fail_code = PC_ERROR };
 	cr_expect_eq(log_scan(&gives_up, NULL), PC_ERROR);
@@ -432,20 +438,20 @@ Test(audit_log, a_scan_whose_counts_do_not_add_up_is_refused)
 	                            .purpose_id = "website", .on = "2026-03-01", .roots = roots,
 	                            .root_count = 1, .photos = 3, .share = 1 };
 	struct photos ph = { .count = 0 };
-	cr_expect_eq(pc_store_log_scan(sfx.store, &scan, next_photo, &ph, NULL), PC_EFORMAT);
+	cr_expect_eq(pc_store_log_scan(NULL, sfx.store, &scan, next_photo, &ph, &test_err), PC_EFORMAT);
 	roots[0] = "photos";
 	scan.share = 3;
-	cr_expect_eq(pc_store_log_scan(sfx.store, &scan, next_photo, &ph, NULL), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "a scan's folders must be absolute paths, "
+	cr_expect_eq(pc_store_log_scan(NULL, sfx.store, &scan, next_photo, &ph, &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message, "a scan's folders must be absolute paths, "
 	                 "and 'photos' is not one");
 }
 
 Test(audit_log, more_rows_than_a_page_are_all_read_in_order)
 {
 	struct photos ph = { .count = 600 };
-	cr_assert_eq(log_scan(&ph, NULL), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(log_scan(&ph, NULL), 0, "%s", test_err.message);
 	struct photos more = { .count = 50 };
-	cr_assert_eq(log_scan(&more, NULL), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(log_scan(&more, NULL), 0, "%s", test_err.message);
 	log_check("last.jpg", "share", "2026-03-01", "", "");
 	read_ok(NULL);
 	cr_assert_eq(got.count, 2 + 600 + 50 + 1);
@@ -472,7 +478,10 @@ Test(audit_log, the_callback_stops_the_reading)
 	for (int i = 0; i < 4; i++)
 		log_check("IMG.jpg", "share", "2026-03-01", "", "");
 	size_t n = 0;
-	cr_expect_eq(pc_store_log_read(sfx.store, NULL, stop_at_two, &n), 7);
+	struct pc_log_query q = PC_LOG_QUERY_INIT;
+	q.fn = stop_at_two;
+	q.ctx = &n;
+	cr_expect_eq(pc_store_log_read(sfx.store, &q, &test_err), 7);
 	cr_expect_eq(n, 2);
 }
 
@@ -484,7 +493,7 @@ static void version_2_database(void)
 {
 	const struct pc__store_options only_2 = { .migrations = pc__migrations,
 	                                          .migration_count = 2 };
-	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_CREATE, &only_2), 0);
+	cr_assert_eq(pc__store_open_with(&sfx.store, sfx.path, PC_STORE_CREATE, &only_2, &test_err), 0);
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
 	pc_store_free(sfx.store);
 	sfx.store = NULL;
@@ -517,15 +526,15 @@ static void expect_version_2_rows(void)
 Test(audit_log_migration, a_version_2_log_is_migrated_forward_with_its_rows)
 {
 	version_2_database();
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_WRITE, &test_err), 0, "%s",
+	             test_err.message);
 	cr_expect_eq(pc_store_file_version(sfx.store), pc__migration_count);
 	cr_expect_geq(pc__migration_count, 3);
 	read_ok(NULL);
 	expect_version_2_rows();
 
 	/* Old rows are found by the name they were given. */
-	struct pc_log_query q = { .file = "samples/b.jpg" };
+	struct pc_log_query q = { .version = PC_LOG_QUERY_VERSION, .file = "samples/b.jpg" };
 	read_ok(&q);
 	cr_assert_eq(got.count, 1);
 	cr_expect_str_eq(got.items[0].by, "head");
@@ -535,7 +544,7 @@ Test(audit_log_migration, a_version_2_log_is_migrated_forward_with_its_rows)
 	read_ok(NULL);
 	cr_assert_eq(got.count, 3);
 	cr_expect_str_eq(got.items[2].on, "2026-03-01");
-	q = (struct pc_log_query){ .pupil = "1001" };
+	q = (struct pc_log_query){ .version = PC_LOG_QUERY_VERSION, .pupil = "1001" };
 	read_ok(&q);
 	cr_expect_eq(got.count, 1);
 }
@@ -545,15 +554,15 @@ Test(audit_log_migration, a_version_2_log_is_read_without_migrating)
 	version_2_database();
 	size_t len;
 	unsigned char *before = store_fx_slurp(sfx.path, &len);
-	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ), 0, "%s",
-	             pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_open(&sfx.store, sfx.path, PC_STORE_READ, &test_err), 0, "%s",
+	             test_err.message);
 	cr_expect_eq(pc_store_file_version(sfx.store), 2);
 	read_ok(NULL);
 	expect_version_2_rows();
-	struct pc_log_query q = { .since = "2026-01-11" };
+	struct pc_log_query q = { .version = PC_LOG_QUERY_VERSION, .since = "2026-01-11" };
 	read_ok(&q);
 	cr_expect_eq(got.count, 1);
-	q = (struct pc_log_query){ .pupil = "1001" };
+	q = (struct pc_log_query){ .version = PC_LOG_QUERY_VERSION, .pupil = "1001" };
 	read_ok(&q);
 	cr_expect_eq(got.count, 0, "version 2 kept no pupils");
 	pc_store_free(sfx.store);

@@ -16,8 +16,8 @@ TestSuite(store_match, .init = store_fx_setup_created, .fini = store_fx_teardown
 static struct pc_pupil_list *get(const char *id)
 {
 	struct pc_pupil_list *list = NULL;
-	int ret = pc_store_pupil_get(sfx.store, id, &list);
-	cr_assert_eq(ret, 0, "getting %s: %s", id, pc_store_error(sfx.store));
+	int ret = pc_store_pupil_get(&list, sfx.store, id, &test_err);
+	cr_assert_eq(ret, 0, "getting %s: %s", id, test_err.message);
 	cr_assert_eq(list->count, 1);
 	return list;
 }
@@ -29,7 +29,7 @@ Test(store_pupils, added_pupil_reads_back_whole)
 	                      .preferred_name = "Amy", .class_name = "Year 3", .no_photo = 0,
 	                      .no_name = 1, .left_on = "2027-07-20", .aliases = aliases,
 	                      .alias_count = 2 };
-	cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "office"), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "office", &test_err), 0, "%s", test_err.message);
 	struct pc_pupil_list *list = get("1001");
 	const struct pc_pupil *g = &list->items[0];
 	cr_expect_str_eq(g->id, "1001");
@@ -61,8 +61,8 @@ Test(store_pupils, an_id_already_taken_is_eexists)
 {
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
 	struct pc_pupil p = { .id = "1001", .forename = "Ben", .surname = "Ali" };
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EEXISTS);
-	cr_expect_str_eq(pc_store_error(sfx.store), "a pupil already has the id '1001'");
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EEXISTS);
+	cr_expect_str_eq(test_err.message, "a pupil already has the id '1001'");
 	struct pc_pupil_list *list = get("1001");
 	cr_expect_str_eq(list->items[0].forename, "Amy", "the first one is kept");
 	pc_pupil_list_free(list);
@@ -71,33 +71,33 @@ Test(store_pupils, an_id_already_taken_is_eexists)
 Test(store_pupils, bad_pupils_are_refused_with_a_reason)
 {
 	struct pc_pupil p = { .id = "1001", .forename = "  ", .surname = "Jones" };
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "pupil '1001' has no forename");
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message, "pupil '1001' has no forename");
 	p.forename = "Amy";
 	p.surname = NULL;
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "pupil '1001' has no surname");
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message, "pupil '1001' has no surname");
 	p.surname = "Jones";
 	p.left_on = "2026-02-30";
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "'2026-02-30' is not a date (YYYY-MM-DD)");
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message, "'2026-02-30' is not a date (YYYY-MM-DD)");
 	p.left_on = NULL;
 	p.id = "";
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EFORMAT);
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EFORMAT);
 	p.id = " 1001";
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EFORMAT);
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EFORMAT);
 	p.id = "1001";
 	p.forename = "Am\xff";
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store), "the forename of pupil '1001' is not valid UTF-8");
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EFORMAT);
+	cr_expect_str_eq(test_err.message, "the forename of pupil '1001' is not valid UTF-8");
 	const char *aliases[] = { " " };
 	p.forename = "Amy";
 	p.aliases = aliases;
 	p.alias_count = 1;
-	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test"), PC_EFORMAT);
+	cr_expect_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), PC_EFORMAT);
 
 	struct pc_pupil_list *list = NULL;
-	cr_assert_eq(pc_store_pupil_list(sfx.store, NULL, &list), 0);
+	cr_assert_eq(pc_store_pupil_list(&list, sfx.store, NULL, &test_err), 0);
 	cr_expect_eq(list->count, 0, "none of them was added");
 	pc_pupil_list_free(list);
 }
@@ -105,9 +105,9 @@ Test(store_pupils, bad_pupils_are_refused_with_a_reason)
 Test(store_pupils, unknown_pupil_is_enotfound)
 {
 	struct pc_pupil_list *list = (void *)1;
-	cr_expect_eq(pc_store_pupil_get(sfx.store, "1042", &list), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_pupil_get(&list, sfx.store, "1042", &test_err), PC_ENOTFOUND);
 	cr_expect_null(list);
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
+	cr_expect_str_eq(test_err.message, "no pupil has the id '1042'");
 }
 
 Test(store_pupils, list_is_ordered_by_class_surname_forename)
@@ -118,20 +118,20 @@ Test(store_pupils, list_is_ordered_by_class_surname_forename)
 	store_fx_pupil("4", "Adam", "Brown", NULL, "Year 4");
 	store_fx_pupil("5", "Cara", "Ali", NULL, "Year 3");
 	struct pc_pupil_list *list = NULL;
-	cr_assert_eq(pc_store_pupil_list(sfx.store, NULL, &list), 0);
+	cr_assert_eq(pc_store_pupil_list(&list, sfx.store, NULL, &test_err), 0);
 	const char *want[] = { "5", "2", "3", "4", "1" };
 	cr_assert_eq(list->count, 5);
 	for (size_t i = 0; i < 5; i++)
 		cr_expect_str_eq(list->items[i].id, want[i], "place %zu", i);
 	pc_pupil_list_free(list);
 
-	cr_assert_eq(pc_store_pupil_list(sfx.store, "Year 4", &list), 0);
+	cr_assert_eq(pc_store_pupil_list(&list, sfx.store, "Year 4", &test_err), 0);
 	cr_assert_eq(list->count, 3);
 	cr_expect_str_eq(list->items[0].id, "3");
 	cr_expect_str_eq(list->items[2].id, "1");
 	pc_pupil_list_free(list);
 
-	cr_assert_eq(pc_store_pupil_list(sfx.store, "Year 9", &list), 0);
+	cr_assert_eq(pc_store_pupil_list(&list, sfx.store, "Year 9", &test_err), 0);
 	cr_expect_eq(list->count, 0);
 	pc_pupil_list_free(list);
 }
@@ -146,11 +146,11 @@ Test(store_pupils, a_long_list_keeps_every_pupil_and_alias)
 		const char *aliases[] = { alias };
 		struct pc_pupil p = { .id = id, .forename = "Child", .surname = id,
 		                      .class_name = "Year 1", .aliases = aliases, .alias_count = 1 };
-		cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "test"), 0);
+		cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), 0);
 	}
 	cr_assert_eq(pc__store_commit(sfx.store), 0);
 	struct pc_pupil_list *list = NULL;
-	cr_assert_eq(pc_store_pupil_list(sfx.store, "Year 1", &list), 0);
+	cr_assert_eq(pc_store_pupil_list(&list, sfx.store, "Year 1", &test_err), 0);
 	cr_assert_eq(list->count, 600);
 	cr_expect_str_eq(list->items[599].id, "0599");
 	cr_expect_str_eq(list->items[599].aliases[0], "Child Number 599");
@@ -160,17 +160,17 @@ Test(store_pupils, a_long_list_keeps_every_pupil_and_alias)
 Test(store_pupils, flags_and_leaving_date_are_set_and_cleared)
 {
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
-	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", "no_photo", 1, "dpo"), 0);
-	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", "no_name", 7, "dpo"), 0);
-	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1001", "2026-07-22", "dpo"), 0);
+	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", PC_PUPIL_NO_PHOTO, 1, "dpo", &test_err), 0);
+	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", PC_PUPIL_NO_NAME, 7, "dpo", &test_err), 0);
+	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1001", "2026-07-22", "dpo", &test_err), 0);
 	struct pc_pupil_list *list = get("1001");
 	cr_expect_eq(list->items[0].no_photo, 1);
 	cr_expect_eq(list->items[0].no_name, 1);
 	cr_expect_str_eq(list->items[0].left_on, "2026-07-22");
 	pc_pupil_list_free(list);
 
-	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", "no_photo", 0, "dpo"), 0);
-	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1001", NULL, "dpo"), 0);
+	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", PC_PUPIL_NO_PHOTO, 0, "dpo", &test_err), 0);
+	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1001", NULL, "dpo", &test_err), 0);
 	list = get("1001");
 	cr_expect_eq(list->items[0].no_photo, 0);
 	cr_expect_eq(list->items[0].no_name, 1);
@@ -181,26 +181,27 @@ Test(store_pupils, flags_and_leaving_date_are_set_and_cleared)
 Test(store_pupils, setting_on_an_unknown_pupil_or_a_bad_flag_fails)
 {
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
-	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1042", "no_photo", 1, "dpo"), PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
-	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", "no_face", 1, "dpo"), PC_EFORMAT);
-	cr_expect_str_eq(pc_store_error(sfx.store),
-	                 "'no_face' is not a pupil flag (no_photo or no_name)");
-	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1001", "22/07/2026", "dpo"), PC_EFORMAT);
-	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1042", "2026-07-22", "dpo"), PC_ENOTFOUND);
-	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1042", "Amy J", "dpo"), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1042", PC_PUPIL_NO_PHOTO, 1, "dpo", &test_err), PC_ENOTFOUND);
+	cr_expect_str_eq(test_err.message, "no pupil has the id '1042'");
+	cr_expect_eq(pc_store_pupil_set_flag(sfx.store, "1001", (enum pc_pupil_flag)7, 1, "dpo",
+	                                     &test_err), PC_EINVALID);
+	cr_expect_str_eq(test_err.message,
+	                 "7 is not a pupil flag (PC_PUPIL_NO_PHOTO or PC_PUPIL_NO_NAME)");
+	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1001", "22/07/2026", "dpo", &test_err), PC_EFORMAT);
+	cr_expect_eq(pc_store_pupil_set_left_on(sfx.store, "1042", "2026-07-22", "dpo", &test_err), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1042", "Amy J", "dpo", &test_err), PC_ENOTFOUND);
 }
 
 Test(store_pupils, an_alias_the_pupil_already_has_is_not_an_error)
 {
 	store_fx_pupil("1001", "Amy", "Jones", NULL, NULL);
-	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1001", "Mimi Jones", "dpo"), 0);
-	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1001", "MIMI  jones", "dpo"), 0,
-	             "%s", pc_store_error(sfx.store));
+	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1001", "Mimi Jones", "dpo", &test_err), 0);
+	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1001", "MIMI  jones", "dpo", &test_err), 0,
+	             "%s", test_err.message);
 	struct pc_pupil_list *list = get("1001");
 	cr_expect_eq(list->items[0].alias_count, 1);
 	pc_pupil_list_free(list);
-	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1001", "", "dpo"), PC_EFORMAT);
+	cr_expect_eq(pc_store_pupil_alias(sfx.store, "1001", "", "dpo", &test_err), PC_EFORMAT);
 }
 
 Test(store_pupils, update_replaces_names_and_keeps_aliases)
@@ -208,14 +209,14 @@ Test(store_pupils, update_replaces_names_and_keeps_aliases)
 	const char *aliases[] = { "Mimi Jones" };
 	struct pc_pupil p = { .id = "1001", .forename = "Amy", .surname = "Jones",
 	                      .class_name = "Year 3", .aliases = aliases, .alias_count = 1 };
-	cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "test"), 0);
+	cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), 0);
 
 	const char *more[] = { "Amy S" };
 	struct pc_pupil q = { .id = "1001", .forename = "Amy", .surname = "Smith",
 	                      .class_name = "Year 4", .no_photo = 1, .aliases = more,
 	                      .alias_count = 1 };
 	cr_assert_eq(pc__store_pupil_update(sfx.store, &q, "import"), 0, "%s",
-	             pc_store_error(sfx.store));
+	             test_err.message);
 	struct pc_pupil_list *list = get("1001");
 	cr_expect_str_eq(list->items[0].surname, "Smith");
 	cr_expect_str_eq(list->items[0].class_name, "Year 4");
@@ -224,10 +225,10 @@ Test(store_pupils, update_replaces_names_and_keeps_aliases)
 	pc_pupil_list_free(list);
 
 	struct pc_pupil_matches *m = NULL;
-	cr_assert_eq(pc_store_pupils_named(sfx.store, "Amy Smith", &m), 0);
+	cr_assert_eq(pc_store_pupils_named(&m, sfx.store, "Amy Smith", &test_err), 0);
 	cr_expect_eq(m->count, 1, "the new name finds her");
 	pc_pupil_matches_free(m);
-	cr_assert_eq(pc_store_pupils_named(sfx.store, "Amy Jones", &m), 0);
+	cr_assert_eq(pc_store_pupils_named(&m, sfx.store, "Amy Jones", &test_err), 0);
 	cr_expect_eq(m->count, 0, "the old name no longer does");
 	pc_pupil_matches_free(m);
 }
@@ -236,7 +237,7 @@ Test(store_pupils, update_of_an_unknown_pupil_is_enotfound)
 {
 	struct pc_pupil q = { .id = "1042", .forename = "Amy", .surname = "Smith" };
 	cr_expect_eq(pc__store_pupil_update(sfx.store, &q, "import"), PC_ENOTFOUND);
-	cr_expect_str_eq(pc_store_error(sfx.store), "no pupil has the id '1042'");
+	cr_expect_str_eq(pc__store_message(sfx.store), "no pupil has the id '1042'");
 }
 
 Test(store_pupils, update_with_what_the_database_holds_writes_nothing)
@@ -245,7 +246,7 @@ Test(store_pupils, update_with_what_the_database_holds_writes_nothing)
 	struct pc_pupil p = { .id = "1001", .forename = "Amy", .surname = "Jones",
 	                      .preferred_name = "Mimi", .class_name = "Year 3",
 	                      .aliases = aliases, .alias_count = 1 };
-	cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "test"), 0);
+	cr_assert_eq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), 0);
 	size_t len;
 	unsigned char *before = store_fx_slurp(sfx.path, &len);
 	cr_assert_eq(pc__store_pupil_update(sfx.store, &p, "import"), 0);
@@ -259,7 +260,7 @@ Test(store_pupils, update_with_what_the_database_holds_writes_nothing)
 static void expect_named(const char *tag, const char *want_ids, enum pc_match_kind want_kind)
 {
 	struct pc_pupil_matches *m = NULL;
-	cr_assert_eq(pc_store_pupils_named(sfx.store, tag, &m), 0, "%s", pc_store_error(sfx.store));
+	cr_assert_eq(pc_store_pupils_named(&m, sfx.store, tag, &test_err), 0, "%s", test_err.message);
 	char got[256] = "";
 	size_t at = 0;
 	for (size_t i = 0; i < m->count; i++) {
@@ -281,7 +282,7 @@ static void school(void)
 	store_fx_pupil("1004", "Jack", "Green", NULL, "Year 6");
 	store_fx_pupil("1005", "\xC5\x81ukasz", "Nowak", NULL, "Year 5"); /* Łukasz */
 	store_fx_pupil("1006", "Zo\xC3\xAB", "O'Brien", NULL, "Year 2");   /* Zoë */
-	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1001", "Mimi Jones", "test"), 0);
+	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1001", "Mimi Jones", "test", &test_err), 0);
 }
 
 Test(store_match, full_name_in_either_order_any_case_and_spacing)
@@ -347,13 +348,13 @@ Test(store_match, one_entry_per_pupil_with_the_strongest_kind)
 {
 	school();
 	/* An alias that is also her name: found once, as a name. */
-	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1001", "Amy Jones", "test"), 0);
+	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1001", "Amy Jones", "test", &test_err), 0);
 	expect_named("Amy Jones", "1001", PC_MATCH_NAME);
 
 	/* A name that is another pupil's alias: two pupils, strongest first. */
-	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1004", "Katie Smith", "test"), 0);
+	cr_assert_eq(pc_store_pupil_alias(sfx.store, "1004", "Katie Smith", "test", &test_err), 0);
 	struct pc_pupil_matches *m = NULL;
-	cr_assert_eq(pc_store_pupils_named(sfx.store, "Katie Smith", &m), 0);
+	cr_assert_eq(pc_store_pupils_named(&m, sfx.store, "Katie Smith", &test_err), 0);
 	cr_assert_eq(m->count, 2);
 	cr_expect_str_eq(m->items[0].pupil.id, "1002");
 	cr_expect_eq(m->items[0].kind, PC_MATCH_PREFERRED);
@@ -365,9 +366,9 @@ Test(store_match, one_entry_per_pupil_with_the_strongest_kind)
 Test(store_match, a_match_carries_the_whole_pupil)
 {
 	school();
-	cr_assert_eq(pc_store_pupil_set_flag(sfx.store, "1001", "no_name", 1, "dpo"), 0);
+	cr_assert_eq(pc_store_pupil_set_flag(sfx.store, "1001", PC_PUPIL_NO_NAME, 1, "dpo", &test_err), 0);
 	struct pc_pupil_matches *m = NULL;
-	cr_assert_eq(pc_store_pupils_named(sfx.store, "Jones, Amy", &m), 0);
+	cr_assert_eq(pc_store_pupils_named(&m, sfx.store, "Jones, Amy", &test_err), 0);
 	cr_assert_eq(m->count, 1);
 	cr_expect_str_eq(m->items[0].pupil.forename, "Amy");
 	cr_expect_str_eq(m->items[0].pupil.class_name, "Year 3");
@@ -408,7 +409,7 @@ Test(store_match, lookup_uses_the_indexes)
 		snprintf(id, sizeof(id), "%d", 2000 + i);
 		snprintf(surname, sizeof(surname), "Surname%d", i);
 		store_fx_pupil(id, "Child", surname, i % 2 ? "Kid" : NULL, NULL);
-		cr_assert_eq(pc_store_pupil_alias(sfx.store, id, surname, "test"), 0);
+		cr_assert_eq(pc_store_pupil_alias(sfx.store, id, surname, "test", &test_err), 0);
 	}
 	cr_assert_eq(pc__store_commit(sfx.store), 0);
 	school();
@@ -432,11 +433,11 @@ Test(store_pupils, a_pupil_whose_alias_cannot_be_stored_is_not_added_at_all)
 	const char *aliases[] = { "Mimi Jones", "Boom" };
 	struct pc_pupil p = { .id = "1001", .forename = "Amy", .surname = "Jones",
 	                      .aliases = aliases, .alias_count = 2 };
-	cr_expect_neq(pc_store_pupil_add(sfx.store, &p, "test"), 0);
-	cr_expect(strstr(pc_store_error(sfx.store), "disk on fire") != NULL, "%s",
-	          pc_store_error(sfx.store));
+	cr_expect_neq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), 0);
+	cr_expect(strstr(test_err.message, "disk on fire") != NULL, "%s",
+	          test_err.message);
 	struct pc_pupil_list *list = NULL;
-	cr_expect_eq(pc_store_pupil_get(sfx.store, "1001", &list), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_pupil_get(&list, sfx.store, "1001", &test_err), PC_ENOTFOUND);
 	store_fx_expect_same(sfx.path, before, len);
 	free(before);
 
@@ -444,9 +445,9 @@ Test(store_pupils, a_pupil_whose_alias_cannot_be_stored_is_not_added_at_all)
 	store_fx_pupil("1002", "Ben", "Ali", NULL, NULL);
 	cr_assert_eq(pc__store_begin(sfx.store), 0);
 	store_fx_pupil("1003", "Cara", "Ali", NULL, NULL);
-	cr_expect_neq(pc_store_pupil_add(sfx.store, &p, "test"), 0);
+	cr_expect_neq(pc_store_pupil_add(sfx.store, &p, "test", &test_err), 0);
 	cr_assert_eq(pc__store_commit(sfx.store), 0);
-	cr_expect_eq(pc_store_pupil_get(sfx.store, "1003", &list), 0);
+	cr_expect_eq(pc_store_pupil_get(&list, sfx.store, "1003", &test_err), 0);
 	pc_pupil_list_free(list);
-	cr_expect_eq(pc_store_pupil_get(sfx.store, "1001", &list), PC_ENOTFOUND);
+	cr_expect_eq(pc_store_pupil_get(&list, sfx.store, "1001", &test_err), PC_ENOTFOUND);
 }

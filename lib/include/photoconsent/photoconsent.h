@@ -96,6 +96,15 @@ PC_EXTERN void pc_free(void *ptr);
  * shows for it. 0 for NULL. */
 PC_EXTERN size_t pc_utf8_width(const char *s);
 
+/* Non-zero when `date` is a real calendar date written "YYYY-MM-DD". */
+PC_EXTERN int pc_date_valid(const char *date);
+/* Today's local date into out ("YYYY-MM-DD" and a NUL). */
+PC_EXTERN void pc_date_today(char out[11]);
+/* 1 for a yes (yes, y, true, 1, on), 0 for a no (no, n, false, 0, off),
+ * in any case; -1 for anything else, "" too. The spellings the import
+ * reads in a consent or flag column, and `pupil set` reads. */
+PC_EXTERN int pc_yes_no(const char *text);
+
 /*
  * Where a person tag was found. A person carries the bitwise OR of every
  * source that named it. Values are only ever added at the end.

@@ -27,6 +27,7 @@ extern "C" {
 typedef struct pc_photo pc_photo;
 typedef struct pc_store pc_store;
 struct pc_region;
+struct pc_error;
 
 enum pc_verdict_kind {
 	PC_VERDICT_SHARE = 0,
@@ -121,12 +122,12 @@ typedef struct pc_verdict pc_verdict;
  *
  * Loads the snapshot for `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for
  * today) into *out, the caller's (pc_snapshot_free). Returns 0,
- * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (the
- * store's pc_store_error() says which), PC_ERROR.
+ * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (`err`
+ * says which), PC_ERROR.
  */
 typedef struct pc_snapshot pc_snapshot;
 PC_EXTERN int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
-                               const char *date);
+                               const char *date, struct pc_error *err);
 PC_EXTERN void pc_snapshot_free(pc_snapshot *snapshot);
 PC_EXTERN const char *pc_snapshot_purpose(const pc_snapshot *snapshot);
 PC_EXTERN const char *pc_snapshot_date(const pc_snapshot *snapshot);
@@ -160,11 +161,11 @@ PC_EXTERN void pc_verdict_free(pc_verdict *verdict);
  * who (`by`), the purpose, the date judged as of, the verdict, its reason
  * and warning codes, the pupils it matched, and the file's real path, size
  * and modification time as it was read. Returns 0, or the store's error
- * code with pc_store_error() saying why (PC_EBUSY when another writer
- * holds the database past the busy timeout, PC_EREADONLY, PC_ERROR).
+ * code with `err` saying why (PC_EBUSY when another writer holds the
+ * database past the busy timeout, PC_EREADONLY, PC_ERROR).
  */
 PC_EXTERN int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
-                             const char *by);
+                             const char *by, struct pc_error *err);
 
 PC_EXTERN enum pc_verdict_kind pc_verdict_kind(const pc_verdict *verdict);
 PC_EXTERN const char *pc_verdict_file(const pc_verdict *verdict);

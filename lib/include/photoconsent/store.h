@@ -10,13 +10,22 @@
  * - Every write is one transaction: it happens whole or not at all, and a
  *   failed call leaves the file as it was. Consent records are never
  *   changed or deleted: a change appends a record.
- * - When a call fails, pc_store_error() says why in a sentence a person can
- *   act on ("no pupil has the id '1042'"); the message stays until the next
- *   call on the same store. The store never prints.
+ * - photoconsent.h's error contract holds for every call: out parameters
+ *   come first, and every call that can fail takes a `struct pc_error *`
+ *   last (NULL when not wanted), which says why in a sentence a person can
+ *   act on ("no pupil has the id '1042'"). On failure every out parameter
+ *   is NULL (or zeroed). Out of memory is PC_ENOMEM; a NULL store, out
+ *   parameter or other argument that must be given is PC_EINVALID; an
+ *   options struct not made with its _INIT macro is PC_EVERSION. The store
+ *   never prints.
  * - Dates are "YYYY-MM-DD" strings; every date passed in is checked.
- * - Everything a call returns through `out` is the caller's, freed with the
- *   matching `_free` (each accepts NULL). Strings inside a returned object
- *   live as long as the object.
+ * - Lists are opaque: read them with their _count and _get accessors
+ *   (_get is NULL past the end), so that a list can change inside without
+ *   breaking a program built against an older library. The elements they
+ *   hand out (struct pc_pupil, ...) are plain structs.
+ * - Everything a call returns through an out parameter is the caller's,
+ *   freed with the matching `_free` (each accepts NULL). Strings inside a
+ *   returned object live as long as the object.
  * - A store is used by one thread at a time.
  */
 #ifndef PHOTOCONSENT_STORE_H
@@ -29,6 +38,7 @@ extern "C" {
 #endif
 
 #include "photoconsent/export.h"
+#include "photoconsent/photoconsent.h"
 
 typedef struct pc_store pc_store;
 
@@ -41,44 +51,30 @@ enum pc_store_mode {
 };
 
 /*
- * Opens the database at `path`. On success *out is the store. On failure
- * *out is still set when a store object could be made, so that
- * pc_store_error() can say why (free it with pc_store_free); it is NULL
- * only when out of memory. Returns 0, PC_EOPEN (no such file, or it cannot
- * be opened), PC_EDATABASE (not a photoconsent database, corrupt, or a
- * newer version than this library knows), PC_EEXISTS (CREATE on an
+ * Opens the database at `path`. On success *out is the store; on failure
+ * *out is NULL and `err` says why ("no database at 'x.db'; create one with
+ * 'photoconsent db init'"). Returns 0, PC_EOPEN (no such file, or it
+ * cannot be opened), PC_EDATABASE (not a photoconsent database, corrupt,
+ * or a newer version than this library knows), PC_EEXISTS (CREATE on an
  * existing database), PC_EBUSY (locked by another writer past the busy
  * timeout), PC_EREADONLY (WRITE or CREATE on a file that cannot be
- * written), PC_ERROR.
+ * written), PC_ENOMEM, PC_EINVALID, PC_ERROR.
  */
-PC_EXTERN int pc_store_open(pc_store **out, const char *path, enum pc_store_mode mode);
+PC_EXTERN int pc_store_open(pc_store **out, const char *path, enum pc_store_mode mode,
+                            struct pc_error *err);
 PC_EXTERN void pc_store_free(pc_store *store);
-
-/* Why the last failed call on `store` failed; "" when none has. */
-PC_EXTERN const char *pc_store_error(const pc_store *store);
 
 /* The schema version this library writes, and the one the open file has. */
 PC_EXTERN int pc_store_schema_version(void);
 PC_EXTERN int pc_store_file_version(const pc_store *store);
 
-/* Non-zero when `date` is a real calendar date written "YYYY-MM-DD". */
-PC_EXTERN int pc_date_valid(const char *date);
-/* 1 for a yes (yes, y, true, 1, on), 0 for a no (no, n, false, 0, off),
- * in any case; -1 for anything else, "" too. The spellings the import
- * reads in a consent or flag column, and `pupil set` reads. */
-PC_EXTERN int pc_yes_no(const char *text);
-/* Today's local date into out ("YYYY-MM-DD" and a NUL). */
-PC_EXTERN void pc_date_today(char out[11]);
-
 /* ---------------------------------------------------------------- settings */
 
 /* A list of strings, each living as long as the list. */
-struct pc_string_list {
-	size_t count;
-	const char *const *items;
-	void *priv;
-};
-PC_EXTERN void pc_string_list_free(struct pc_string_list *list);
+typedef struct pc_string_list pc_string_list;
+PC_EXTERN size_t pc_string_list_count(const pc_string_list *list);
+PC_EXTERN const char *pc_string_list_get(const pc_string_list *list, size_t i);
+PC_EXTERN void pc_string_list_free(pc_string_list *list);
 
 /*
  * The keyword roots under which the school's photo tools file people
@@ -86,11 +82,13 @@ PC_EXTERN void pc_string_list_free(struct pc_string_list *list);
  * into *out; an empty list when never set, which means the reader's
  * defaults (pc_default_person_roots). 0 or an error code.
  */
-PC_EXTERN int pc_store_person_roots(pc_store *store, struct pc_string_list **out);
+PC_EXTERN int pc_store_person_roots(pc_string_list **out, pc_store *store,
+                                    struct pc_error *err);
 /* Stores the roots, ';'-separated ("People;Pupils;Class 4B"), replacing
  * those there were. PC_EFORMAT for none, too many, or one that is not
  * printable text. */
-PC_EXTERN int pc_store_set_person_roots(pc_store *store, const char *roots, const char *by);
+PC_EXTERN int pc_store_set_person_roots(pc_store *store, const char *roots, const char *by,
+                                        struct pc_error *err);
 
 /* ------------------------------------------------------------------ pupils */
 
@@ -107,35 +105,45 @@ struct pc_pupil {
 	size_t alias_count;
 };
 
-struct pc_pupil_list {
-	size_t count;
-	struct pc_pupil *items;
-	void *priv; /* the storage behind the strings */
-};
+typedef struct pc_pupil_list pc_pupil_list;
+PC_EXTERN size_t pc_pupil_list_count(const pc_pupil_list *list);
+PC_EXTERN const struct pc_pupil *pc_pupil_list_get(const pc_pupil_list *list, size_t i);
 
 /* Adds a pupil (aliases included). PC_EEXISTS when the id is taken,
  * PC_EFORMAT for a missing name or a bad date. `by` is who records it. */
 PC_EXTERN int pc_store_pupil_add(pc_store *store, const struct pc_pupil *pupil,
-                                 const char *by);
+                                 const char *by, struct pc_error *err);
 
 /* One pupil by id into *out (one item). PC_ENOTFOUND when unknown. */
-PC_EXTERN int pc_store_pupil_get(pc_store *store, const char *id,
-                                 struct pc_pupil_list **out);
+PC_EXTERN int pc_store_pupil_get(pc_pupil_list **out, pc_store *store, const char *id,
+                                 struct pc_error *err);
 
 /* Every pupil, or those of one class when `class_name` is not NULL,
  * ordered by class, surname, forename. */
-PC_EXTERN int pc_store_pupil_list(pc_store *store, const char *class_name,
-                                  struct pc_pupil_list **out);
+PC_EXTERN int pc_store_pupil_list(pc_pupil_list **out, pc_store *store,
+                                  const char *class_name, struct pc_error *err);
 
-/* Sets `flag` ("no_photo" or "no_name") on or off. PC_ENOTFOUND, PC_EFORMAT. */
-PC_EXTERN int pc_store_pupil_set_flag(pc_store *store, const char *id, const char *flag,
-                                      int on, const char *by);
+/* The flags a pupil carries; the database spells them "no_photo" and
+ * "no_name". Values are only ever added at the end. */
+enum pc_pupil_flag {
+	PC_PUPIL_NO_PHOTO = 1, /* never share anywhere */
+	PC_PUPIL_NO_NAME = 2   /* never beside the child's name */
+};
+/* "no_photo", "no_name"; NULL for anything else. */
+PC_EXTERN const char *pc_pupil_flag_name(enum pc_pupil_flag flag);
+
+/* Sets `flag` on or off. PC_ENOTFOUND, PC_EINVALID for a flag that is not
+ * one of enum pc_pupil_flag. */
+PC_EXTERN int pc_store_pupil_set_flag(pc_store *store, const char *id,
+                                      enum pc_pupil_flag flag, int on, const char *by,
+                                      struct pc_error *err);
 /* Sets the date the pupil left (NULL: has not left). */
 PC_EXTERN int pc_store_pupil_set_left_on(pc_store *store, const char *id,
-                                         const char *date, const char *by);
+                                         const char *date, const char *by,
+                                         struct pc_error *err);
 /* Adds an alias; an alias the pupil already has is not an error. */
 PC_EXTERN int pc_store_pupil_alias(pc_store *store, const char *id, const char *alias,
-                                   const char *by);
+                                   const char *by, struct pc_error *err);
 
 /* How a tag named a pupil. */
 enum pc_match_kind {
@@ -150,11 +158,10 @@ struct pc_pupil_match {
 	enum pc_match_kind kind;
 };
 
-struct pc_pupil_matches {
-	size_t count;
-	struct pc_pupil_match *items;
-	void *priv;
-};
+typedef struct pc_pupil_matches pc_pupil_matches;
+PC_EXTERN size_t pc_pupil_matches_count(const pc_pupil_matches *matches);
+PC_EXTERN const struct pc_pupil_match *pc_pupil_matches_get(const pc_pupil_matches *matches,
+                                                            size_t i);
 
 /*
  * The pupils a tag names: by id, by full name in either order, by preferred
@@ -162,11 +169,11 @@ struct pc_pupil_matches {
  * letters such as Ł and ß, and spacing ignored). A forename alone never
  * matches. Several pupils means the tag is ambiguous; none, unknown.
  */
-PC_EXTERN int pc_store_pupils_named(pc_store *store, const char *tag,
-                                    struct pc_pupil_matches **out);
+PC_EXTERN int pc_store_pupils_named(pc_pupil_matches **out, pc_store *store,
+                                    const char *tag, struct pc_error *err);
 
-PC_EXTERN void pc_pupil_list_free(struct pc_pupil_list *list);
-PC_EXTERN void pc_pupil_matches_free(struct pc_pupil_matches *matches);
+PC_EXTERN void pc_pupil_list_free(pc_pupil_list *list);
+PC_EXTERN void pc_pupil_matches_free(pc_pupil_matches *matches);
 
 /* ---------------------------------------------------------------- purposes */
 
@@ -178,22 +185,21 @@ struct pc_purpose {
 	int always_deny;         /* denied whatever the consent says */
 };
 
-struct pc_purpose_list {
-	size_t count;
-	struct pc_purpose *items;
-	void *priv;
-};
+typedef struct pc_purpose_list pc_purpose_list;
+PC_EXTERN size_t pc_purpose_list_count(const pc_purpose_list *list);
+PC_EXTERN const struct pc_purpose *pc_purpose_list_get(const pc_purpose_list *list, size_t i);
 
-PC_EXTERN int pc_store_purpose_list(pc_store *store, struct pc_purpose_list **out);
+PC_EXTERN int pc_store_purpose_list(pc_purpose_list **out, pc_store *store,
+                                    struct pc_error *err);
 /* One purpose into *out (one item). PC_ENOTFOUND when unknown. */
-PC_EXTERN int pc_store_purpose_get(pc_store *store, const char *id,
-                                   struct pc_purpose_list **out);
+PC_EXTERN int pc_store_purpose_get(pc_purpose_list **out, pc_store *store, const char *id,
+                                   struct pc_error *err);
 /* Adds a purpose. PC_EEXISTS, PC_EFORMAT (an id that is not lower-case
  * letters, digits and '-'). A NULL policy gets a sentence made from the
  * description. */
 PC_EXTERN int pc_store_purpose_add(pc_store *store, const struct pc_purpose *purpose,
-                                   const char *by);
-PC_EXTERN void pc_purpose_list_free(struct pc_purpose_list *list);
+                                   const char *by, struct pc_error *err);
+PC_EXTERN void pc_purpose_list_free(pc_purpose_list *list);
 
 /* ----------------------------------------------------------------- consent */
 
@@ -217,23 +223,23 @@ struct pc_consent_record {
 	const char *note;         /* NULL when none */
 };
 
-struct pc_consent_list {
-	size_t count;
-	struct pc_consent_record *items;
-	void *priv;
-};
+typedef struct pc_consent_list pc_consent_list;
+PC_EXTERN size_t pc_consent_list_count(const pc_consent_list *list);
+PC_EXTERN const struct pc_consent_record *pc_consent_list_get(const pc_consent_list *list,
+                                                              size_t i);
 
 /*
  * Appends a record. PC_ENOTFOUND for an unknown pupil or purpose,
  * PC_EFORMAT for a bad date, an expiry before the signing date, or a
  * grant for an always-denied purpose.
  */
-PC_EXTERN int pc_store_consent_add(pc_store *store, const struct pc_consent_record *record);
+PC_EXTERN int pc_store_consent_add(pc_store *store, const struct pc_consent_record *record,
+                                   struct pc_error *err);
 
 /* Every record of a pupil, oldest first (by seq). PC_ENOTFOUND. */
-PC_EXTERN int pc_store_consent_history(pc_store *store, const char *pupil_id,
-                                       struct pc_consent_list **out);
-PC_EXTERN void pc_consent_list_free(struct pc_consent_list *list);
+PC_EXTERN int pc_store_consent_history(pc_consent_list **out, pc_store *store,
+                                       const char *pupil_id, struct pc_error *err);
+PC_EXTERN void pc_consent_list_free(pc_consent_list *list);
 
 enum pc_consent_state {
 	PC_CONSENT_NONE = 0,      /* never given (or not yet in force) */
@@ -264,11 +270,12 @@ struct pc_consent_status {
  * - a grant is in force up to and including its expires_on (after it:
  *   expired); a withdrawal is in force from its date on;
  * - a pupil who left on or before `date` has none in force (left).
- * PC_ENOTFOUND for an unknown pupil or purpose, PC_EFORMAT for a bad date.
+ * PC_ENOTFOUND for an unknown pupil or purpose, PC_EFORMAT for a bad date;
+ * on failure *out is zeroed.
  */
-PC_EXTERN int pc_store_consent_in_force(pc_store *store, const char *pupil_id,
-                                        const char *purpose_id, const char *date,
-                                        struct pc_consent_status *out);
+PC_EXTERN int pc_store_consent_in_force(struct pc_consent_status *out, pc_store *store,
+                                        const char *pupil_id, const char *purpose_id,
+                                        const char *date, struct pc_error *err);
 
 /* "granted", "refused", "withdrawn": the word for a decision, as the
  * database stores it; NULL for a value that is none of them. */
@@ -292,20 +299,19 @@ struct pc_event {
 	const char *note;             /* why, as a denial quotes it; NULL when none */
 };
 
-struct pc_event_list {
-	size_t count;
-	struct pc_event *items;
-	void *priv;
-};
+typedef struct pc_event_list pc_event_list;
+PC_EXTERN size_t pc_event_list_count(const pc_event_list *list);
+PC_EXTERN const struct pc_event *pc_event_list_get(const pc_event_list *list, size_t i);
 
 /* Adds an event. PC_EEXISTS, PC_EFORMAT (bad or reversed dates, or a note
  * that is not printable text), PC_ENOTFOUND (a denied purpose that does
  * not exist). A NULL ends_on is the same day as starts_on. */
 PC_EXTERN int pc_store_event_add(pc_store *store, const struct pc_event *event,
-                                 const char *by);
+                                 const char *by, struct pc_error *err);
 /* Every event, by start date. */
-PC_EXTERN int pc_store_event_list(pc_store *store, struct pc_event_list **out);
-PC_EXTERN void pc_event_list_free(struct pc_event_list *list);
+PC_EXTERN int pc_store_event_list(pc_event_list **out, pc_store *store,
+                                  struct pc_error *err);
+PC_EXTERN void pc_event_list_free(pc_event_list *list);
 
 /* --------------------------------------------------------------- audit log */
 
@@ -361,7 +367,8 @@ struct pc_log_scan {
  * three, a file name that is not absolute, a bad date), with the message
  * saying which. 0 or an error code.
  */
-PC_EXTERN int pc_store_log_add(pc_store *store, const struct pc_log_entry *entry);
+PC_EXTERN int pc_store_log_add(pc_store *store, const struct pc_log_entry *entry,
+                               struct pc_error *err);
 
 /*
  * Gives the rows of a scan one at a time: fills *out (its strings must
@@ -374,15 +381,28 @@ typedef int (*pc_log_next_fn)(void *ctx, struct pc_log_entry *out);
  * Appends the scan `scan` and each photo row `next` gives (command
  * "scan", its purpose, date and who taken from `scan`), all in one
  * transaction: all of them or none. *id (when not NULL) is the scan's new
- * id. Returns 0; PC_EFORMAT as pc_store_log_add; PC_EBUSY when another
- * writer holds the database past the busy timeout; the code `next`
- * returned; or another error code.
+ * id, 0 on failure. Returns 0; PC_EFORMAT as pc_store_log_add; PC_EBUSY
+ * when another writer holds the database past the busy timeout; the code
+ * `next` returned; or another error code.
+ *
+ * `next` and `ctx` are arguments, not options: the rows are what the call
+ * writes, as `scan` is, so there is no default for them, and a new knob
+ * would come in a struct of its own.
  */
-PC_EXTERN int pc_store_log_scan(pc_store *store, const struct pc_log_scan *scan,
-                                pc_log_next_fn next, void *ctx, long long *id);
+PC_EXTERN int pc_store_log_scan(long long *id, pc_store *store,
+                                const struct pc_log_scan *scan, pc_log_next_fn next,
+                                void *ctx, struct pc_error *err);
 
-/* Which rows to read; a zeroed struct (or NULL) means every row. */
+/* One row, during pc_store_log_read: exactly one of `photo` and `scan` is
+ * not NULL, and it and its strings are valid until the callback returns.
+ * Returns 0 to go on; anything else stops the reading. */
+typedef int (*pc_log_row_fn)(void *ctx, const struct pc_log_entry *photo,
+                             const struct pc_log_scan *scan);
+
+/* Which rows to read, and where to hand them: make it with
+ * PC_LOG_QUERY_INIT (every row), then set what is wanted. */
 struct pc_log_query {
+	unsigned version;   /* PC_LOG_QUERY_VERSION */
 	const char *since;  /* "YYYY-MM-DD": rows on or after that day (UTC) */
 	/* Rows of this file: matched as its real path (links resolved) when
 	 * it exists, else as the name made absolute; rows written before
@@ -391,24 +411,24 @@ struct pc_log_query {
 	/* Rows of photos that showed this pupil (the id in any case). A scan
 	 * row is read, with `file` or `pupil`, when one of its photos is. */
 	const char *pupil;
+	pc_log_row_fn fn;   /* called for each row; must be set */
+	void *ctx;          /* passed to fn */
 };
-
-/* One row, during pc_store_log_read: exactly one of `photo` and `scan` is
- * not NULL, and it and its strings are valid until the callback returns.
- * Returns 0 to go on; anything else stops the reading. */
-typedef int (*pc_log_row_fn)(void *ctx, const struct pc_log_entry *photo,
-                             const struct pc_log_scan *scan);
+#define PC_LOG_QUERY_VERSION PC__OPTIONS_VERSION(4, 1)
+#define PC_LOG_QUERY_INIT { PC_LOG_QUERY_VERSION, NULL, NULL, NULL, NULL, NULL }
 
 /*
- * Calls `fn` for each row `query` asks for, oldest first (a scan before
+ * Calls query->fn for each row `query` asks for, oldest first (a scan before
  * the photos it judged). The log is read a few hundred rows at a time, each
  * batch in a read transaction of its own, so that memory stays flat however
  * long the log, and a slow reader never keeps a writer waiting. Returns 0,
  * the callback's non-zero value when it stopped, PC_EFORMAT for a bad
- * date, PC_ENOTFOUND for an unknown pupil, or another error code.
+ * date, PC_ENOTFOUND for an unknown pupil, PC_EINVALID without a query or
+ * its fn (the query carries the callback, so it cannot be NULL),
+ * PC_EVERSION, or another error code.
  */
 PC_EXTERN int pc_store_log_read(pc_store *store, const struct pc_log_query *query,
-                                pc_log_row_fn fn, void *ctx);
+                                struct pc_error *err);
 
 /*
  * One row (exactly one of `photo` and `scan` not NULL) for a person: one
@@ -430,40 +450,52 @@ PC_EXTERN int pc_report_log_json(char **out, const struct pc_log_entry *photo,
 /* ------------------------------------------------------------------ import */
 
 /* What an import did, or would do with dry_run. */
-struct pc_import_report {
+typedef struct pc_import_report pc_import_report;
+
+struct pc_import_counts {
+	/* 0 when the file was imported (or, with dry_run, could be); else why
+	 * it was refused whole, nothing written: PC_EFORMAT or PC_ETOOBIG,
+	 * each fault one of the PC_IMPORT_ERRORS lines. */
+	int refused_file;
 	size_t rows;
 	size_t pupils_added, pupils_changed, pupils_unchanged;
 	size_t granted, refused;     /* consent records appended (or to be) */
 	size_t consents_unchanged;   /* cells that say what the last import said */
 	size_t conflicts;            /* changed cells that met a later record made
 	                                by hand, which was kept */
-	/* One line a person reads per change, in file order
-	 * ("line 4: pupil 1003 Chloe Davies added (Year 4)",
-	 *  "line 4: 1003 website granted, signed 2025-09-08"). */
-	const char *const *changes;
-	size_t change_count;
-	/* One line per conflict, naming its line, what the file says and what
-	 * was recorded by hand ("line 4: 1003 website: the file says granted,
-	 * but it was withdrawn by hand from 2026-11-20; kept the withdrawal"). */
-	const char *const *conflict_lines;
-	size_t conflict_line_count;
+	size_t leavers;              /* of the missing, recorded (or to be) as left */
+	size_t already_left;         /* not listed, and recorded as left already */
+};
+/* The report's counts; they live as long as the report. */
+PC_EXTERN const struct pc_import_counts *pc_import_report_counts(const pc_import_report *report);
+
+/* The lines of a report, each one a person reads. Values are only ever
+ * added at the end. */
+enum pc_import_lines {
+	/* One per change, in file order ("line 4: pupil 1003 Chloe Davies
+	 * added (Year 4)", "line 4: 1003 website granted, signed 2025-09-08"). */
+	PC_IMPORT_CHANGES = 0,
+	/* One per conflict, naming its line, what the file says and what was
+	 * recorded by hand ("line 4: 1003 website: the file says granted, but
+	 * it was withdrawn by hand from 2026-11-20; kept the withdrawal"). */
+	PC_IMPORT_CONFLICTS = 1,
 	/* Pupils in the database that the file does not list and that have
 	 * not been recorded as left: reported, never deleted ("1099 Tom Baker
 	 * (Year 6)"); with leavers_left_on, recorded as left that day. */
-	const char *const *missing;
-	size_t missing_count;
-	size_t leavers;              /* of them, recorded (or to be) as left */
-	size_t already_left;         /* not listed, and recorded as left already */
+	PC_IMPORT_MISSING = 2,
 	/* How the file was read, when a person would not expect it ("'x.csv'
 	 * is not UTF-8 (from line 4): read as Windows-1252, ..."). */
-	const char *const *notices;
-	size_t notice_count;
+	PC_IMPORT_NOTICES = 3,
 	/* Why the file was refused, one per fault, each naming its line and
 	 * column ("line 7, column 'website': 'maybe' is not yes or no"). */
-	const char *const *errors;
-	size_t error_count;
-	void *priv;
+	PC_IMPORT_ERRORS = 4
 };
+/* How many lines of `kind`; 0 for a kind that is not one. */
+PC_EXTERN size_t pc_import_report_line_count(const pc_import_report *report,
+                                             enum pc_import_lines kind);
+/* Line `i` of `kind`; NULL past the end. */
+PC_EXTERN const char *pc_import_report_line(const pc_import_report *report,
+                                            enum pc_import_lines kind, size_t i);
 
 /* How an import treats what was recorded by hand since the last import. */
 enum pc_import_flags {
@@ -473,7 +505,9 @@ enum pc_import_flags {
 	                                    flag), instead of being a conflict */
 };
 
+/* Make it with PC_IMPORT_OPTIONS_INIT, then set what is wanted. */
 struct pc_import_options {
+	unsigned version;            /* PC_IMPORT_OPTIONS_VERSION */
 	unsigned flags;              /* enum pc_import_flags bits */
 	const char *by;              /* who imports; NULL: "import" */
 	/* Records every pupil the file does not list, and who has not been
@@ -481,6 +515,8 @@ struct pc_import_options {
 	 * transaction; NULL: they are only reported. */
 	const char *leavers_left_on;
 };
+#define PC_IMPORT_OPTIONS_VERSION PC__OPTIONS_VERSION(3, 1)
+#define PC_IMPORT_OPTIONS_INIT { PC_IMPORT_OPTIONS_VERSION, 0, NULL, NULL }
 
 /*
  * Imports the school's MIS export at `csv_path` (PRODUCT.md's format):
@@ -488,8 +524,9 @@ struct pc_import_options {
  * UTF-8, Windows-1252; separated by commas, semicolons or tabs, whichever
  * the header row uses; dates YYYY-MM-DD or DD/MM/YYYY. The
  * whole file is checked before anything is written; a file with any fault
- * is refused whole (PC_EFORMAT, the faults in (*out)->errors) and the
- * database is left as it was. A good file is written in one transaction;
+ * is refused whole and the database is left as it was. A refused file is
+ * a result, not an error: the call returns 0 with the report, whose counts
+ * say why (`refused_file`) and whose PC_IMPORT_ERRORS lines give each fault. A good file is written in one transaction;
  * with PC_IMPORT_DRY_RUN nothing is written.
  *
  * The import is a sync of what the MIS says: each cell is compared with
@@ -502,13 +539,16 @@ struct pc_import_options {
  * hand kept, unless PC_IMPORT_PREFER_FILE. A no_photo flag that no import
  * set is never cleared without it.
  *
- * *out is set whenever the result is not PC_ERROR. `opts` may be NULL
- * (a real import, by "import", leavers only reported).
+ * Returns 0 with *out set; or PC_EOPEN (the file cannot be opened or
+ * read), PC_EBUSY, PC_EREADONLY, PC_ENOMEM, PC_EVERSION, ... with *out
+ * NULL. `opts` may be NULL (a real import, by "import", leavers only
+ * reported).
  */
-PC_EXTERN int pc_store_import_csv(pc_store *store, const char *csv_path,
+PC_EXTERN int pc_store_import_csv(pc_import_report **out, pc_store *store,
+                                  const char *csv_path,
                                   const struct pc_import_options *opts,
-                                  struct pc_import_report **out);
-PC_EXTERN void pc_import_report_free(struct pc_import_report *report);
+                                  struct pc_error *err);
+PC_EXTERN void pc_import_report_free(pc_import_report *report);
 
 #ifdef __cplusplus
 }

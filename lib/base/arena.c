@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/store_internal.h"
+#include "base/arena.h"
 
 /* Most lists fit in one block; a bigger request gets a block of its own. */
 #define BLOCK_SIZE 8192
@@ -97,15 +97,21 @@ void *pc__arena_alloc(struct pc__arena *arena, size_t size)
 	return take(arena, size ? size : 1, _Alignof(max_align_t));
 }
 
+char *pc__arena_strndup(struct pc__arena *arena, const char *s, size_t len)
+{
+	if (len == SIZE_MAX)
+		return NULL;
+	char *copy = take(arena, len + 1, 1);
+	if (copy) {
+		memcpy(copy, s, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
 char *pc__arena_strdup(struct pc__arena *arena, const char *s)
 {
-	size_t n = strlen(s);
-	if (n == SIZE_MAX)
-		return NULL;
-	char *copy = take(arena, n + 1, 1);
-	if (copy)
-		memcpy(copy, s, n + 1);
-	return copy;
+	return pc__arena_strndup(arena, s, strlen(s));
 }
 
 void *pc__vec_push(struct pc__vec *vec, struct pc__arena *arena)
@@ -128,22 +134,4 @@ void *pc__vec_push(struct pc__vec *vec, struct pc__arena *arena)
 	vec->count++;
 	memset(item, 0, vec->size);
 	return item;
-}
-
-int pc__store_col_text(struct pc__arena *arena, sqlite3_stmt *st, int col, const char **out)
-{
-	*out = NULL;
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
-		return 0;
-	const unsigned char *text = sqlite3_column_text(st, col);
-	int len = sqlite3_column_bytes(st, col);
-	if (!text || len < 0)
-		return PC_ERROR;
-	char *copy = take(arena, (size_t)len + 1, 1);
-	if (!copy)
-		return PC_ERROR;
-	memcpy(copy, text, (size_t)len);
-	copy[len] = '\0';
-	*out = copy;
-	return 0;
 }

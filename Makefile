@@ -204,7 +204,9 @@ test: deps
 check: check-suites valgrind
 	@sh tests/e2e/agree.sh $(BIN) $(CORPUS)
 
-check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE)
+# The benchmarks are built here (not run), so that they never fall behind
+# the library's interface.
+check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE) $(BENCHES)
 	@echo "== unit tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)$(UNIT_BIN) --jobs $(UNIT_JOBS) --short-filename
 	@echo "== every allocation failed in turn ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"

@@ -64,7 +64,7 @@ static int add(pc_store *store, const char *pupil, const char *purpose, enum pc_
 	r.expires_on = expires_on;
 	r.withdrawn_on = withdrawn_on;
 	r.recorded_by = "bench";
-	return pc_store_consent_add(store, &r);
+	return pc_store_consent_add(store, &r, NULL);
 }
 
 /* The school: every pupil, then each pair's history. Returns the number
@@ -73,7 +73,7 @@ static long fill(pc_store *store)
 {
 	long records = 0;
 	struct pc_purpose yearbook = { "yearbook", "the yearbook", NULL, 1, 0 };
-	if (pc_store_purpose_add(store, &yearbook, "bench") || pc__store_begin(store))
+	if (pc_store_purpose_add(store, &yearbook, "bench", NULL) || pc__store_begin(store))
 		return -1;
 	for (int i = 0; i < PUPILS; i++) {
 		char id[16], forename[32], left[11];
@@ -88,7 +88,7 @@ static long fill(pc_store *store)
 			date_of(left, 2025, 7, 18 + (int)rnd(5));
 			p.left_on = left;
 		}
-		if (pc_store_pupil_add(store, &p, "bench"))
+		if (pc_store_pupil_add(store, &p, "bench", NULL))
 			goto fail;
 		for (size_t k = 0; k < PURPOSES; k++) {
 			char d1[11], d2[11], d3[11], exp[11];
@@ -200,6 +200,7 @@ int main(void)
 	char path[64] = "", journal[80] = "";
 	int made_dir = 0;
 	pc_store *store = NULL;
+	struct pc_error err = PC_ERROR_INIT;
 	struct lookup *lookups = NULL;
 	enum pc_consent_state *fast = NULL, *slow = NULL;
 
@@ -210,14 +211,14 @@ int main(void)
 	made_dir = 1;
 	snprintf(path, sizeof(path), "%s/bench.db", dir);
 	snprintf(journal, sizeof(journal), "%s-journal", path);
-	if (pc_store_open(&store, path, PC_STORE_CREATE)) {
-		fprintf(stderr, "consent_lookup: %s\n", pc_store_error(store));
+	if (pc_store_open(&store, path, PC_STORE_CREATE, &err)) {
+		fprintf(stderr, "consent_lookup: %s\n", err.message);
 		goto done;
 	}
 	double t0 = now_seconds();
 	long records = fill(store);
 	if (records < 0) {
-		fprintf(stderr, "consent_lookup: filling the database: %s\n", pc_store_error(store));
+		fprintf(stderr, "consent_lookup: filling the database: %s\n", pc__store_message(store));
 		goto done;
 	}
 	printf("database: %d pupils x %zu purposes, %ld consent records (made in %.0f ms)\n",
@@ -239,9 +240,9 @@ int main(void)
 	/* Warm both the page cache and the statement cache first. */
 	for (int i = 0; i < LOOKUPS / 10; i++) {
 		struct pc_consent_status st;
-		if (pc_store_consent_in_force(store, lookups[i].pupil, lookups[i].purpose,
-		                              lookups[i].date, &st)) {
-			fprintf(stderr, "consent_lookup: %s\n", pc_store_error(store));
+		if (pc_store_consent_in_force(&st, store, lookups[i].pupil, lookups[i].purpose,
+		                              lookups[i].date, &err)) {
+			fprintf(stderr, "consent_lookup: %s\n", err.message);
 			goto done;
 		}
 	}
@@ -259,9 +260,9 @@ int main(void)
 	double c0 = now_seconds();
 	for (int i = 0; i < LOOKUPS; i++) {
 		struct pc_consent_status st;
-		if (pc_store_consent_in_force(store, lookups[i].pupil, lookups[i].purpose,
-		                              lookups[i].date, &st)) {
-			fprintf(stderr, "consent_lookup: %s\n", pc_store_error(store));
+		if (pc_store_consent_in_force(&st, store, lookups[i].pupil, lookups[i].purpose,
+		                              lookups[i].date, &err)) {
+			fprintf(stderr, "consent_lookup: %s\n", err.message);
 			goto done;
 		}
 		fast[i] = st.state;

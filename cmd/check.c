@@ -127,17 +127,15 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 			continue;
 		}
 		err = pc_photo_read(&photo, path, pc_snapshot_read_options(snap));
-		if (err == PC_ERROR) {
-			cmd_error("out of memory reading '%s'", path);
+		if (err) {
+			cmd_error("%s reading '%s'", pc_strerror(err), path);
 			status = EXIT_SOFTWARE;
 			break;
 		}
-		if (err == PC_EOPEN || pc_photo_status(photo) == PC_PHOTO_UNOPENED) {
+		if (pc_photo_status(photo) == PC_PHOTO_UNOPENED) {
 			/* The parent view says nothing a file's contents might hold. */
-			const char *why = pc_photo_error_count(photo) ? pc_photo_error(photo, 0) : "";
-			if (!strncmp(why, "cannot open: ", 13))
-				why += 13;
-			if (view == PC_VIEW_PARENT || !*why)
+			const char *why = pc_photo_open_error(photo);
+			if (view == PC_VIEW_PARENT || !why || !*why)
 				cmd_error("'%s' could not be read", path);
 			else
 				cmd_error("cannot read '%s': %s", path, why);

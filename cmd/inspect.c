@@ -56,7 +56,7 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *roots[MAX_ROOTS];
-	struct pc_read_options opts = { NULL, 0, 0 };
+	struct pc_read_options opts = PC_READ_OPTIONS_INIT;
 	int json = 0, c;
 
 	optind = 1;
@@ -95,11 +95,12 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		pc_photo *photo = NULL;
 		int err = pc_photo_read(&photo, argv[i], &opts);
 		char *report = NULL;
-		if (err == PC_ERROR ||
-		    (json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo)) {
+		if (!err)
+			err = (json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo);
+		if (err) {
 			pc_photo_free(photo);
 			pc_string_list_free(school);
-			cmd_error("out of memory reading '%s'", argv[i]);
+			cmd_error("%s reading '%s'", pc_strerror(err), argv[i]);
 			return EXIT_SOFTWARE;
 		}
 		fputs(report, stdout);
@@ -110,7 +111,7 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		/* Problems also go to stderr, one line each, naming the file. */
 		for (size_t e = 0; e < pc_photo_error_count(photo); e++)
 			cmd_error("'%s': %s", argv[i], pc_photo_error(photo, e));
-		if (err == PC_EOPEN)
+		if (pc_photo_status(photo) == PC_PHOTO_UNOPENED)
 			status = EXIT_NOINPUT;
 		else if (pc_photo_status(photo) != PC_PHOTO_OK && status != EXIT_NOINPUT)
 			status = EXIT_DATAERR;

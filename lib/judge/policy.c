@@ -66,7 +66,7 @@ const char *pc__verdict_strdup(struct pc_verdict *v, const char *s)
 int pc__judge_oom(struct pc__judge *j)
 {
 	(void)j;
-	return PC_ERROR;
+	return PC_ENOMEM;
 }
 
 const char *pc__judge_policy(const struct pc__judge *j)
@@ -101,7 +101,7 @@ int pc__judge_add(struct pc__judge *j, enum pc__rank rank, int blocks, const cha
  * saw: it is never shared on what was read. */
 static int judge_reading(struct pc__judge *j)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__buf errors;
 	const char *what;
 
@@ -206,7 +206,7 @@ static int combine(struct pc__judge *j)
 
 int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo *photo)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc_verdict *v = NULL;
 	struct pc__judge j;
 
@@ -248,7 +248,7 @@ int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
 	pc_snapshot *snap = NULL;
 	*out = NULL;
 	if (!store || !photo)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	int ret = pc_snapshot_load(&snap, store, purpose_id, date);
 	if (ret == 0 && (ret = pc_snapshot_judge(out, snap, photo)))
 		ret = pc__store_fail(store, ret, "out of memory");

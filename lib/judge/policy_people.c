@@ -273,7 +273,7 @@ static int judge_pupil(struct stage *s, size_t at, const struct pc__snapshot_mat
  * would: then whoever it is, the photo cannot go out. */
 static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 {
-	int ret = PC_ERROR, all_block = 1;
+	int ret = PC_ENOMEM, all_block = 1;
 	struct pc__judge *j = s->j;
 	struct pc__buf list;
 
@@ -317,7 +317,7 @@ done:
 static int add_tag(struct stage *s, const char *tag, unsigned sources,
                    const struct pc_region *region, int keyword_only, int in_file, int by_id)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__judge *j = s->j;
 	struct pc_verdict *v = j->v;
 	struct matches matched = { NULL, 0 }, *m = &matched;
@@ -410,7 +410,7 @@ static int report_doubts(struct stage *s)
 /* The names travel with the file to wherever it is published. */
 static int report_metadata_names(struct stage *s)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__judge *j = s->j;
 	const struct pc_verdict *v = j->v;
 	struct pc__buf list;
@@ -466,7 +466,7 @@ static int keyword_part(void *ctx, const char *part)
 
 int pc__policy_people(struct pc__judge *j)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct stage s;
 	const pc_photo *photo = j->photo;
 

@@ -259,7 +259,7 @@ int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc
 	struct pc__html *h = NULL;
 	char *template = NULL;
 	struct stat st;
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 
 	*out = NULL;
 	if (error)
@@ -286,7 +286,7 @@ int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc
 	h = NULL;
 	ret = 0;
 done:
-	if (ret == PC_ERROR)
+	if (ret == PC_ENOMEM)
 		set_error(error, "cannot write the report '%s': out of memory", path);
 	free(template);
 	pc__html_free(h);
@@ -326,7 +326,7 @@ int pc__html_add(struct pc__html *html, char **error, const char *path, const ch
 		struct card_entry *grown = realloc(html->index, alloc * sizeof(*grown));
 		if (!grown) {
 			set_error(error, "cannot write the report '%s': out of memory", html->path);
-			return PC_ERROR;
+			return PC_ENOMEM;
 		}
 		html->index = grown;
 		html->alloc = alloc;
@@ -417,13 +417,13 @@ static void sync_folder(const char *path)
 int pc__html_finish(struct pc__html *html, char **error, const struct pc_scan_summary *summary)
 {
 	struct pc__html_out page = { { NULL, 0, 0, 0 }, 0 };
-	int fd = -1, err = 0, ret = PC_ERROR;
+	int fd = -1, err = 0, ret = PC_ENOMEM;
 
 	if (error)
 		*error = NULL;
 	if (html->cards < 0) {
 		set_error(error, "the report '%s' was already written", html->path);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	before_cards(&page, summary, html->view);
 	if (page.err)

@@ -52,7 +52,7 @@ struct pc__html;
  * Opens the report to be written at `path`. Its cards' temporary file is
  * made now, beside it, so that a folder that cannot be written fails
  * before the scan starts. 0; PC_EOPEN with *error set (no such folder, a
- * folder that cannot be written, `path` is a folder); PC_ERROR when out
+ * folder that cannot be written, `path` is a folder); PC_ENOMEM when out
  * of memory (*error set when it could be).
  */
 int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc_view view);
@@ -61,7 +61,7 @@ int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc
  * Appends a card, the card of the photo at `path` (its place in the
  * report: cards are sorted by path). 0; PC_EOPEN with *error set (a write
  * failed); PC_ETOOBIG with *error set (more cards or longer paths than
- * one report holds); PC_ERROR when out of memory (*error set when it
+ * one report holds); PC_ENOMEM when out of memory (*error set when it
  * could be). A card that fails is not in the report; the others are.
  */
 int pc__html_add(struct pc__html *html, char **error, const char *path, const char *card);
@@ -71,7 +71,7 @@ int pc__html_add(struct pc__html *html, char **error, const char *path, const ch
  * the filters and the search box, every card in path order, and renames
  * it into place. 0; PC_EOPEN with
  * *error set (nothing was changed at `path`, and it may be tried again);
- * PC_ERROR when out of memory, or when the report was already finished
+ * PC_ENOMEM when out of memory, or when the report was already finished
  * (*error set when it could be).
  */
 int pc__html_finish(struct pc__html *html, char **error, const struct pc_scan_summary *summary);

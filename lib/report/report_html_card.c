@@ -434,7 +434,7 @@ int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view,
 	file_link(&o, file, base, in->cwd);
 	if (base != file) {
 		char *dir = strndup(file, (size_t)(base - file));
-		o.err = o.err ? o.err : dir ? 0 : PC_ERROR;
+		o.err = o.err ? o.err : dir ? 0 : PC_ENOMEM;
 		pc__html_with(&o, " <span class=\"dir\">%s</span>", dir);
 		free(dir);
 	}
@@ -447,5 +447,5 @@ int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view,
 	if (!o.err && (*out = pc__buf_detach(&o.b)))
 		return 0;
 	pc__buf_release(&o.b);
-	return PC_ERROR;
+	return PC_ENOMEM;
 }

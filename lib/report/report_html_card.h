@@ -32,7 +32,7 @@ struct pc__html_card_info {
 /*
  * One card, as HTML, into *out (the caller's, free()): pure, so that the
  * workers make cards in parallel. `info` may be NULL (all zero). 0 or
- * PC_ERROR (out of memory).
+ * PC_ENOMEM (out of memory).
  */
 int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view,
                   const struct pc__html_card_info *info);

@@ -69,7 +69,7 @@ static int text_staff_reason(struct pc__buf *b, const char *message, const char 
 		int err = pc__buf_append(&cut, message, len - plen - 2) ||
 		          text_line(b, "", cut.data);
 		pc__buf_release(&cut);
-		return err ? PC_ERROR : 0;
+		return err ? PC_ENOMEM : 0;
 	}
 	return text_line(b, "", message);
 }

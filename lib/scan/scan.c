@@ -171,7 +171,7 @@ static int make_card(struct scan *s, struct result *r, const pc_photo *photo)
 	if (!r->unreadable) {
 		ret = pc__thumb_data_uri(&thumb, &size, &why, r->path, pc_photo_orientation(photo),
 		                         PC__THUMB_SIDE);
-		if (ret == PC_ERROR)
+		if (ret == PC_ENOMEM)
 			goto done;
 	}
 	struct pc__html_card_info info = {
@@ -188,7 +188,7 @@ static int make_card(struct scan *s, struct result *r, const pc_photo *photo)
 done:
 	free(thumb);
 	free(why);
-	return ret == PC_ERROR ? PC_ERROR : 0;
+	return ret == PC_ENOMEM ? PC_ENOMEM : 0;
 }
 
 /* The audit log's record of a judged photo. */
@@ -213,9 +213,9 @@ static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
 	}
 	r->path = path;
 	int read = pc_photo_read(&photo, path, xmp_beside ? &s->read : &s->read_alone);
-	if (read == PC_ERROR)
+	if (read)
 		goto fail;
-	if (read == PC_EFORMAT) {
+	if (pc_photo_status(photo) == PC_PHOTO_UNREADABLE) {
 		/* Not a JPEG at all: passed over, with what it looks like. */
 		r->kind = R_SKIP;
 		r->skip = pc_photo_is_other_image(photo) ? PC_SCAN_OTHER_IMAGE : PC_SCAN_NOT_JPEG;
@@ -321,10 +321,10 @@ static void dispatch(struct scan *s)
 static int queue_path(struct scan *s, const char *path, int xmp_beside)
 {
 	if (!s->pending && !(s->pending = calloc(1, sizeof(*s->pending))))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	char *copy = strdup(path);
 	if (!copy)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	s->pending->xmp_beside[s->pending->n] = (unsigned char)xmp_beside;
 	s->pending->paths[s->pending->n++] = copy;
 	atomic_fetch_add(&s->found, 1);
@@ -355,7 +355,7 @@ static int walk_entry(void *ctx, const struct pc__walk_entry *e)
 	if (!b || !r) {
 		free(b);
 		free(r);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	b->items[b->n++] = r;
 	r->kind = R_SKIP;
@@ -364,7 +364,7 @@ static int walk_entry(void *ctx, const struct pc__walk_entry *e)
 	r->message = strdup(e->message ? e->message : "passed over");
 	if (!r->path || !r->message) {
 		batch_free(b);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	post(s, &s->walker_out, b);
 	return 0;
@@ -380,7 +380,7 @@ static void *walker_main(void *arg)
 	atomic_store(&s->walk_over, 1);
 	for (unsigned i = 0; i < s->jobs; i++)
 		pc__ring_put(&s->workers[i].in, NULL);
-	s->walker_end.failed = ret == PC_ERROR;
+	s->walker_end.failed = ret == PC_ENOMEM;
 	post(s, &s->walker_out, &s->walker_end);
 	return NULL;
 }
@@ -446,7 +446,7 @@ static int pick_blockers(struct tally *t, const pc_snapshot *snap)
 	struct pc_scan_summary *sum = t->summary;
 	struct pc_scan_blocker *top = calloc(PC_SCAN_BLOCKERS, sizeof(*top));
 	if (!top)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	sum->priv = top;
 	sum->blockers = top;
 	if (sum->view == PC_VIEW_PARENT)
@@ -475,7 +475,7 @@ static int pick_blockers(struct tally *t, const pc_snapshot *snap)
 		pc__buf_release(&name);
 		sum->blocker_count++;
 		if (!b->pupil_id || !b->name || (p->class_name && !b->class_name))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 	return 0;
 }
@@ -663,7 +663,7 @@ static int fail(char **error, int code, const char *message)
 static int write_log(struct scan *s, const struct pc_scan_summary *sum, const char *started,
                      char **error)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	char *why = NULL;
 	char **roots = calloc(s->root_count + 1, sizeof(*roots));
 	for (size_t i = 0; roots && i < s->root_count; i++) {
@@ -672,7 +672,7 @@ static int write_log(struct scan *s, const struct pc_scan_summary *sum, const ch
 		 * given, which the log refuses, saying so. */
 		if (!(roots[i] = pc__path_real(s->roots[i])) &&
 		    (errno == ENOMEM || !(roots[i] = strdup(s->roots[i])))) {
-			ret = PC_ERROR;
+			ret = PC_ENOMEM;
 			goto done;
 		}
 	}
@@ -703,7 +703,7 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
                 const struct pc_scan_options *opts, pc_scan_item_fn on_item,
                 pc_scan_progress_fn on_progress, void *ctx)
 {
-	int ret = PC_ERROR, have_results = 0, have_walker_out = 0;
+	int ret = PC_ENOMEM, have_results = 0, have_walker_out = 0;
 	int walker_started = 0, counter_started = 0;
 	unsigned wanted, ends = 0;
 	pthread_t walker, counter;
@@ -721,7 +721,7 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	if (error)
 		*error = NULL;
 	if (!snap || !opts || !on_item || (root_count && !roots))
-		return fail(error, PC_ERROR, "scan: nothing to scan");
+		return fail(error, PC_ENOMEM, "scan: nothing to scan");
 	s.snap = snap;
 	s.opts = opts;
 	/* The school's person roots, unless the caller says otherwise. */
@@ -742,7 +742,7 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	t.blocks = calloc(snap->pupils->count ? snap->pupils->count : 1, sizeof(*t.blocks));
 	s.workers = calloc(wanted, sizeof(*s.workers));
 	if (!t.summary || !t.blocks || !s.workers) {
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(error, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	t.summary->view = opts->view;
@@ -750,14 +750,14 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	memcpy(t.summary->date, snap->date, sizeof(t.summary->date));
 	if (!(t.summary->purpose = strdup(snap->purpose->id)) ||
 	    (snap->purpose->policy && !(t.summary->policy = strdup(snap->purpose->policy)))) {
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(error, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	if (opts->html) {
 		char *why = NULL;
 		int oom = 0;
 		if (!(s.cwd = current_folder(&oom)) && oom) {
-			ret = fail(error, PC_ERROR, "out of memory");
+			ret = fail(error, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 		ret = pc__html_open(&html, &why, opts->html, opts->view);
@@ -778,7 +778,7 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 		}
 	}
 	if (sem_init(&s.results, 0, 0) || pc__ring_init(&s.walker_out, QUEUE_LENGTH)) {
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(error, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	have_results = have_walker_out = 1;
@@ -816,13 +816,13 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 
 	ret = drain(&s, ends, &cb, &t, html, error, &start);
 	if (t.failed && !ret)
-		ret = fail(error, PC_ERROR, s.jobs ? "out of memory" : "cannot start a thread");
+		ret = fail(error, PC_ENOMEM, s.jobs ? "out of memory" : "cannot start a thread");
 	t.summary->seconds = seconds_since(&start);
 	if (t.summary->worst == PC_VERDICT_SHARE && (!t.summary->photos || t.summary->unjudged))
 		t.summary->worst = PC_VERDICT_REVIEW;
 	tell_progress(&s, &cb, &t, &start);
 	if (!ret && pick_blockers(&t, snap))
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(error, PC_ENOMEM, "out of memory");
 	if (!ret && html) {
 		char *why = NULL;
 		ret = pc__html_finish(html, &why, t.summary);

@@ -801,7 +801,7 @@ int pc_store_import_csv(pc_store *store, const char *csv_path,
 	if ((ret = pc_store_purpose_list(store, &purposes)))
 		goto done;
 	ret = pc__import_file_read(&im.file, csv_path, purposes);
-	if (ret == PC_ERROR)
+	if (ret == PC_ERROR || ret == PC_ENOMEM)
 		goto done;
 	if (note_shape(&im)) {
 		ret = PC_ERROR;
@@ -847,11 +847,11 @@ done:
 	 * not a byte of the file changes. */
 	if (began)
 		pc__store_rollback(store);
-	if (ret == PC_ERROR && !*pc_store_error(store))
+	if ((ret == PC_ERROR || ret == PC_ENOMEM) && !*pc_store_error(store))
 		pc__store_fail(store, ret, "cannot import '%s': out of memory", csv_path);
 	if (im.report) {
 		report_seal(im.report);
-		if (ret != PC_ERROR)
+		if (ret != PC_ERROR && ret != PC_ENOMEM)
 			*out = im.report;
 		else
 			pc_import_report_free(im.report);

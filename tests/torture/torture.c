@@ -2,7 +2,7 @@
  * torture: reads photos while failing the Nth memory allocation, for every
  * N until a read needs no more, as curl's torture mode does.
  *
- * Each failed read must come back as PC_ERROR with no photo (and nothing
+ * Each failed read must come back as an error (PC_ENOMEM) with no photo (and nothing
  * leaked: the sanitizer build's leak check runs at exit), or as a normal
  * result when the failed allocation was one the library can do without.
  * Never a crash. The library's own calls to malloc, calloc, realloc and
@@ -14,7 +14,7 @@
  *
  * With --judge CSV PHOTO... it judges each photo for every purpose against
  * a database imported from CSV, failing each allocation of the judgement
- * in turn: a failure must come back as PC_ERROR with no verdict, never as
+ * in turn: a failure must come back as an error (PC_ENOMEM) with no verdict, never as
  * a different verdict. Each verdict is then written to the audit log as a
  * staff check is: a row, or an error with a message and no row.
  *
@@ -112,14 +112,14 @@ static int read_once(const char *path, const void *data, size_t len, char **json
 	pc_photo *photo = NULL;
 	int err = pc_photo_read_memory(&photo, path, data, len, NULL);
 	*json = NULL;
-	if (err == PC_ERROR) {
+	if (err < 0) {
 		if (photo) {
-			fprintf(stderr, "torture: '%s': PC_ERROR but a photo came back\n", path);
+			fprintf(stderr, "torture: '%s': an error but a photo came back\n", path);
 			exit(1);
 		}
 		return err;
 	}
-	if (pc_report_inspect_json(json, photo) == PC_ERROR && *json) {
+	if (pc_report_inspect_json(json, photo) < 0 && *json) {
 		fprintf(stderr, "torture: '%s': the report failed but returned text\n", path);
 		exit(1);
 	}
@@ -221,7 +221,7 @@ static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_pho
 	fail_at = n;
 	made = 0;
 	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26");
-	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) == PC_ERROR)
+	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) < 0)
 		*json = NULL;
 	/* Logged only when the allocation to fail is still to come: each row
 	 * is a transaction written to disk, too slow to write for every run. */
@@ -265,7 +265,7 @@ static int torture_judge(const char *csv, int count, char **photos)
 	}
 	for (int i = 0; i < count; i++) {
 		pc_photo *photo = NULL;
-		if (pc_photo_read(&photo, photos[i], NULL) == PC_ERROR) {
+		if (pc_photo_read(&photo, photos[i], NULL) < 0) {
 			fprintf(stderr, "torture: cannot read '%s'\n", photos[i]);
 			goto done;
 		}
@@ -274,7 +274,7 @@ static int torture_judge(const char *csv, int count, char **photos)
 			judge_once(store, log, raw, photo, purposes[k], 0, &clean);
 			for (unsigned long n = 1;; n++, runs++) {
 				int err = judge_once(store, log, raw, photo, purposes[k], n, &json);
-				int same = err == PC_ERROR || !json || (clean && !strcmp(json, clean));
+				int same = err < 0 || !json || (clean && !strcmp(json, clean));
 				free(json);
 				if (made < n)
 					break;
@@ -463,7 +463,7 @@ int main(int argc, char **argv)
 			int got = read_once(argv[i], data, len, &json);
 			fail_at = 0;
 			total_runs++;
-			int same = got == PC_ERROR || !json ||
+			int same = got < 0 || !json ||
 			           (got == clean && clean_json && !strcmp(json, clean_json));
 			free(json);
 			if (made < n)

@@ -43,13 +43,13 @@ static const char help[] =
 static void log_check(pc_store *store, const pc_verdict *v, const pc_photo *photo,
                       int *logging, int *failed)
 {
-	int err = pc_verdict_log(store, v, photo, cmd_user());
-	if (!err)
+	struct pc_error err = PC_ERROR_INIT;
+	if (!pc_verdict_log(store, v, photo, cmd_user(), &err))
 		return;
 	cmd_error("%s; the verdicts stand, but the checks from this one on are not logged: "
-	          "check the photos again to log them", pc_store_error(store));
+	          "check the photos again to log them", err.message);
 	*logging = 0;
-	*failed = cmd_status_for(err);
+	*failed = cmd_status_for(err.code);
 }
 
 int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
@@ -103,9 +103,10 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 	/* The consent is read once for all the photos (and an unknown
 	 * purpose is one error, not one per photo). */
 	pc_snapshot *snap = NULL;
-	int err = pc_snapshot_load(&snap, store, purpose, on);
+	struct pc_error load_err = PC_ERROR_INIT;
+	int err = pc_snapshot_load(&snap, store, purpose, on, &load_err);
 	if (err) {
-		status = cmd_store_fail(store, err);
+		status = cmd_fail(&load_err);
 		pc_store_free(store);
 		return status;
 	}

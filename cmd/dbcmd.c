@@ -204,6 +204,12 @@ int cmd_status_for(int code)
 		return EXIT_IOERR;
 	case PC_EBUSY:
 		return EXIT_TEMPFAIL;
+	case PC_ENOMEM:
+	case PC_EINVALID:
+	case PC_EVERSION:
+		/* Out of memory, or the library called wrongly: the program's
+		 * fault, not the data's. */
+		return EXIT_SOFTWARE;
 	default:
 		/* In the store, anything else is SQLite failing to read or write
 		 * the file (disk full, I/O error) or running out of memory. */
@@ -219,6 +225,15 @@ int cmd_store_fail(pc_store *store, int code)
 	else
 		cmd_error("the database call failed (error %d)", code);
 	return cmd_status_for(code);
+}
+
+int cmd_fail(const struct pc_error *err)
+{
+	if (*err->message)
+		cmd_error("%s", err->message);
+	else
+		cmd_error("%s", pc_strerror(err->code));
+	return cmd_status_for(err->code);
 }
 
 int cmd_store_open(pc_store **out, const struct cmd_context *ctx, enum pc_store_mode mode)

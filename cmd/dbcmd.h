@@ -106,10 +106,15 @@ int cmd_store_open_log(pc_store **out, const struct cmd_context *ctx, int *loggi
  */
 int cmd_store_fail(pc_store *store, int code);
 
+/* After a call failed with `err`: prints its message and returns the exit
+ * status for its code (cmd_status_for). */
+int cmd_fail(const struct pc_error *err);
+
 /* The exit status for a library code: 0, 65 data (unknown pupil, purpose
  * or event, bad date, duplicate id, refused file, not a photoconsent
- * database), 66 a file cannot be opened, 74 read-only or I/O, 75 busy,
- * 70 anything else. */
+ * database), 66 a file cannot be opened, 70 out of memory or the library
+ * misused (PC_ENOMEM, PC_EINVALID, PC_EVERSION), 75 busy, 74 read-only,
+ * I/O and anything else. */
 int cmd_status_for(int code);
 
 /* Who is acting: $PHOTOCONSENT_USER, else $USER, else $LOGNAME, else the

@@ -147,9 +147,10 @@ static int load_snapshot(pc_snapshot **out, pc_store **store, const struct cmd_c
 	int status = cmd_store_open_log(store, ctx, logging, "the photos");
 	if (status)
 		return status;
-	int err = pc_snapshot_load(out, *store, purpose, on);
+	struct pc_error why = PC_ERROR_INIT;
+	int err = pc_snapshot_load(out, *store, purpose, on, &why);
 	if (err)
-		status = cmd_store_fail(*store, err);
+		status = cmd_fail(&why);
 	/* The consent is in the snapshot now: unless it is to be logged to,
 	 * the database is not held open while the scan runs. */
 	if (err || !*logging) {

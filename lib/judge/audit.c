@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "judge/audit.h"
+#include "base/error.h"
 #include "base/path.h"
 #include "read/photo.h"
 #include "store/store_internal.h"
@@ -88,14 +89,18 @@ void pc__audit_release(struct pc__audit *a)
 }
 
 int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
-                   const char *by)
+                   const char *by, struct pc_error *err)
 {
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, verdict);
+	PC_ASSERT_ARG(err, photo);
+	PC_ASSERT_ARG(err, by);
 	struct pc__audit a;
 	int ret = pc__audit_init(&a, verdict, photo, by);
 	if (ret)
-		ret = pc__store_fail(store, PC_ENOMEM, "cannot add to the audit log: out of memory");
-	else
-		ret = pc_store_log_add(store, &a.entry);
+		pc__error_set(err, ret, "cannot add to the audit log: %s", pc_strerror(ret));
+	else if ((ret = pc_store_log_add(store, &a.entry)))
+		pc__error_copy(err, ret, pc__store_message(store));
 	pc__audit_release(&a);
 	return ret;
 }

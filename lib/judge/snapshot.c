@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "base/fold.h"
 #include "judge/snapshot.h"
 #include "store/store_internal.h"
@@ -181,14 +182,15 @@ const struct pc_read_options *pc_snapshot_read_options(const pc_snapshot *snap)
 }
 
 int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
-                     const char *date)
+                     const char *date, struct pc_error *err)
 {
 	int ret = PC_ENOMEM, began = 0;
 	pc_snapshot *snap = NULL;
 
+	PC_ASSERT_ARG(err, out);
 	*out = NULL;
-	if (!store)
-		goto done;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, purpose_id);
 	snap = calloc(1, sizeof(*snap));
 	if (!snap) {
 		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
@@ -208,6 +210,7 @@ int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
 	if ((ret = pc_store_purpose_get(store, purpose_id, &snap->purposes)))
 		goto done;
 	snap->purpose = &snap->purposes->items[0];
+	snap->read.version = PC_READ_OPTIONS_VERSION;
 	if ((ret = pc_store_pupil_list(store, NULL, &snap->pupils)) ||
 	    (ret = load_pupils(snap, store)) || (ret = load_names(snap, store)) ||
 	    (ret = load_events(snap, store)) || (ret = load_roots(snap, store)))
@@ -217,7 +220,7 @@ int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
 done:
 	pc__store_read_end(store, began);
 	pc_snapshot_free(snap);
-	return ret;
+	return ret ? pc__error_copy(err, ret, pc__store_message(store)) : 0;
 }
 
 /* ------------------------------------------------------------- lookups */

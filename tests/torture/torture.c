@@ -220,13 +220,14 @@ static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_pho
 	long before = log_rows(raw);
 	fail_at = n;
 	made = 0;
-	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26");
+	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26", NULL);
 	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) < 0)
 		*json = NULL;
 	/* Logged only when the allocation to fail is still to come: each row
 	 * is a transaction written to disk, too slow to write for every run. */
 	int log_now = !err && (n == 0 || __atomic_load_n(&made, __ATOMIC_SEQ_CST) < n);
-	int logged = log_now ? pc_verdict_log(log, verdict, photo, "torture") : -1;
+	struct pc_error why = PC_ERROR_INIT;
+	int logged = log_now ? pc_verdict_log(log, verdict, photo, "torture", &why) : -1;
 	fail_at = 0;
 	if (err && verdict) {
 		fprintf(stderr, "torture: judging '%s' failed but a verdict came back\n",
@@ -234,7 +235,7 @@ static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_pho
 		exit(1);
 	}
 	long want = before + (logged == 0);
-	if (log_rows(raw) != want || logged > 0 || (log_now && logged && !*pc_store_error(log))) {
+	if (log_rows(raw) != want || logged > 0 || (log_now && logged && !*why.message)) {
 		fprintf(stderr, "torture: logging '%s' (failing allocation %lu) gave %d and left "
 		        "%ld rows, not %ld\n", pc_photo_path(photo), n, logged, log_rows(raw), want);
 		exit(1);
@@ -401,7 +402,7 @@ static int torture_scan(const char *csv, const char *dir)
 	pc_snapshot *snap = NULL;
 	struct scan_sum clean, sum;
 	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ) ||
-	    pc_snapshot_load(&snap, store, "website", "2026-11-26") ||
+	    pc_snapshot_load(&snap, store, "website", "2026-11-26", NULL) ||
 	    pc_store_open(&log, db, PC_STORE_WRITE)) {
 		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
 		goto done;

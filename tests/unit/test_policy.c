@@ -643,9 +643,10 @@ static void do_judge(struct runner *r, char **tok, size_t n)
 		read_photo(r);
 	pc_verdict_free(r->verdict);
 	r->verdict = NULL;
-	int ret = pc_policy_judge(&r->verdict, r->store, r->photo, tok[1], tok[2]);
+	struct pc_error err = PC_ERROR_INIT;
+	int ret = pc_policy_judge(&r->verdict, r->store, r->photo, tok[1], tok[2], &err);
 	cr_assert_eq(ret, 0, "%s: judging for %s on %s: %d %s", r->where, tok[1], tok[2], ret,
-	             pc_store_error(r->store));
+	             err.message);
 	cr_assert_not_null(r->verdict);
 	cr_expect_str_eq(pc_verdict_purpose(r->verdict), tok[1], "%s", r->where);
 	cr_expect_str_eq(pc_verdict_date(r->verdict), tok[2], "%s", r->where);
@@ -1311,14 +1312,29 @@ Test(policy_api, unknown_purpose_and_bad_date)
 	read_photo(r);
 	/* *out is set even on failure. */
 	pc_verdict *v = (pc_verdict *)(void *)&not_a_verdict;
-	cr_expect_eq(pc_policy_judge(&v, r->store, r->photo, "billboard", "2026-11-26"),
+	struct pc_error err = PC_ERROR_INIT;
+	cr_expect_eq(pc_policy_judge(&v, r->store, r->photo, "billboard", "2026-11-26", &err),
 	             PC_ENOTFOUND);
 	cr_expect_null(v);
-	expect_holds(pc_store_error(r->store), "billboard");
-	cr_expect_eq(pc_policy_judge(&v, r->store, r->photo, "website", "2026-02-30"),
+	cr_expect_eq(err.code, PC_ENOTFOUND);
+	expect_holds(err.message, "billboard");
+	cr_expect_eq(pc_policy_judge(&v, r->store, r->photo, "website", "2026-02-30", &err),
 	             PC_EFORMAT);
 	cr_expect_null(v);
-	expect_holds(pc_store_error(r->store), "2026-02-30");
+	cr_expect_eq(err.code, PC_EFORMAT);
+	expect_holds(err.message, "2026-02-30");
+	/* Misuse is an error, never a crash. */
+	cr_expect_eq(pc_policy_judge(&v, NULL, r->photo, "website", NULL, &err), PC_EINVALID);
+	cr_expect_null(v);
+	cr_expect_eq(err.code, PC_EINVALID);
+	expect_holds(err.message, "store");
+	cr_expect_eq(pc_policy_judge(&v, r->store, NULL, "website", NULL, NULL), PC_EINVALID);
+	cr_expect_eq(pc_policy_judge(NULL, r->store, r->photo, "website", NULL, NULL),
+	             PC_EINVALID);
+	cr_expect_eq(pc_snapshot_judge(&v, NULL, r->photo), PC_EINVALID);
+	cr_expect_null(v);
+	cr_expect_eq(pc_snapshot_judge(NULL, NULL, NULL), PC_EINVALID);
+	cr_expect_eq(pc_verdict_log(NULL, NULL, NULL, NULL, &err), PC_EINVALID);
 }
 
 Test(policy_api, today_when_no_date)
@@ -1328,7 +1344,7 @@ Test(policy_api, today_when_no_date)
 	runner_begin(r, "today");
 	read_photo(r);
 	pc_verdict *v = NULL;
-	cr_assert_eq(pc_policy_judge(&v, r->store, r->photo, "website", NULL), 0);
+	cr_assert_eq(pc_policy_judge(&v, r->store, r->photo, "website", NULL, NULL), 0);
 	pc_date_today(today);
 	cr_expect_str_eq(pc_verdict_date(v), today);
 	cr_expect_eq(pc_verdict_kind(v), PC_VERDICT_REVIEW);

@@ -73,8 +73,9 @@ static pc_verdict *judge(const char *path, const char *purpose)
 	pc_photo *photo = NULL;
 	pc_verdict *v = NULL;
 	cr_assert_eq(pc_photo_read(&photo, path, NULL), 0, "reading %s", path);
-	int ret = pc_policy_judge(&v, store, photo, purpose, ON);
-	cr_assert_eq(ret, 0, "judging %s: %s", path, pc_store_error(store));
+	struct pc_error err = PC_ERROR_INIT;
+	int ret = pc_policy_judge(&v, store, photo, purpose, ON, &err);
+	cr_assert_eq(ret, 0, "judging %s: %s", path, err.message);
 	pc_photo_free(photo);
 	return v;
 }

@@ -120,13 +120,16 @@ typedef struct pc_verdict pc_verdict;
  * database.
  *
  * Loads the snapshot for `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for
- * today) into *out, the caller's (pc_snapshot_free). Returns 0,
- * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (the
- * store's pc_store_error() says which), PC_ERROR.
+ * today) into *out, the caller's (pc_snapshot_free). Returns 0;
+ * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date,
+ * PC_ENOMEM, PC_EINVALID for a NULL `out`, `store` or `purpose_id`, or
+ * the store's code when it cannot be read (PC_EDATABASE, PC_ERROR, ...),
+ * with `err` saying which (the store's message, "no purpose 'webite'").
  */
 typedef struct pc_snapshot pc_snapshot;
+struct pc_error;
 PC_EXTERN int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
-                               const char *date);
+                               const char *date, struct pc_error *err);
 PC_EXTERN void pc_snapshot_free(pc_snapshot *snapshot);
 PC_EXTERN const char *pc_snapshot_purpose(const pc_snapshot *snapshot);
 PC_EXTERN const char *pc_snapshot_date(const pc_snapshot *snapshot);
@@ -137,8 +140,10 @@ PC_EXTERN const struct pc_read_options *pc_snapshot_read_options(const pc_snapsh
 
 /*
  * Judges `photo` (read with pc_photo_read, whatever its status) against
- * `snapshot`. *out is the caller's (pc_verdict_free). Returns 0, or
- * PC_ERROR when out of memory, the one thing that can go wrong.
+ * `snapshot`. *out is the caller's (pc_verdict_free). Returns 0;
+ * PC_ENOMEM when out of memory, the one thing that can go wrong but
+ * misuse; PC_EINVALID for a NULL argument (then *out is NULL, when `out`
+ * is not).
  */
 PC_EXTERN int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snapshot,
                                 const pc_photo *photo);
@@ -147,11 +152,12 @@ PC_EXTERN int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snapshot,
  * Judges `photo` (read with pc_photo_read, whatever its status) for
  * `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for today), against the
  * consent in `store`. *out is the caller's (pc_verdict_free). Returns 0,
- * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (the
- * store's pc_store_error() says which), PC_ERROR.
+ * or a code of pc_snapshot_load or pc_snapshot_judge with `err` saying
+ * why.
  */
 PC_EXTERN int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
-                              const char *purpose_id, const char *date);
+                              const char *purpose_id, const char *date,
+                              struct pc_error *err);
 PC_EXTERN void pc_verdict_free(pc_verdict *verdict);
 
 /*
@@ -159,12 +165,14 @@ PC_EXTERN void pc_verdict_free(pc_verdict *verdict);
  * `verdict`) to the audit log of `store`, opened for writing (store.h):
  * who (`by`), the purpose, the date judged as of, the verdict, its reason
  * and warning codes, the pupils it matched, and the file's real path, size
- * and modification time as it was read. Returns 0, or the store's error
- * code with pc_store_error() saying why (PC_EBUSY when another writer
- * holds the database past the busy timeout, PC_EREADONLY, PC_ERROR).
+ * and modification time as it was read. Returns 0, or a code with `err`
+ * saying why: the store's (PC_EBUSY when another writer holds the
+ * database past the busy timeout, PC_EREADONLY, PC_ERROR, ...), PC_ENOMEM,
+ * or PC_EINVALID for a NULL argument. It takes no out parameter: it
+ * writes to `store`.
  */
 PC_EXTERN int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
-                             const char *by);
+                             const char *by, struct pc_error *err);
 
 PC_EXTERN enum pc_verdict_kind pc_verdict_kind(const pc_verdict *verdict);
 PC_EXTERN const char *pc_verdict_file(const pc_verdict *verdict);

@@ -149,11 +149,11 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		for (size_t e = 0; view == PC_VIEW_STAFF && e < pc_photo_error_count(photo); e++)
 			cmd_error("'%s': %s", path, pc_photo_error(photo, e));
 
-		if (pc_snapshot_judge(&verdict, snap, photo)) {
-			cmd_error("out of memory judging '%s'", path);
+		if ((err = pc_snapshot_judge(&verdict, snap, photo))) {
+			cmd_error("%s judging '%s'", pc_strerror(err), path);
 			status = EXIT_SOFTWARE;
 		} else if ((json ? pc_report_check_json(&report, verdict, view)
-		                 : pc_report_check_text(&report, verdict, view, color))) {
+		                 : pc_report_check_text(&report, verdict, view))) {
 			cmd_error("out of memory");
 			status = EXIT_SOFTWARE;
 		} else {
@@ -161,7 +161,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 			if (!json && judged)
 				fputc('\n', stdout);
 			judged++;
-			fputs(report, stdout);
+			cmd_put_verdict_text(report, pc_verdict_kind(verdict), color, stdout);
 			count[pc_verdict_kind(verdict)]++;
 			if (logging)
 				log_check(store, verdict, photo, &logging, &log_failed);

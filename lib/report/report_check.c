@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/error.h"
 #include "base/json.h"
 #include "report/report_parent.h"
 #include "report/report_wrap.h"
@@ -138,9 +139,11 @@ static int json_parent(struct pc__buf *b, const pc_verdict *v)
 
 int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view view)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	PC_ASSERT_ARG_CODE(verdict);
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	*out = NULL;
 	int err = view == PC_VIEW_PARENT ? json_parent(&b, verdict) : json_staff(&b, verdict);
 	return pc__buf_finish(out, &b, err);
 }
@@ -160,16 +163,22 @@ static int wrapped(struct pc__buf *b, const char *label, const char *text)
 	return pc__report_wrapped(b, strlen(INDENT), label, text);
 }
 
-static int headline(struct pc__buf *b, const pc_verdict *v, int color)
+const char *pc_verdict_kind_label(enum pc_verdict_kind kind)
 {
-	static const char *const word[] = { "SHARE", "DO NOT SHARE", "REVIEW" };
-	/* Bold green, bold red, bold yellow. */
-	static const char *const ansi[] = { "\033[1;32m", "\033[1;31m", "\033[1;33m" };
-	enum pc_verdict_kind kind = pc_verdict_kind(v);
-	size_t k = kind == PC_VERDICT_DO_NOT_SHARE ? 1 : kind == PC_VERDICT_REVIEW ? 2 : 0;
-	int err = color ? pc__buf_printf(b, "%s%s\033[0m", ansi[k], word[k])
-	                : pc__buf_puts(b, word[k]);
-	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH + 2 - strlen(word[k])), "");
+	switch (kind) {
+	case PC_VERDICT_SHARE: return "SHARE";
+	case PC_VERDICT_DO_NOT_SHARE: return "DO NOT SHARE";
+	case PC_VERDICT_REVIEW: return "REVIEW";
+	default: return "UNKNOWN";
+	}
+}
+
+/* The label first, as pc_report_check_text promises: a terminal colours it. */
+static int headline(struct pc__buf *b, const pc_verdict *v)
+{
+	const char *word = pc_verdict_kind_label(pc_verdict_kind(v));
+	int err = pc__buf_puts(b, word);
+	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH + 2 - strlen(word)), "");
 	err = err ? err : pc__buf_put_printable(b, pc_verdict_file(v));
 	return err ? err : pc__buf_printf(b, "  (%s)\n", pc_verdict_purpose(v));
 }
@@ -261,9 +270,9 @@ static int text_event(struct pc__buf *b, const pc_verdict *v)
 	return err;
 }
 
-static int text_staff(struct pc__buf *b, const pc_verdict *v, int color)
+static int text_staff(struct pc__buf *b, const pc_verdict *v)
 {
-	int err = headline(b, v, color);
+	int err = headline(b, v);
 	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++)
 		err = wrapped(b, "", pc_verdict_reason(v, i)->message);
 	err = err ? err : text_people(b, v);
@@ -285,9 +294,9 @@ static int text_parent_warning(void *ctx, const char *code, const char *message)
 	return wrapped(ctx, "warning: ", message);
 }
 
-static int text_parent(struct pc__buf *b, const pc_verdict *v, int color)
+static int text_parent(struct pc__buf *b, const pc_verdict *v)
 {
-	int err = headline(b, v, color);
+	int err = headline(b, v);
 	if (!err && pc_verdict_kind(v) == PC_VERDICT_SHARE)
 		err = wrapped(b, "", "you may post this photo");
 	if (!err && pc_verdict_kind(v) == PC_VERDICT_REVIEW)
@@ -296,12 +305,14 @@ static int text_parent(struct pc__buf *b, const pc_verdict *v, int color)
 	return err ? err : pc__parent_warnings(v, text_parent_warning, b);
 }
 
-int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view, int color)
+int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	PC_ASSERT_ARG_CODE(verdict);
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	*out = NULL;
-	int err = view == PC_VIEW_PARENT ? text_parent(&b, verdict, color)
-	                                 : text_staff(&b, verdict, color);
+	int err = view == PC_VIEW_PARENT ? text_parent(&b, verdict)
+	                                 : text_staff(&b, verdict);
 	return pc__buf_finish(out, &b, err);
 }

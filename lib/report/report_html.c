@@ -22,6 +22,7 @@
 
 #include "base/buf.h"
 #include "report/report_html_internal.h"
+#include "report/scan_summary.h"
 
 /* Cards are copied into the report this much at a time. */
 #define COPY_CHUNK (64 * 1024)
@@ -51,7 +52,7 @@ struct pc__html {
 
 /* ------------------------------------------------------------ the page */
 
-static const char *const skip_labels[PC_SCAN_SKIP_KINDS] = {
+static const char *const skip_labels[PC__SCAN_SKIP_KINDS] = {
 	"not JPEG", "FIFO or device", "symlink loop", "broken link", "unreadable folder",
 	"too deep", "format not read",
 };
@@ -104,7 +105,7 @@ static void summary_table(struct pc__html_out *o, const struct pc_scan_summary *
 	pc__html_rawf(o, "<tr class=\"total\"><th scope=\"row\">Photos judged</th>"
 	              "<td class=\"n\">%zu</td></tr>\n<tr class=\"skipped\"><th scope=\"row\">"
 	              "Skipped</th><td class=\"n\">%zu</td></tr>\n", s->photos, s->skipped);
-	for (size_t k = 0; k < PC_SCAN_SKIP_KINDS; k++)
+	for (size_t k = 0; k < PC__SCAN_SKIP_KINDS; k++)
 		if (s->skipped_by_kind[k])
 			pc__html_rawf(o, "<tr class=\"kind\"><th scope=\"row\">%s</th>"
 			              "<td class=\"n\">%zu</td></tr>\n",

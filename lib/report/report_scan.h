@@ -12,6 +12,6 @@
  * sentence (NULL: none) where a reason ends with it: the summary says it
  * once. 0, or PC_ENOMEM when out of memory. */
 int pc__scan_record(char **out, const pc_verdict *v, enum pc_view view,
-                    enum pc_scan_format format, int color, const char *policy);
+                    enum pc_scan_format format, const char *policy);
 
 #endif

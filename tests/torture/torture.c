@@ -352,20 +352,27 @@ static struct log_count log_count(pc_store *log)
 static int scan_once(const pc_snapshot *snap, pc_store *log, const char *dir, const char *html,
                      unsigned long n, struct scan_sum *sum)
 {
-	struct pc_scan_options opts = { .jobs = 2, .format = PC_SCAN_JSON, .html = html,
-	                                .log = log, .log_by = "torture" };
-	struct pc_scan_summary *summary = NULL;
-	char *error = NULL;
+	struct pc_scan_options opts = PC_SCAN_OPTIONS_INIT;
+	opts.jobs = 2;
+	opts.format = PC_SCAN_JSON;
+	opts.html = html;
+	opts.log = log;
+	opts.log_by = "torture";
+	opts.on_item = on_record;
+	opts.ctx = sum;
+	pc_scan_summary *summary = NULL;
+	struct pc_error why = PC_ERROR_INIT;
+	const char *error = why.message;
 	const char *roots[] = { dir };
 	struct log_count before = log_count(log);
 	memset(sum, 0, sizeof(*sum));
 	__atomic_store_n(&made, 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&fail_at, n, __ATOMIC_SEQ_CST);
-	int err = pc_scan_run(&summary, &error, snap, roots, 1, &opts, on_record, NULL, sum);
+	int err = pc_scan_run(&summary, snap, roots, 1, &opts, &why);
 	__atomic_store_n(&fail_at, 0, __ATOMIC_SEQ_CST);
 	struct log_count after = log_count(log);
-	int log_only = err < 0 && summary && error && strstr(error, "audit log");
-	if (err && ((summary && !log_only) || !error || !*error)) {
+	int log_only = err < 0 && summary && strstr(error, "audit log");
+	if (err && ((summary && !log_only) || !*error)) {
 		fprintf(stderr, "torture: a scan that failed (%d) gave %s\n", err,
 		        summary ? "a summary" : "no message");
 		exit(1);
@@ -374,7 +381,7 @@ static int scan_once(const pc_snapshot *snap, pc_store *log, const char *dir, co
 		fprintf(stderr, "torture: a scan that succeeded gave no summary\n");
 		exit(1);
 	}
-	unsigned long want_photos = before.photos + (err ? 0 : (unsigned long)summary->photos);
+	unsigned long want_photos = before.photos + (err ? 0 : (unsigned long)pc_scan_summary_count(summary, PC_SCAN_PHOTOS));
 	if (after.scans != before.scans + !err || after.photos != want_photos) {
 		fprintf(stderr, "torture: a scan that %s (%d, failing allocation %lu) left %lu scans "
 		        "and %lu photos in the log, not %lu and %lu\n", err ? "failed" : "succeeded",
@@ -382,7 +389,6 @@ static int scan_once(const pc_snapshot *snap, pc_store *log, const char *dir, co
 		exit(1);
 	}
 	pc_scan_summary_free(summary);
-	free(error);
 	return err;
 }
 

@@ -22,6 +22,7 @@
 #include "photoconsent/photoconsent.h"
 #include "report/report_html.h"
 #include "report/report_html_internal.h"
+#include "report/scan_summary.h"
 #include "base/text.h"
 
 #define ON "2026-11-26"
@@ -465,7 +466,7 @@ Test(report_html, parent_card_names_no_child)
 	cr_expect(strstr(c, "<li>1 child in this photo has not agreed to this use</li>"));
 	/* As check --as parent says it. */
 	char *text = NULL;
-	cr_assert_eq(pc_report_check_text(&text, v, PC_VIEW_PARENT, 0), 0);
+	cr_assert_eq(pc_report_check_text(&text, v, PC_VIEW_PARENT), 0);
 	cr_expect(strstr(text, "1 child in this photo has not agreed to this use"), "%s", text);
 	pc_free(text);
 	free(c);

@@ -34,8 +34,12 @@ enum pc_verdict_kind {
 	PC_VERDICT_REVIEW = 2
 };
 
-/* "share", "do-not-share", "review". */
+/* "share", "do-not-share", "review", as JSON and CSV spell them; "unknown"
+ * for anything else. */
 PC_EXTERN const char *pc_verdict_kind_name(enum pc_verdict_kind kind);
+/* "SHARE", "DO NOT SHARE", "REVIEW", as the text reports begin;
+ * "UNKNOWN" for anything else. */
+PC_EXTERN const char *pc_verdict_kind_label(enum pc_verdict_kind kind);
 
 /*
  * Reason codes (do-not-share unless marked review):
@@ -218,16 +222,17 @@ enum pc_view {
 
 /*
  * Reports of a verdict; each sets *out to a new string the caller frees
- * with pc_free, and returns 0 or PC_ERROR. The JSON report is one line
- * with its newline, as PRODUCT.md gives it (staff), or its parent form
- * {"file", "verdict", "purpose", "checked_on", "children", "blocking",
- * "reasons"}. The text report is for a person: the verdict first, then
- * the reasons and warnings indented; with `color`, ANSI colours (green,
- * yellow, red) on the verdict.
+ * with pc_free, and returns 0; PC_ENOMEM; PC_EINVALID for a NULL argument
+ * (*out NULL). The JSON report is one line with its newline, as
+ * PRODUCT.md gives it (staff), or its parent form {"file", "verdict",
+ * "purpose", "checked_on", "children", "blocking", "reasons"}. The text
+ * report is for a person: the verdict first, then the reasons and
+ * warnings indented. It holds no terminal escapes, and it begins with the
+ * verdict's label (pc_verdict_kind_label), so that a terminal may colour
+ * that.
  */
 PC_EXTERN int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view view);
-PC_EXTERN int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view,
-                                   int color);
+PC_EXTERN int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view);
 
 #ifdef __cplusplus
 }

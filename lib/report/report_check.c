@@ -93,7 +93,7 @@ static int json_staff(struct pc__buf *b, const pc_verdict *v)
 		err = err ? err : pc__buf_puts(b, ", \"match\": ");
 		err = err ? err : pc__json_string(b, pc_person_match_name(p->match));
 		err = err ? err : pc__buf_puts(b, ", \"consent\": ");
-		err = err ? err : pc__json_string(b, p->consent);
+		err = err ? err : pc__json_string(b, pc_person_consent_name(p->consent));
 		err = err ? err : pc__buf_puts(b, ", \"region\": ");
 		err = err ? err : json_region(b, p);
 		err = err ? err : pc__buf_putc(b, '}');
@@ -173,6 +173,20 @@ const char *pc_verdict_kind_label(enum pc_verdict_kind kind)
 	}
 }
 
+const char *pc_person_consent_name(enum pc_person_consent consent)
+{
+	switch (consent) {
+	case PC_PERSON_CONSENT_NONE: return "none";
+	case PC_PERSON_CONSENT_GRANTED: return "granted";
+	case PC_PERSON_CONSENT_REFUSED: return "refused";
+	case PC_PERSON_CONSENT_WITHDRAWN: return "withdrawn";
+	case PC_PERSON_CONSENT_EXPIRED: return "expired";
+	case PC_PERSON_CONSENT_LEFT: return "left";
+	case PC_PERSON_CONSENT_NO_PHOTO: return "no-photo";
+	default: return "unknown";
+	}
+}
+
 /* The label first, as pc_report_check_text promises: a terminal colours it. */
 static int headline(struct pc__buf *b, const pc_verdict *v)
 {
@@ -184,13 +198,13 @@ static int headline(struct pc__buf *b, const pc_verdict *v)
 }
 
 /* What a consent state reads as beside a name. */
-static const char *consent_words(const char *consent)
+static const char *consent_words(enum pc_person_consent consent)
 {
-	if (!consent || !strcmp(consent, "none"))
+	if (consent == PC_PERSON_CONSENT_NONE)
 		return "no consent";
-	if (!strcmp(consent, "no-photo"))
+	if (consent == PC_PERSON_CONSENT_NO_PHOTO)
 		return "no_photo";
-	return consent;
+	return pc_person_consent_name(consent);
 }
 
 /* "Amy Jones (granted)", "Katherine Smith as 'Katie Smith' (granted)",

@@ -56,11 +56,11 @@ static int has_reason(const pc_verdict *v, const char *code)
 }
 
 /* What a consent state reads as beside a name; as report_check.c. */
-static const char *consent_words(const char *consent)
+static const char *consent_words(enum pc_person_consent consent)
 {
-	if (!consent || !strcmp(consent, "none"))
+	if (consent == PC_PERSON_CONSENT_NONE)
 		return "no consent";
-	return !strcmp(consent, "no-photo") ? "no_photo" : consent;
+	return consent == PC_PERSON_CONSENT_NO_PHOTO ? "no_photo" : pc_person_consent_name(consent);
 }
 
 static int is_unsure(const struct pc_judged_person *p)

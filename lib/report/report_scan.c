@@ -160,7 +160,8 @@ static int csv_people(struct pc__buf *b, const pc_verdict *v)
 		if (err)
 			break;
 		if (p->match == PC_PERSON_EXACT || p->match == PC_PERSON_ALIAS)
-			err = pc__buf_printf(b, "%s (%s): %s", p->pupil_name, p->pupil_id, p->consent);
+			err = pc__buf_printf(b, "%s (%s): %s", p->pupil_name, p->pupil_id,
+			                     pc_person_consent_name(p->consent));
 		else if (p->match == PC_PERSON_AMBIGUOUS)
 			err = pc__buf_printf(b, "'%s': several pupils", p->tag);
 		else

@@ -799,7 +799,7 @@ static void do_person(struct runner *r, char **tok, size_t n)
 			cr_expect_str_eq(pc_person_match_name(p->match), val,
 			                 "%s: person %zu's match", r->where, i);
 		} else if ((val = opt(tok[k], "consent"))) {
-			cr_expect_str_eq(p->consent, val, "%s: person %zu's consent", r->where, i);
+			cr_expect_str_eq(pc_person_consent_name(p->consent), val, "%s: person %zu's consent", r->where, i);
 		} else if ((val = opt(tok[k], "blocks"))) {
 			cr_expect_eq(!!p->blocks, !!strtol(val, NULL, 10),
 			             "%s: person %zu blocks: %d", r->where, i, p->blocks);
@@ -1169,7 +1169,7 @@ Test(policy_messages, ambiguous_lists_the_candidates)
 	const struct pc_judged_person *p = pc_verdict_person(runner.verdict, 0);
 	cr_expect_null(p->pupil_id);
 	cr_expect_null(p->pupil_name);
-	cr_expect_str_eq(p->consent, "none");
+	cr_expect_eq(p->consent, PC_PERSON_CONSENT_NONE);
 	cr_expect_eq(pc_verdict_children(runner.verdict), 1, "an ambiguous tag is still a child");
 }
 
@@ -1267,7 +1267,7 @@ Test(policy_messages, one_person_from_many_tags)
 	cr_expect_str_eq(p->pupil_name, "Amy Jones");
 	cr_expect_eq(p->match, PC_PERSON_EXACT, "an alias and the name: exact");
 	cr_expect_eq(p->sources, PC_SOURCE_MWG_REGION | PC_SOURCE_XMP_KEYWORD);
-	cr_expect_str_eq(p->consent, "granted");
+	cr_expect_eq(p->consent, PC_PERSON_CONSENT_GRANTED);
 	cr_expect_eq(p->blocks, 0);
 	cr_assert(p->has_region);
 	/* MWG gives the centre: x 0.1, w 0.1 is a box from 0.05. */

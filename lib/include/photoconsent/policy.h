@@ -96,6 +96,30 @@ enum pc_person_match {
 /* "exact", "alias", "ambiguous", "unknown". */
 PC_EXTERN const char *pc_person_match_name(enum pc_person_match match);
 
+/*
+ * The consent of a judged person, as the verdict has it: the store's
+ * state (store.h, enum pc_consent_state, whose values 0 to 5 these
+ * match), or no-photo, the safeguarding flag that overrides any consent.
+ * A type of its own because no-photo is not a consent state, and because
+ * the verdict's JSON spells PC_CONSENT_LEFT "left", not "pupil-left".
+ * Values are only ever added at the end.
+ */
+enum pc_person_consent {
+	PC_PERSON_CONSENT_NONE = 0,      /* never given, not yet in force, or the
+	                                    tag names no one pupil */
+	PC_PERSON_CONSENT_GRANTED = 1,
+	PC_PERSON_CONSENT_REFUSED = 2,
+	PC_PERSON_CONSENT_WITHDRAWN = 3,
+	PC_PERSON_CONSENT_EXPIRED = 4,
+	PC_PERSON_CONSENT_LEFT = 5,      /* the pupil had left by that date */
+	PC_PERSON_CONSENT_NO_PHOTO = 6   /* never to be photographed for sharing */
+};
+
+/* "none", "granted", "refused", "withdrawn", "expired", "left",
+ * "no-photo", as the JSON report spells them; "unknown" for anything
+ * else. */
+PC_EXTERN const char *pc_person_consent_name(enum pc_person_consent consent);
+
 /* One person in the photo, as judged. */
 struct pc_judged_person {
 	const char *tag;          /* as written in the photo; NULL for an unnamed face */
@@ -103,9 +127,7 @@ struct pc_judged_person {
 	const char *pupil_id;     /* NULL unless the match is exact or alias */
 	const char *pupil_name;   /* "Forename Surname"; NULL likewise */
 	enum pc_person_match match;
-	const char *consent;      /* "granted", "refused", "withdrawn", "expired",
-	                             "none", "no-photo", "left" ("none" for an
-	                             unknown or ambiguous tag) */
+	enum pc_person_consent consent; /* NONE for an unknown or ambiguous tag */
 	int blocks;               /* this person makes the photo do-not-share */
 	int has_region;
 	double x, y, w, h;        /* the face box, as struct pc_region */

@@ -265,7 +265,7 @@ void pc_photo_free(pc_photo *photo)
 
 const char *pc_photo_path(const pc_photo *photo)
 {
-	return photo->path;
+	return photo ? photo->path : NULL;
 }
 
 const char *pc_photo_open_error(const pc_photo *photo)
@@ -275,87 +275,88 @@ const char *pc_photo_open_error(const pc_photo *photo)
 
 const char *pc_photo_absolute_path(const pc_photo *photo)
 {
-	return photo->absolute;
+	return photo ? photo->absolute : NULL;
 }
 
 enum pc_photo_status pc_photo_status(const pc_photo *photo)
 {
-	return photo->status;
+	/* No photo is one that could not be opened, not one read cleanly. */
+	return photo ? photo->status : PC_PHOTO_UNOPENED;
 }
 
 int pc_photo_is_other_image(const pc_photo *photo)
 {
-	return photo->status == PC_PHOTO_UNREADABLE && photo->facts.other_image;
+	return photo && photo->status == PC_PHOTO_UNREADABLE && photo->facts.other_image;
 }
 
 size_t pc_photo_person_count(const pc_photo *photo)
 {
-	return photo->people.person_count;
+	return photo ? photo->people.person_count : 0;
 }
 
 const struct pc_person *pc_photo_person(const pc_photo *photo, size_t i)
 {
-	return i < photo->people.person_count ? &photo->people.persons[i] : NULL;
+	return photo && i < photo->people.person_count ? &photo->people.persons[i] : NULL;
 }
 
 size_t pc_photo_event_count(const pc_photo *photo)
 {
-	return photo->people.events.n;
+	return photo ? photo->people.events.n : 0;
 }
 
 const char *pc_photo_event(const pc_photo *photo, size_t i)
 {
-	return i < photo->people.events.n ? photo->people.events.v[i] : NULL;
+	return photo && i < photo->people.events.n ? photo->people.events.v[i] : NULL;
 }
 
 const char *pc_photo_event_source(const pc_photo *photo, size_t i)
 {
-	if (i >= photo->people.events.n)
+	if (!photo || i >= photo->people.events.n)
 		return NULL;
 	return photo->people.event_from_keyword[i] ? "keyword" : "xmp-event";
 }
 
 size_t pc_photo_keyword_count(const pc_photo *photo)
 {
-	return photo->people.keyword_count;
+	return photo ? photo->people.keyword_count : 0;
 }
 
 const struct pc_keyword *pc_photo_keyword(const pc_photo *photo, size_t i)
 {
-	return i < photo->people.keyword_count ? &photo->people.keywords[i] : NULL;
+	return photo && i < photo->people.keyword_count ? &photo->people.keywords[i] : NULL;
 }
 
 size_t pc_photo_text_count(const pc_photo *photo)
 {
-	return photo->text_count;
+	return photo ? photo->text_count : 0;
 }
 
 const struct pc_text *pc_photo_text(const pc_photo *photo, size_t i)
 {
-	return i < photo->text_count ? &photo->texts[i] : NULL;
+	return photo && i < photo->text_count ? &photo->texts[i] : NULL;
 }
 
 const char *pc_photo_caption(const pc_photo *photo)
 {
-	return photo->text_count ? photo->texts[0].text : NULL;
+	return photo && photo->text_count ? photo->texts[0].text : NULL;
 }
 
 const char *pc_photo_taken(const pc_photo *photo)
 {
-	return photo->taken;
+	return photo ? photo->taken : NULL;
 }
 
 size_t pc_photo_date_count(const pc_photo *photo)
 {
 	size_t n = 0;
-	for (int i = 0; i < PC__DATE_COUNT; i++)
+	for (int i = 0; photo && i < PC__DATE_COUNT; i++)
 		n += photo->facts.dates[i] != NULL;
 	return n;
 }
 
 const char *pc_photo_date(const pc_photo *photo, size_t i)
 {
-	for (int d = 0; d < PC__DATE_COUNT; d++)
+	for (int d = 0; photo && d < PC__DATE_COUNT; d++)
 		if (photo->facts.dates[d] && i-- == 0)
 			return photo->facts.dates[d];
 	return NULL;
@@ -363,21 +364,21 @@ const char *pc_photo_date(const pc_photo *photo, size_t i)
 
 int pc_photo_has_gps(const pc_photo *photo)
 {
-	return photo->facts.gps;
+	return photo ? photo->facts.gps : 0;
 }
 
 int pc_photo_orientation(const pc_photo *photo)
 {
-	int o = photo->facts.orientation;
+	int o = photo ? photo->facts.orientation : 1;
 	return o >= 1 && o <= 8 ? o : 1;
 }
 
 size_t pc_photo_error_count(const pc_photo *photo)
 {
-	return photo->facts.errors.n;
+	return photo ? photo->facts.errors.n : 0;
 }
 
 const char *pc_photo_error(const pc_photo *photo, size_t i)
 {
-	return i < photo->facts.errors.n ? photo->facts.errors.v[i] : NULL;
+	return photo && i < photo->facts.errors.n ? photo->facts.errors.v[i] : NULL;
 }

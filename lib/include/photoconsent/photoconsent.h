@@ -142,7 +142,9 @@ struct pc_keyword {
 	int in_file;       /* in the photo's own metadata, not only its sidecar */
 };
 
-/* A free-text field that may name someone (caption, description, ...). */
+/* A free-text field that may name someone (caption, description, ...).
+ * `field` is one of a closed set, only ever added to, spelled as the JSON
+ * report spells it. */
 struct pc_text {
 	const char *field; /* "xmp-description", "iptc-caption", "exif-description",
 	                      "xp-subject", "exif-user-comment", "xmp-user-comment",
@@ -213,6 +215,9 @@ PC_EXTERN int pc_photo_read_memory(pc_photo **out, const char *name,
 
 PC_EXTERN void pc_photo_free(pc_photo *photo);
 
+/* The accessors below take a NULL photo as one with nothing in it: 0 or
+ * NULL (pc_photo_status: PC_PHOTO_UNOPENED; pc_photo_orientation: 1). */
+
 /* The path or name the photo was read from. */
 PC_EXTERN const char *pc_photo_path(const pc_photo *photo);
 PC_EXTERN enum pc_photo_status pc_photo_status(const pc_photo *photo);
@@ -240,7 +245,8 @@ PC_EXTERN const struct pc_person *pc_photo_person(const pc_photo *photo, size_t 
 PC_EXTERN size_t pc_photo_event_count(const pc_photo *photo);
 PC_EXTERN const char *pc_photo_event(const pc_photo *photo, size_t i);
 /* Where event i was named: "xmp-event" (Iptc4xmpExt:Event) or "keyword"
- * (the leaf of an Events keyword). */
+ * (the leaf of an Events keyword), as the JSON report spells it (a closed
+ * set, only ever added to); NULL past the end. */
 PC_EXTERN const char *pc_photo_event_source(const pc_photo *photo, size_t i);
 
 /* Every distinct keyword from every keyword field, as written. */

@@ -56,6 +56,23 @@ static int read_blocks(struct pc__facts *facts, const struct pc__jpeg *jpeg)
 /* Turns the facts into what the accessors hand out. */
 static int finish(pc_photo *photo, const struct pc_read_options *opts)
 {
+	/* The public ids: the internal order is one of preference, free to
+	 * change; these are not. */
+	static const enum pc_text_field text_ids[PC__TEXT_COUNT] = {
+		[PC__TEXT_XMP_DESCRIPTION] = PC_TEXT_XMP_DESCRIPTION,
+		[PC__TEXT_IPTC_CAPTION] = PC_TEXT_IPTC_CAPTION,
+		[PC__TEXT_EXIF_DESCRIPTION] = PC_TEXT_EXIF_DESCRIPTION,
+		[PC__TEXT_XP_SUBJECT] = PC_TEXT_XP_SUBJECT,
+		[PC__TEXT_EXIF_USER_COMMENT] = PC_TEXT_EXIF_USER_COMMENT,
+		[PC__TEXT_XMP_USER_COMMENT] = PC_TEXT_XMP_USER_COMMENT,
+		[PC__TEXT_XMP_TITLE] = PC_TEXT_XMP_TITLE,
+		[PC__TEXT_XMP_HEADLINE] = PC_TEXT_XMP_HEADLINE,
+		[PC__TEXT_IPTC_OBJECT_NAME] = PC_TEXT_IPTC_OBJECT_NAME,
+		[PC__TEXT_IPTC_HEADLINE] = PC_TEXT_IPTC_HEADLINE,
+		[PC__TEXT_XP_TITLE] = PC_TEXT_XP_TITLE,
+		[PC__TEXT_XP_COMMENT] = PC_TEXT_XP_COMMENT,
+		[PC__TEXT_XMP_OTHER_LANGUAGES] = PC_TEXT_XMP_OTHER_LANGUAGES,
+	};
 	static const char *const text_names[PC__TEXT_COUNT] = {
 		[PC__TEXT_XMP_DESCRIPTION] = "xmp-description",
 		[PC__TEXT_IPTC_CAPTION] = "iptc-caption",
@@ -75,7 +92,7 @@ static int finish(pc_photo *photo, const struct pc_read_options *opts)
 	for (int i = 0; i < PC__TEXT_COUNT; i++)
 		if (f->texts[i])
 			photo->texts[photo->text_count++] =
-				(struct pc_text){ text_names[i], f->texts[i] };
+				(struct pc_text){ text_names[i], f->texts[i], text_ids[i] };
 	for (int i = 0; i < PC__DATE_COUNT && !photo->taken; i++)
 		photo->taken = f->dates[i];
 
@@ -314,6 +331,13 @@ const char *pc_photo_event_source(const pc_photo *photo, size_t i)
 	if (!photo || i >= photo->people.events.n)
 		return NULL;
 	return photo->people.event_from_keyword[i] ? "keyword" : "xmp-event";
+}
+
+enum pc_event_match pc_photo_event_from(const pc_photo *photo, size_t i)
+{
+	if (!photo || i >= photo->people.events.n)
+		return PC_EVENT_XMP_EVENT;
+	return photo->people.event_from_keyword[i] ? PC_EVENT_KEYWORD : PC_EVENT_XMP_EVENT;
 }
 
 size_t pc_photo_keyword_count(const pc_photo *photo)

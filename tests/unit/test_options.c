@@ -157,3 +157,40 @@ Test(options, an_unopened_photo_is_a_result)
 	cr_expect_null(pc_photo_open_error(photo));
 	pc_photo_free(photo);
 }
+
+/* The closed sets have an enum beside their string, and the two agree. */
+Test(options, closed_sets_have_enums_that_agree_with_their_names)
+{
+	static const char *const names[] = {
+		"xmp-description", "iptc-caption", "exif-description", "xp-subject",
+		"exif-user-comment", "xmp-user-comment", "xmp-title", "xmp-headline",
+		"iptc-object-name", "iptc-headline", "xp-title", "xp-comment",
+		"xmp-other-languages",
+	};
+	const char *photos[] = { "samples/book-week-caption-bridge.jpg",
+	                         "samples/book-week-iptc-utf8.jpg",
+	                         "samples/harvest-digikam-sidecar.jpg" };
+	size_t texts = 0, events = 0;
+	for (size_t f = 0; f < sizeof(photos) / sizeof(photos[0]); f++) {
+		pc_photo *photo = NULL;
+		cr_assert_eq(pc_photo_read(&photo, photos[f], NULL), 0);
+		for (size_t i = 0; i < pc_photo_text_count(photo); i++, texts++) {
+			const struct pc_text *t = pc_photo_text(photo, i);
+			cr_assert_lt((unsigned)t->id, sizeof(names) / sizeof(names[0]));
+			cr_expect_str_eq(t->field, names[t->id], "%s", photos[f]);
+		}
+		for (size_t i = 0; i < pc_photo_event_count(photo); i++, events++)
+			cr_expect_str_eq(pc_photo_event_source(photo, i),
+			                 pc_photo_event_from(photo, i) == PC_EVENT_KEYWORD ? "keyword"
+			                                                                   : "xmp-event");
+		pc_photo_free(photo);
+	}
+	cr_expect_gt(texts, 0);
+	cr_expect_gt(events, 0);
+	static const char *const consents[] = { "none", "granted", "refused", "withdrawn",
+	                                        "expired", "left", "no-photo" };
+	for (int c = PC_PERSON_CONSENT_NONE; c <= PC_PERSON_CONSENT_NO_PHOTO; c++)
+		cr_expect_str_eq(pc_person_consent_name((enum pc_person_consent)c), consents[c]);
+	cr_expect_str_eq(pc_verdict_kind_label(PC_VERDICT_DO_NOT_SHARE), "DO NOT SHARE");
+	cr_expect_eq(pc_scan_summary_skipped(NULL, PC_SCAN_NOT_JPEG), 0);
+}

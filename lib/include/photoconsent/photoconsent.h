@@ -142,9 +142,28 @@ struct pc_keyword {
 	int in_file;       /* in the photo's own metadata, not only its sidecar */
 };
 
+/* The free-text fields, as `id` of struct pc_text names them. Values are
+ * only ever added at the end; the order of preference is pc_photo_text's,
+ * not this. */
+enum pc_text_field {
+	PC_TEXT_XMP_DESCRIPTION = 0,
+	PC_TEXT_IPTC_CAPTION = 1,
+	PC_TEXT_EXIF_DESCRIPTION = 2,
+	PC_TEXT_XP_SUBJECT = 3,
+	PC_TEXT_EXIF_USER_COMMENT = 4,
+	PC_TEXT_XMP_USER_COMMENT = 5,
+	PC_TEXT_XMP_TITLE = 6,
+	PC_TEXT_XMP_HEADLINE = 7,
+	PC_TEXT_IPTC_OBJECT_NAME = 8,
+	PC_TEXT_IPTC_HEADLINE = 9,
+	PC_TEXT_XP_TITLE = 10,
+	PC_TEXT_XP_COMMENT = 11,
+	PC_TEXT_XMP_OTHER_LANGUAGES = 12
+};
+
 /* A free-text field that may name someone (caption, description, ...).
  * `field` is one of a closed set, only ever added to, spelled as the JSON
- * report spells it. */
+ * report spells it; `id` is the same as an enum. */
 struct pc_text {
 	const char *field; /* "xmp-description", "iptc-caption", "exif-description",
 	                      "xp-subject", "exif-user-comment", "xmp-user-comment",
@@ -152,6 +171,7 @@ struct pc_text {
 	                      "iptc-headline", "xp-title", "xp-comment",
 	                      "xmp-other-languages" */
 	const char *text;
+	enum pc_text_field id;
 };
 
 /* How far a photo could be read. */
@@ -248,6 +268,19 @@ PC_EXTERN const char *pc_photo_event(const pc_photo *photo, size_t i);
  * (the leaf of an Events keyword), as the JSON report spells it (a closed
  * set, only ever added to); NULL past the end. */
 PC_EXTERN const char *pc_photo_event_source(const pc_photo *photo, size_t i);
+/* How an event was found: in the photo (the first two; pc_photo_event_from
+ * says which of them), or, by the verdict, from the photo's folder or
+ * date. The verdict's matched_by (policy.h) spells these "xmp-event",
+ * "keyword", "folder", "date". Values are only ever added at the end. */
+enum pc_event_match {
+	PC_EVENT_XMP_EVENT = 0,
+	PC_EVENT_KEYWORD = 1,
+	PC_EVENT_FOLDER = 2,
+	PC_EVENT_DATE = 3
+};
+/* pc_photo_event_source as an enum: PC_EVENT_XMP_EVENT or
+ * PC_EVENT_KEYWORD; PC_EVENT_XMP_EVENT past the end. */
+PC_EXTERN enum pc_event_match pc_photo_event_from(const pc_photo *photo, size_t i);
 
 /* Every distinct keyword from every keyword field, as written. */
 PC_EXTERN size_t pc_photo_keyword_count(const pc_photo *photo);

@@ -65,7 +65,7 @@ static void log_check(pc_store *store, const pc_verdict *v, const pc_photo *phot
 	cmd_error("%s; the verdicts stand, but the checks from this one on are not logged: "
 	          "check the photos again to log them", e.message);
 	*logging = 0;
-	*failed = cmd_status_for(err);
+	*failed = cmd_status_for(e.code);
 }
 
 int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
@@ -123,17 +123,15 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 			continue;
 		}
 		err = pc_photo_read(&photo, path, pc_snapshot_read_options(snap));
-		if (err == PC_ERROR) {
-			cmd_error("out of memory reading '%s'", path);
+		if (err) {
+			cmd_error("%s reading '%s'", pc_strerror(err), path);
 			status = EXIT_SOFTWARE;
 			break;
 		}
-		if (err == PC_EOPEN || pc_photo_status(photo) == PC_PHOTO_UNOPENED) {
+		if (pc_photo_status(photo) == PC_PHOTO_UNOPENED) {
 			/* The parent view says nothing a file's contents might hold. */
-			const char *why = pc_photo_error_count(photo) ? pc_photo_error(photo, 0) : "";
-			if (!strncmp(why, "cannot open: ", 13))
-				why += 13;
-			if (view == PC_VIEW_PARENT || !*why)
+			const char *why = pc_photo_open_error(photo);
+			if (view == PC_VIEW_PARENT || !why || !*why)
 				cmd_error("'%s' could not be read", path);
 			else
 				cmd_error("cannot read '%s': %s", path, why);
@@ -146,11 +144,11 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		for (size_t e = 0; view == PC_VIEW_STAFF && e < pc_photo_error_count(photo); e++)
 			cmd_error("'%s': %s", path, pc_photo_error(photo, e));
 
-		if (pc_snapshot_judge(&verdict, snap, photo)) {
-			cmd_error("out of memory judging '%s'", path);
+		if ((err = pc_snapshot_judge(&verdict, snap, photo))) {
+			cmd_error("%s judging '%s'", pc_strerror(err), path);
 			status = EXIT_SOFTWARE;
 		} else if ((json ? pc_report_check_json(&report, verdict, view)
-		                 : pc_report_check_text(&report, verdict, view, color))) {
+		                 : pc_report_check_text(&report, verdict, view))) {
 			cmd_error("out of memory");
 			status = EXIT_SOFTWARE;
 		} else {
@@ -158,7 +156,7 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 			if (!json && judged)
 				fputc('\n', stdout);
 			judged++;
-			fputs(report, stdout);
+			cmd_put_verdict_text(report, pc_verdict_kind(verdict), color, stdout);
 			count[pc_verdict_kind(verdict)]++;
 			if (logging)
 				log_check(store, verdict, photo, &logging, &log_failed);

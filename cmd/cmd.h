@@ -9,6 +9,10 @@
 #ifndef PC_CMD_H
 #define PC_CMD_H
 
+#include <stdio.h>
+
+#include "photoconsent/photoconsent.h"
+
 /* Exit statuses. 0-2 are results (share / do-not-share / review), the
  * rest errors as in sysexits.h. */
 enum cmd_exit {
@@ -55,6 +59,14 @@ int cmd_terminal(int fd);
 /* Whether to colour what goes to `fd`: such a terminal, and NO_COLOR
  * (https://no-color.org) not set. */
 int cmd_color(int fd);
+
+/* Writes a text report of a verdict of `kind` (one that begins with its
+ * label, pc_verdict_kind_label) to `f`, the label coloured when `color`:
+ * cmd/color.c. EOF when the write fails. */
+int cmd_put_verdict_text(const char *text, enum pc_verdict_kind kind, int color, FILE *f);
+/* Writes pc_report_scan_summary's table to `f`, the verdicts' rows
+ * coloured when `color`. EOF when the write fails. */
+int cmd_put_summary(const char *table, int color, FILE *f);
 
 /* "photoconsent: " + message on stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

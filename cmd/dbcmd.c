@@ -44,7 +44,7 @@ int cmd_store_fail(const struct pc_error *err, int code)
 	if (*why)
 		cmd_error("%s", why);
 	else
-		cmd_error("the database call failed (error %d)", code);
+		cmd_error("%s", pc_strerror(code));
 	return cmd_status_for(code);
 }
 

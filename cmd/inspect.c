@@ -62,7 +62,7 @@ static pc_string_list *school_roots(const struct cmd_context *ctx)
 int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 {
 	struct cmd_list roots = { 0 };
-	struct pc_read_options opts = { NULL, 0, 0 };
+	struct pc_read_options opts = PC_READ_OPTIONS_INIT;
 	int json = 0, no_sidecar = 0, first = 0, status;
 	void *const places[] = { &json, &roots, &no_sidecar, &first };
 	const struct cmd_call call = cmd_command_call(&cmd_inspect_spec, ctx);
@@ -105,13 +105,14 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		pc_photo *photo = NULL;
 		int err = pc_photo_read(&photo, argv[i], &opts);
 		char *report = NULL;
-		if (err == PC_ERROR ||
-		    (json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo)) {
+		if (!err)
+			err = (json ? pc_report_inspect_json : pc_report_inspect_text)(&report, photo);
+		if (err) {
 			pc_photo_free(photo);
 			free(school_roots_given);
 			pc_string_list_free(school);
 			cmd_list_release(&roots);
-			cmd_error("out of memory reading '%s'", argv[i]);
+			cmd_error("%s reading '%s'", pc_strerror(err), argv[i]);
 			return EXIT_SOFTWARE;
 		}
 		fputs(report, stdout);
@@ -122,7 +123,7 @@ int cmd_inspect(int argc, char **argv, const struct cmd_context *ctx)
 		/* Problems also go to stderr, one line each, naming the file. */
 		for (size_t e = 0; e < pc_photo_error_count(photo); e++)
 			cmd_error("'%s': %s", argv[i], pc_photo_error(photo, e));
-		if (err == PC_EOPEN)
+		if (pc_photo_status(photo) == PC_PHOTO_UNOPENED)
 			status = EXIT_NOINPUT;
 		else if (pc_photo_status(photo) != PC_PHOTO_OK && status != EXIT_NOINPUT)
 			status = EXIT_DATAERR;

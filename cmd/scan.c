@@ -82,6 +82,7 @@ const struct cmd_spec cmd_scan_spec = {
 
 struct run {
 	FILE *out;
+	int color;          /* colour the text records' verdicts */
 	int progress;       /* a progress line may be on stderr */
 	int progress_shown; /* and is there now */
 	int write_failed;
@@ -112,7 +113,8 @@ static int on_item(void *ctx, const struct pc_scan_item *item)
 		fprintf(stderr, "': %s\n", item->message);
 		return 0;
 	}
-	if (fputs(item->record, r->out) == EOF) {
+	if (cmd_put_verdict_text(item->record, pc_verdict_kind(item->verdict), r->color,
+	                         r->out) == EOF) {
 		r->write_failed = errno ? errno : EIO;
 		return EXIT_IOERR;
 	}
@@ -177,32 +179,39 @@ static int load_snapshot(pc_snapshot **out, pc_store **store, const struct cmd_c
 
 /* The exit status, and why a scan that found nothing refused is not a
  * yes: `scan DIR && publish DIR` must not publish what was not judged. */
-static int scan_status(const struct pc_scan_summary *s)
+static int scan_status(const pc_scan_summary *s)
 {
-	if (s->worst == PC_VERDICT_DO_NOT_SHARE)
+	enum pc_verdict_kind worst = pc_scan_summary_worst(s);
+	size_t unjudged = pc_scan_summary_count(s, PC_SCAN_UNJUDGED);
+	if (worst == PC_VERDICT_DO_NOT_SHARE)
 		return EXIT_DO_NOT_SHARE;
-	if (!s->photos)
+	if (!pc_scan_summary_count(s, PC_SCAN_PHOTOS))
 		cmd_error("no photo was judged, so none may be shared on this scan's word");
-	else if (s->unjudged)
+	else if (unjudged)
 		cmd_error("%zu folder%s or file%s passed over without being judged (named above): "
 		          "the photos in them are not known to be safe to share",
-		          s->unjudged, s->unjudged == 1 ? "" : "s", s->unjudged == 1 ? "" : "s");
-	return s->worst == PC_VERDICT_REVIEW ? EXIT_REVIEW : EXIT_SHARE;
+		          unjudged, unjudged == 1 ? "" : "s", unjudged == 1 ? "" : "s");
+	return worst == PC_VERDICT_REVIEW ? EXIT_REVIEW : EXIT_SHARE;
 }
 
 static int run_scan(const pc_snapshot *snap, char **roots, int count,
-                    const struct pc_scan_options *opts, int text)
+                    struct pc_scan_options *opts, int text)
 {
-	struct run r = { stdout, cmd_terminal(STDERR_FILENO), 0, 0 };
-	struct pc_scan_summary *summary = NULL;
-	char *error = NULL, *table = NULL;
+	struct run r = { stdout, text && cmd_color(STDOUT_FILENO), cmd_terminal(STDERR_FILENO),
+	                 0, 0 };
+	pc_scan_summary *summary = NULL;
+	struct pc_error why = PC_ERROR_INIT;
+	char *table = NULL;
 	static char buffer[1 << 16];
 
 	setvbuf(stdout, buffer, _IOFBF, sizeof(buffer));
 	if (opts->format == PC_SCAN_CSV)
 		fputs(pc_scan_csv_header(opts->view), stdout);
-	int err = pc_scan_run(&summary, &error, snap, (const char *const *)roots, (size_t)count,
-	                      opts, on_item, on_progress, &r);
+	opts->on_item = on_item;
+	opts->on_progress = on_progress;
+	opts->ctx = &r;
+	int err = pc_scan_run(&summary, snap, (const char *const *)roots, (size_t)count, opts,
+	                      &why);
 	clear_progress(&r);
 	int status = 0, log_status = 0;
 	if (err < 0 && summary) {
@@ -215,19 +224,18 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 		                                                                  : errno ? errno : EIO));
 		status = EXIT_IOERR;
 	} else if (err) {
-		cmd_error("%s", error ? error : "out of memory");
+		cmd_error("%s", why.message);
 		status = err == PC_EOPEN ? EXIT_IOERR : EXIT_SOFTWARE;
 	}
 	if (!status) {
 		/* For a person: after the records, or on the terminal beside
 		 * the data. */
 		FILE *to = text ? stdout : isatty(STDERR_FILENO) ? stderr : NULL;
-		if (to && pc_report_scan_summary(&table, summary,
-		                                 cmd_color(fileno(to)))) {
+		if (to && pc_report_scan_summary(&table, summary)) {
 			cmd_error("out of memory");
 			status = EXIT_SOFTWARE;
 		} else if (to) {
-			fputs(table, to);
+			cmd_put_summary(table, cmd_color(fileno(to)), to);
 			if (opts->html)
 				fprintf(to, "\nContact sheet: %s\n", opts->html);
 		}
@@ -239,12 +247,12 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 			status = scan_status(summary);
 	}
 	if (log_status) {
-		cmd_error("%s", error ? error : "the scan could not be written to the audit log");
+		cmd_error("%s", *why.message ? why.message
+		                             : "the scan could not be written to the audit log");
 		if (!status || status <= EXIT_REVIEW)
 			status = log_status;
 	}
 	pc_free(table);
-	pc_free(error);
 	pc_scan_summary_free(summary);
 	return status;
 }
@@ -252,12 +260,11 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 {
 	const char *purpose = NULL, *as = "staff", *on = NULL, *jobs = NULL, *html = NULL;
-	struct pc_scan_options opts;
+	struct pc_scan_options opts = PC_SCAN_OPTIONS_INIT;
 	int status, no_log = 0, json = 0, csv = 0, first = 0;
 	void *const places[] = { &purpose, &as, &on, &jobs, &json, &csv, &html, &no_log, &first };
 	const struct cmd_call call = cmd_command_call(&cmd_scan_spec, ctx);
 
-	memset(&opts, 0, sizeof(opts));
 	if (cmd_parse(&status, &call, argc, argv, places, CMD_COUNT(places)))
 		return status;
 	opts.format = json ? PC_SCAN_JSON : csv ? PC_SCAN_CSV : PC_SCAN_TEXT;
@@ -293,7 +300,6 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 		return status;
 	opts.log = store;
 	opts.log_by = cmd_user();
-	opts.color = opts.format == PC_SCAN_TEXT && cmd_color(STDOUT_FILENO);
 	status = run_scan(snap, argv + first, argc - first, &opts, opts.format == PC_SCAN_TEXT);
 	pc_snapshot_free(snap);
 	pc_store_free(store);

@@ -27,7 +27,7 @@ int pc__buf_reserve(struct pc__buf *buf, size_t extra)
 		alloc = alloc > SIZE_MAX / 4 ? need : alloc * 2;
 	char *data = realloc(buf->data, alloc);
 	if (!data)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	buf->data = data;
 	buf->alloc = alloc;
 	return 0;
@@ -107,10 +107,10 @@ int pc__buf_finish(char **out, struct pc__buf *buf, int err)
 {
 	if (err) {
 		pc__buf_release(buf);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	*out = pc__buf_detach(buf);
-	return *out ? 0 : PC_ERROR;
+	return *out ? 0 : PC_ENOMEM;
 }
 
 int pc__buf_put_printable(struct pc__buf *buf, const char *s)

@@ -22,9 +22,9 @@ struct pc__buf {
 
 void pc__buf_init(struct pc__buf *buf, size_t max);
 /* Makes room for `extra` more bytes (and the NUL) after `len`, for a
- * writer that fills data + len itself. 0, PC_ETOOBIG, PC_ERROR. */
+ * writer that fills data + len itself. 0, PC_ETOOBIG, PC_ENOMEM. */
 int pc__buf_reserve(struct pc__buf *buf, size_t extra);
-/* Appends; 0, PC_ETOOBIG past the cap, PC_ERROR out of memory. */
+/* Appends; 0, PC_ETOOBIG past the cap, PC_ENOMEM out of memory. */
 int pc__buf_append(struct pc__buf *buf, const void *data, size_t len);
 int pc__buf_putc(struct pc__buf *buf, char c);
 int pc__buf_puts(struct pc__buf *buf, const char *s);
@@ -41,7 +41,7 @@ void pc__buf_release(struct pc__buf *buf);
 
 /* The end of building a report: when `err` is 0, hands the contents over
  * into *out and returns 0; else (or when out of memory) releases the
- * buffer and returns PC_ERROR. */
+ * buffer and returns PC_ENOMEM. */
 int pc__buf_finish(char **out, struct pc__buf *buf, int err);
 /* Appends `s` (NULL as "") for a terminal: each control character as a
  * '?', so that a file name or a tag cannot move the cursor or colour the

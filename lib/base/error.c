@@ -38,7 +38,7 @@ int pc__error_set(struct pc_error *err, int code, const char *fmt, ...)
 
 int pc__error_copy(struct pc_error *err, int code, const char *message)
 {
-	return pc__error_set(err, code, "%s", message ? message : pc_strerror(code));
+	return pc__error_set(err, code, "%s", message && *message ? message : pc_strerror(code));
 }
 
 int pc__options_check(struct pc_error *err, unsigned version, unsigned expected,

@@ -12,7 +12,8 @@
 int pc__error_set(struct pc_error *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Copies code and message into err (when not NULL); returns `code`. */
+/* Copies code and message into err (when not NULL); NULL or "" is
+ * pc_strerror(code). Returns `code`. */
 int pc__error_copy(struct pc_error *err, int code, const char *message);
 
 /* PC_EVERSION, with a message naming the struct, unless `version` is

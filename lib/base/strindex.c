@@ -22,7 +22,7 @@ static int grow(struct pc__strindex *ix)
 	if (!n.keys || !n.vals) {
 		free(n.keys);
 		free(n.vals);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	for (size_t i = 0; ix->keys && i <= ix->mask; i++) {
 		if (!ix->keys[i])
@@ -45,7 +45,7 @@ int pc__strindex_add(struct pc__strindex *ix, const char *key, size_t val,
 {
 	/* At most half full, so probes stay short. */
 	if ((!ix->keys || (ix->count + 1) * 2 > ix->mask + 1) && grow(ix))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	size_t j = hash(key) & ix->mask;
 	for (; ix->keys[j]; j = (j + 1) & ix->mask) {
 		if (!strcmp(ix->keys[j], key)) {

@@ -19,7 +19,7 @@ struct pc__strindex {
 };
 
 /* Adds `key` with `val`. Returns 0 when added, 1 when the key was there
- * already (its value into *old, the table unchanged), PC_ERROR when out
+ * already (its value into *old, the table unchanged), PC_ENOMEM when out
  * of memory. */
 int pc__strindex_add(struct pc__strindex *ix, const char *key, size_t val,
                          size_t *old);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "judge/audit.h"
+#include "base/error.h"
 #include "base/path.h"
 #include "read/photo.h"
 #include "store/store_internal.h"
@@ -42,10 +43,10 @@ int pc__audit_init(struct pc__audit *a, const pc_verdict *v, const pc_photo *pho
 	/* Only a current folder that is gone leaves no absolute path: the
 	 * name as given, which the log refuses, saying so. */
 	if (!a->file && (errno == ENOMEM || !(a->file = strdup(pc_photo_path(photo)))))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	a->lists = calloc(reasons + warnings + people + 1, sizeof(*a->lists));
 	if (!a->lists)
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	struct pc_log_entry *e = &a->entry;
 	e->at = a->at;
@@ -90,10 +91,14 @@ void pc__audit_release(struct pc__audit *a)
 int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
                    const char *by, struct pc_error *err)
 {
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, verdict);
+	PC_ASSERT_ARG(err, photo);
+	PC_ASSERT_ARG(err, by);
 	struct pc__audit a;
 	int ret = pc__audit_init(&a, verdict, photo, by);
 	if (ret)
-		ret = pc__store_fail(store, PC_ERROR, "cannot add to the audit log: out of memory");
+		ret = pc__store_fail(store, ret, "cannot add to the audit log: %s", pc_strerror(ret));
 	else
 		ret = pc_store_log_add(store, &a.entry, NULL);
 	pc__audit_release(&a);

@@ -22,7 +22,7 @@ struct pc__audit {
  * The row of `photo` (read from a file) judged as `v`, by `by`, at now:
  * the verdict's purpose, date, verdict and codes, each pupil it matched
  * once, and the file's real path, size and modification time as it was
- * read. 0, or PC_ERROR when out of memory; release it either way.
+ * read. 0, or PC_ENOMEM when out of memory; release it either way.
  */
 int pc__audit_init(struct pc__audit *a, const pc_verdict *v, const pc_photo *photo,
                    const char *by);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/error.h"
 #include "judge/policy_internal.h"
 #include "store/store_internal.h"
 
@@ -66,7 +67,7 @@ const char *pc__verdict_strdup(struct pc_verdict *v, const char *s)
 int pc__judge_oom(struct pc__judge *j)
 {
 	(void)j;
-	return PC_ERROR;
+	return PC_ENOMEM;
 }
 
 const char *pc__judge_policy(const struct pc__judge *j)
@@ -101,7 +102,7 @@ int pc__judge_add(struct pc__judge *j, enum pc__rank rank, int blocks, const cha
  * saw: it is never shared on what was read. */
 static int judge_reading(struct pc__judge *j)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__buf errors;
 	const char *what;
 
@@ -206,13 +207,14 @@ static int combine(struct pc__judge *j)
 
 int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo *photo)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc_verdict *v = NULL;
 	struct pc__judge j;
 
+	PC_ASSERT_ARG_CODE(out);
 	*out = NULL;
-	if (!snap || !photo)
-		goto done;
+	PC_ASSERT_ARG_CODE(snap);
+	PC_ASSERT_ARG_CODE(photo);
 	v = calloc(1, sizeof(*v));
 	if (!v)
 		goto done;
@@ -243,15 +245,16 @@ done:
 /* One photo: a snapshot of its own. A caller judging many photos loads
  * one snapshot and judges them all against it. */
 int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
-                    const char *purpose_id, const char *date)
+                    const char *purpose_id, const char *date, struct pc_error *err)
 {
 	pc_snapshot *snap = NULL;
+	PC_ASSERT_ARG(err, out);
 	*out = NULL;
-	if (!store || !photo)
-		return PC_ERROR;
-	int ret = pc_snapshot_load(&snap, store, purpose_id, date, NULL);
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, photo);
+	int ret = pc_snapshot_load(&snap, store, purpose_id, date, err);
 	if (ret == 0 && (ret = pc_snapshot_judge(out, snap, photo)))
-		ret = pc__store_fail(store, ret, "out of memory");
+		pc__error_copy(err, ret, NULL);
 	pc_snapshot_free(snap);
 	return ret;
 }

@@ -151,7 +151,7 @@ static int by_event_tags(struct found *f)
 			                          "the photo's event is not known to the school",
 			                          "the Event tag '%s' matches no event in the database: "
 			                          "add the event, or correct the tag", tag))
-				return PC_ERROR;
+				return PC_ENOMEM;
 		}
 	}
 	return 0;
@@ -181,7 +181,7 @@ static int keep_events(struct found *f)
 
 static int report_several(struct found *f)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__buf list;
 	pc__buf_init(&list, 0);
 	for (size_t i = 0; i < f->count; i++) {
@@ -220,7 +220,7 @@ static int report_denials(struct found *f)
 				                "the event '%s' does not allow photos for %s", ev->name,
 				                j->purpose->description);
 			if (err)
-				return PC_ERROR;
+				return PC_ENOMEM;
 			break;
 		}
 	}
@@ -235,7 +235,7 @@ int pc__policy_event(struct pc__judge *j)
 	const pc_photo *photo = j->photo;
 
 	if (by_event_tags(&f))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	for (size_t i = 0; i < pc_photo_keyword_count(photo); i++)
 		if (pc__keyword_parts(pc_photo_keyword(photo, i), keyword_part, &f))
 			return pc__judge_oom(j);
@@ -246,6 +246,6 @@ int pc__policy_event(struct pc__judge *j)
 	if (!f.count)
 		return 0;
 	if (keep_events(&f) || (f.count > 1 && report_several(&f)) || report_denials(&f))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	return 0;
 }

@@ -15,7 +15,7 @@
  *   string literal. Nothing a stage adds points into the photo or into a
  *   list from the store, which the caller may free first.
  * - A stage reads only the snapshot and the photo, so judging can fail
- *   only by running out of memory (PC_ERROR); the half-built verdict is
+ *   only by running out of memory (PC_ENOMEM); the half-built verdict is
  *   then thrown away.
  */
 #ifndef PC_POLICY_INTERNAL_H
@@ -102,20 +102,20 @@ const char *pc__verdict_strdup(struct pc_verdict *v, const char *s);
 /*
  * Adds a finding of `rank` with `code` and `parent` (string literals) and
  * a staff message formatted from `fmt`. `blocks` only means something for
- * a reason. 0, or PC_ERROR when out of memory.
+ * a reason. 0, or PC_ENOMEM when out of memory.
  */
 int pc__judge_add(struct pc__judge *j, enum pc__rank rank, int blocks, const char *code,
                   const char *parent, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
-/* PC_ERROR: out of memory, the one way judging fails. */
+/* PC_ENOMEM: out of memory, the one way judging fails. */
 int pc__judge_oom(struct pc__judge *j);
 
 /* The purpose's policy sentence, which every denial quotes (never NULL). */
 const char *pc__judge_policy(const struct pc__judge *j);
 
 /*
- * The stages. Each returns 0, or PC_ERROR when out of memory.
+ * The stages. Each returns 0, or PC_ENOMEM when out of memory.
  *
  * pc__policy_event: finds the photo's event (by tag, else by capture date),
  * warns of Event tags that name no event, and denies the purpose when the

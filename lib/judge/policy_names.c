@@ -462,7 +462,7 @@ static int mark_tagged(const struct pc__judge *j, unsigned char *tagged)
 
 int pc__policy_names(struct pc__judge *j)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	const struct pc_pupil_list *pupils = j->snap->pupils;
 	struct places ps = { 0 };
 	unsigned char *tagged = calloc(pupils->count ? pupils->count : 1, 1);

@@ -45,7 +45,7 @@ struct stage {
 
 /* What a pupil's flags and records say for the purpose on the date. */
 struct assessment {
-	const char *consent; /* as the verdict spells it */
+	enum pc_person_consent consent;
 	int blocks;
 	struct pc_consent_status status;
 };
@@ -81,18 +81,18 @@ static void assess(const struct pc__judge *j, size_t pupil_index, struct assessm
 	if (pupil->no_photo) {
 		/* Whatever the consent says: a safeguarding flag is not a
 		 * parent's choice to override. */
-		a->consent = "no-photo";
+		a->consent = PC_PERSON_CONSENT_NO_PHOTO;
 		a->blocks = 1;
 		return;
 	}
 	a->status = j->snap->status[pupil_index];
 	switch (a->status.state) {
-	case PC_CONSENT_GRANTED: a->consent = "granted"; break;
-	case PC_CONSENT_REFUSED: a->consent = "refused"; break;
-	case PC_CONSENT_WITHDRAWN: a->consent = "withdrawn"; break;
-	case PC_CONSENT_EXPIRED: a->consent = "expired"; break;
-	case PC_CONSENT_LEFT: a->consent = "left"; break;
-	default: a->consent = "none"; break; /* never given */
+	case PC_CONSENT_GRANTED: a->consent = PC_PERSON_CONSENT_GRANTED; break;
+	case PC_CONSENT_REFUSED: a->consent = PC_PERSON_CONSENT_REFUSED; break;
+	case PC_CONSENT_WITHDRAWN: a->consent = PC_PERSON_CONSENT_WITHDRAWN; break;
+	case PC_CONSENT_EXPIRED: a->consent = PC_PERSON_CONSENT_EXPIRED; break;
+	case PC_CONSENT_LEFT: a->consent = PC_PERSON_CONSENT_LEFT; break;
+	default: a->consent = PC_PERSON_CONSENT_NONE; break; /* never given */
 	}
 	a->blocks = a->status.state != PC_CONSENT_GRANTED;
 }
@@ -274,7 +274,7 @@ static int judge_pupil(struct stage *s, size_t at, const struct pc__snapshot_mat
  * would: then whoever it is, the photo cannot go out. */
 static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 {
-	int ret = PC_ERROR, all_block = 1;
+	int ret = PC_ENOMEM, all_block = 1;
 	struct pc__judge *j = s->j;
 	struct pc__buf list;
 
@@ -292,7 +292,7 @@ static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 	}
 	struct pc_judged_person *p = &j->v->persons[at];
 	p->match = PC_PERSON_AMBIGUOUS;
-	p->consent = "none";
+	p->consent = PC_PERSON_CONSENT_NONE;
 	p->blocks = all_block;
 	if (all_block)
 		ret = pc__judge_add(j, PC__RANK_AMBIGUOUS, 1, "ambiguous",
@@ -318,7 +318,7 @@ done:
 static int add_tag(struct stage *s, const char *tag, unsigned sources,
                    const struct pc_region *region, int keyword_only, int in_file, int by_id)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__judge *j = s->j;
 	struct pc_verdict *v = j->v;
 	struct matches matched = { NULL, 0 }, *m = &matched;
@@ -360,7 +360,7 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 		ret = judge_ambiguous(s, at, m);
 	} else {
 		p->match = PC_PERSON_UNKNOWN;
-		p->consent = "none";
+		p->consent = PC_PERSON_CONSENT_NONE;
 		ret = pc__judge_add(j, PC__RANK_UNKNOWN_PERSON, 0, "unknown-person",
 		                    "someone tagged in this photo is not known to the school",
 		                    "'%s' matches no pupil: check the tag, or tag the photo with "
@@ -380,7 +380,7 @@ static int add_unnamed(struct stage *s, const struct pc_person *face)
 	p->sources = face->sources;
 	p->in_file = face->in_file;
 	p->match = PC_PERSON_UNKNOWN;
-	p->consent = "none";
+	p->consent = PC_PERSON_CONSENT_NONE;
 	set_region(p, face->has_region ? &face->region : NULL);
 	s->unnamed++;
 	return 0;
@@ -411,7 +411,7 @@ static int report_doubts(struct stage *s)
 /* The names travel with the file to wherever it is published. */
 static int report_metadata_names(struct stage *s)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__judge *j = s->j;
 	const struct pc_verdict *v = j->v;
 	struct pc__buf list;
@@ -467,7 +467,7 @@ static int keyword_part(void *ctx, const char *part)
 
 int pc__policy_people(struct pc__judge *j)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct stage s;
 	const pc_photo *photo = j->photo;
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "base/fold.h"
 #include "judge/snapshot.h"
 #include "store/store_internal.h"
@@ -57,7 +58,7 @@ static int load_pupils(pc_snapshot *snap, pc_store *store)
 	snap->status = calloc(n, sizeof(*snap->status));
 	snap->needles = calloc(n, sizeof(*snap->needles));
 	if (!snap->status || !snap->needles)
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	for (size_t i = 0; i < pupils->count; i++) {
 		const struct pc_pupil *p = &pupils->items[i];
 		int ret = pc_store_consent_in_force(&snap->status[i], store, p->id,
@@ -66,7 +67,7 @@ static int load_pupils(pc_snapshot *snap, pc_store *store)
 			return ret;
 		if (pc__needles_build(&snap->needles[i], p) ||
 		    pc__strindex_add(&snap->ids, p->id, i, &old) < 0)
-			return pc__store_fail(store, PC_ERROR, "out of memory");
+			return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	}
 	return 0;
 }
@@ -80,7 +81,7 @@ static int load_names(pc_snapshot *snap, pc_store *store)
 	const struct pc__name_key_list *keys = snap->name_keys;
 	snap->entries = malloc((keys->count ? keys->count : 1) * sizeof(*snap->entries));
 	if (!snap->entries)
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	for (size_t i = 0; i < keys->count; i++) {
 		const struct pc__name_key *k = &keys->items[i];
 		size_t pupil, head;
@@ -92,7 +93,7 @@ static int load_names(pc_snapshot *snap, pc_store *store)
 		*e = (struct pc__name_entry){ pupil, k->kind, SIZE_MAX };
 		int had = pc__strindex_add(&snap->names, k->key, snap->entry_count, &head);
 		if (had < 0)
-			return pc__store_fail(store, PC_ERROR, "out of memory");
+			return pc__store_fail(store, PC_ENOMEM, "out of memory");
 		if (had) {
 			/* Keep the chain's head: the new entry goes second. */
 			e->next = snap->entries[head].next;
@@ -152,13 +153,13 @@ static int load_events(pc_snapshot *snap, pc_store *store)
 	for (size_t e = 0; e < snap->events->count; e++) {
 		const struct pc_event *ev = &snap->events->items[e];
 		if (event_key_add(snap, &alloc, ev->id, e) || event_key_add(snap, &alloc, ev->name, e))
-			return pc__store_fail(store, PC_ERROR, "out of memory");
+			return pc__store_fail(store, PC_ENOMEM, "out of memory");
 		for (size_t t = 0; t < ev->tag_count; t++)
 			if (event_key_add(snap, &alloc, ev->tags[t], e))
-				return pc__store_fail(store, PC_ERROR, "out of memory");
+				return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	}
 	if (index_events(snap))
-		return pc__store_fail(store, PC_ERROR, "out of memory");
+		return pc__store_fail(store, PC_ENOMEM, "out of memory");
 	return 0;
 }
 
@@ -183,15 +184,16 @@ const struct pc_read_options *pc_snapshot_read_options(const pc_snapshot *snap)
 int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
                      const char *date, struct pc_error *err)
 {
-	int ret = PC_ERROR, began = 0;
+	int ret = PC_ENOMEM, began = 0;
 	pc_snapshot *snap = NULL;
 
+	PC_ASSERT_ARG(err, out);
 	*out = NULL;
-	if (!store)
-		goto done;
+	PC_ASSERT_ARG(err, store);
+	PC_ASSERT_ARG(err, purpose_id);
 	snap = calloc(1, sizeof(*snap));
 	if (!snap) {
-		ret = pc__store_fail(store, PC_ERROR, "out of memory");
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	if (date) {
@@ -208,6 +210,7 @@ int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
 	if ((ret = pc_store_purpose_get(&snap->purposes, store, purpose_id, NULL)))
 		goto done;
 	snap->purpose = &snap->purposes->items[0];
+	snap->read.version = PC_READ_OPTIONS_VERSION;
 	if ((ret = pc_store_pupil_list(&snap->pupils, store, NULL, NULL)) ||
 	    (ret = load_pupils(snap, store)) || (ret = load_names(snap, store)) ||
 	    (ret = load_events(snap, store)) || (ret = load_roots(snap, store)))
@@ -274,7 +277,7 @@ static int by_strength(const void *a, const void *b)
 int pc__snapshot_named(const pc_snapshot *snap, const char *tag, int by_id,
                        struct pc__snapshot_match **out, size_t *count)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	char *as_written = NULL, *folded = NULL, *swapped = NULL;
 	size_t alloc = 0, pupil;
 	const unsigned names = 1u << PC_MATCH_NAME | 1u << PC_MATCH_PREFERRED;
@@ -292,7 +295,7 @@ int pc__snapshot_named(const pc_snapshot *snap, const char *tag, int by_id,
 	     match_add(snap, out, count, &alloc, pupil, PC_MATCH_ID)) ||
 	    chain_add(snap, folded, names | 1u << PC_MATCH_ALIAS, out, count, &alloc) ||
 	    chain_add(snap, swapped, names, out, count, &alloc)) {
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 		goto done;
 	}
 	if (*count > 1)

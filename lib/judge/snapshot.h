@@ -91,7 +91,7 @@ struct pc__snapshot_match {
  * (the caller's, free(); NULL when none) and *count. `by_id`: the tag may
  * name a pupil by id (an explicit people field: a region, PersonInImage);
  * a keyword never does, since a number there is more often a year, a
- * class or a count. 0, or PC_ERROR when out of memory.
+ * class or a count. 0, or PC_ENOMEM when out of memory.
  */
 int pc__snapshot_named(const struct pc_snapshot *snap, const char *tag, int by_id,
                        struct pc__snapshot_match **out, size_t *count);

@@ -96,16 +96,16 @@ static int seen_offset(const struct tiff *t, uint32_t off)
 	return 0;
 }
 
-/* Records a problem the walk found: TIFF_DAMAGED, or PC_ERROR. */
+/* Records a problem the walk found: TIFF_DAMAGED, or PC_ENOMEM. */
 static int damaged(int err)
 {
-	return err ? PC_ERROR : TIFF_DAMAGED;
+	return err ? PC_ENOMEM : TIFF_DAMAGED;
 }
 
 /*
  * Checks the IFD `name` at `off` and the sub-IFDs it points to. Sets
  * *next (when not NULL) to its next-IFD offset, 0 when it has none.
- * TIFF_CLEAN, TIFF_DAMAGED (recorded) or PC_ERROR. Recursion is at most
+ * TIFF_CLEAN, TIFF_DAMAGED (recorded) or PC_ENOMEM. Recursion is at most
  * MAX_IFDS deep, since each IFD is walked once.
  */
 static int check_ifd(struct pc__facts *facts, struct tiff *t, const char *name,
@@ -178,7 +178,7 @@ static int check_ifd(struct pc__facts *facts, struct tiff *t, const char *name,
 
 /* Walks the TIFF header, IFD0, its sub-IFDs and IFD1 (all libexif reads)
  * in `t`, whose `d` and `len` are set: TIFF_CLEAN, TIFF_DAMAGED,
- * TIFF_NO_HEADER (each recorded) or PC_ERROR. */
+ * TIFF_NO_HEADER (each recorded) or PC_ENOMEM. */
 static int check_tiff(struct pc__facts *facts, struct tiff *t)
 {
 	if (t->len >= 8 && !memcmp(t->d, "II*\0", 4))
@@ -187,7 +187,7 @@ static int check_tiff(struct pc__facts *facts, struct tiff *t)
 		t->order = EXIF_BYTE_ORDER_MOTOROLA;
 	else
 		return pc__facts_error(facts, "EXIF segment has no valid TIFF header") ?
-			PC_ERROR : TIFF_NO_HEADER;
+			PC_ENOMEM : TIFF_NO_HEADER;
 
 	uint32_t ifd1 = 0;
 	int r = check_ifd(facts, t, "IFD0", get32(t, 4), &ifd1);
@@ -231,10 +231,10 @@ static ExifEntry *find(ExifData *ed, ExifIfd ifd, unsigned tag)
 	return e && e->data && e->size ? e : NULL;
 }
 
-/* Takes ownership of `s`; NULL (out of memory) gives PC_ERROR. */
+/* Takes ownership of `s`; NULL (out of memory) gives PC_ENOMEM. */
 static int set_text(struct pc__facts *facts, enum pc__textfield field, char *s)
 {
-	return s ? pc__facts_set_text(facts, field, s) : PC_ERROR;
+	return s ? pc__facts_set_text(facts, field, s) : PC_ENOMEM;
 }
 
 static int digits(const char *s, size_t n, unsigned *out)
@@ -352,10 +352,10 @@ static int has_gps_position(ExifData *ed, ExifByteOrder order)
 	       nonzero;
 }
 
-/* XPKeywords: UTF-16LE, "a; b; c". 0 or PC_ERROR. */
+/* XPKeywords: UTF-16LE, "a; b; c". 0 or PC_ENOMEM. */
 static int read_xp_keywords(struct pc__facts *facts, ExifEntry *e)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	char *all = pc__text_from_utf16le(e->data, e->size);
 	if (!all)
 		goto done;
@@ -430,7 +430,7 @@ static char *from_utf16(const unsigned char *s, size_t n, ExifByteOrder order)
 /*
  * UserComment: an 8-byte character code, then the text. Sets *out to the
  * text, or NULL when there is none we can read (JIS, which no school
- * camera writes, and binary junk). 0 or PC_ERROR.
+ * camera writes, and binary junk). 0 or PC_ENOMEM.
  */
 static int user_comment(char **out, const unsigned char *d, size_t n, ExifByteOrder order)
 {
@@ -454,7 +454,7 @@ static int user_comment(char **out, const unsigned char *d, size_t n, ExifByteOr
 				return 0;
 		*out = pc__text_guess((const char *)d, n);
 	}
-	return *out ? 0 : PC_ERROR;
+	return *out ? 0 : PC_ENOMEM;
 }
 
 /* The first value of an integer entry. The spec says SHORT, but some
@@ -488,7 +488,7 @@ static int first_integer(const ExifEntry *e, ExifByteOrder order, long *out)
 	}
 }
 
-/* Takes the fields we use from what libexif loaded. 0 or PC_ERROR. */
+/* Takes the fields we use from what libexif loaded. 0 or PC_ENOMEM. */
 static int read_fields(struct pc__facts *facts, ExifData *ed)
 {
 	ExifByteOrder order = exif_data_get_byte_order(ed);
@@ -502,7 +502,7 @@ static int read_fields(struct pc__facts *facts, ExifData *ed)
 	if (e && exif_date(e->data, e->size, date)) {
 		char *s = strdup(date);
 		if (!s || pc__facts_set_date(facts, PC__DATE_EXIF_ORIGINAL, s))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 
 	if (has_gps_position(ed, order))
@@ -511,30 +511,30 @@ static int read_fields(struct pc__facts *facts, ExifData *ed)
 	e = find(ed, EXIF_IFD_0, EXIF_TAG_IMAGE_DESCRIPTION);
 	if (e && set_text(facts, PC__TEXT_EXIF_DESCRIPTION,
 	                  pc__text_guess((const char *)e->data, e->size)))
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	e = find(ed, EXIF_IFD_0, EXIF_TAG_XP_KEYWORDS);
 	if (e && read_xp_keywords(facts, e))
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	e = find(ed, EXIF_IFD_0, EXIF_TAG_XP_SUBJECT);
 	if (e && set_text(facts, PC__TEXT_XP_SUBJECT, pc__text_from_utf16le(e->data, e->size)))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	/* Windows Explorer's Title and Comments: as likely to name a child. */
 	e = find(ed, EXIF_IFD_0, EXIF_TAG_XP_TITLE);
 	if (e && set_text(facts, PC__TEXT_XP_TITLE, pc__text_from_utf16le(e->data, e->size)))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	e = find(ed, EXIF_IFD_0, EXIF_TAG_XP_COMMENT);
 	if (e && set_text(facts, PC__TEXT_XP_COMMENT, pc__text_from_utf16le(e->data, e->size)))
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	e = find(ed, EXIF_IFD_EXIF, EXIF_TAG_USER_COMMENT);
 	if (e) {
 		char *s;
 		if (user_comment(&s, e->data, e->size, order))
-			return PC_ERROR;
+			return PC_ENOMEM;
 		if (s && set_text(facts, PC__TEXT_EXIF_USER_COMMENT, s))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 
 	/* EXIF outranks XMP's tiff:Orientation, so it overwrites. */
@@ -547,7 +547,7 @@ static int read_fields(struct pc__facts *facts, ExifData *ed)
 
 int pc__exif_read(struct pc__facts *facts, const unsigned char *data, size_t len)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	ExifData *ed = NULL;
 	ExifLog *log = NULL;
 	struct log_ctx ctx;

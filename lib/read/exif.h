@@ -14,7 +14,7 @@
 #include "read/facts.h"
 
 /* `data` is an APP1 payload that starts with "Exif\0\0". Returns 0 (even
- * when the EXIF was damaged: the facts say how), PC_ERROR out of memory. */
+ * when the EXIF was damaged: the facts say how), PC_ENOMEM out of memory. */
 int pc__exif_read(struct pc__facts *facts, const unsigned char *data, size_t len);
 
 #endif

@@ -12,7 +12,7 @@
 int pc__strvec_take(struct pc__strvec *sv, char *s)
 {
 	if (!s)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	if (!*s) {
 		free(s);
 		return 0;
@@ -26,7 +26,7 @@ int pc__strvec_take(struct pc__strvec *sv, char *s)
 		char **v = realloc(sv->v, alloc * sizeof(*v));
 		if (!v) {
 			free(s);
-			return PC_ERROR;
+			return PC_ENOMEM;
 		}
 		sv->v = v;
 		sv->alloc = alloc;
@@ -85,7 +85,7 @@ void pc__facts_release(struct pc__facts *facts)
 
 int pc__facts_add_region(struct pc__facts *facts, struct pc__raw_region *region)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	if (facts->region_count >= PC__FACTS_MAX_ITEMS) {
 		ret = PC_ETOOBIG;
 		goto fail;
@@ -136,11 +136,11 @@ int pc__facts_error(struct pc__facts *facts, const char *fmt, ...)
 	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	/* Through the text cleaner: a message cut at 512 bytes may have split a
 	 * character, and errors are UTF-8 like every other string. */
 	char *s = pc__text_from_utf8(msg, strlen(msg));
 	if (!s)
-		return PC_ERROR;
-	return pc__strvec_take(&facts->errors, s) == PC_ERROR ? PC_ERROR : 0;
+		return PC_ENOMEM;
+	return pc__strvec_take(&facts->errors, s) == PC_ENOMEM ? PC_ENOMEM : 0;
 }

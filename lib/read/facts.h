@@ -29,7 +29,7 @@ struct pc__strvec {
 };
 
 /* Takes ownership of `s` (freed on failure too). 0, PC_ETOOBIG when the
- * list is full, PC_ERROR when out of memory. An empty `s` is freed and
+ * list is full, PC_ENOMEM when out of memory. An empty `s` is freed and
  * ignored. */
 int pc__strvec_take(struct pc__strvec *sv, char *s);
 void pc__strvec_release(struct pc__strvec *sv);
@@ -118,7 +118,7 @@ void pc__facts_mark_sidecar(struct pc__facts *facts);
 void pc__facts_release(struct pc__facts *facts);
 
 /* Appends a copy of `region` (taking ownership of its strings, freed on
- * failure too). 0, PC_ETOOBIG, PC_ERROR. */
+ * failure too). 0, PC_ETOOBIG, PC_ENOMEM. */
 int pc__facts_add_region(struct pc__facts *facts, struct pc__raw_region *region);
 
 /* Sets a text or date field unless it already has a value; takes ownership
@@ -128,7 +128,7 @@ int pc__facts_set_date(struct pc__facts *facts, enum pc__datefield field, char *
 
 /* Records a problem, formatted like printf. Past PC__FACTS_MAX_ERRORS the
  * rest are dropped (a hostile file must not fill memory with complaints).
- * Returns 0, or PC_ERROR when out of memory. */
+ * Returns 0, or PC_ENOMEM when out of memory. */
 int pc__facts_error(struct pc__facts *facts, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -36,10 +36,10 @@ static int all_zero(const unsigned char *d, size_t n)
 	return 1;
 }
 
-/* Records a problem when `facts` is given: STEP_STOP, or PC_ERROR. */
+/* Records a problem when `facts` is given: STEP_STOP, or PC_ENOMEM. */
 static int stop(int err)
 {
-	return err ? PC_ERROR : STEP_STOP;
+	return err ? PC_ENOMEM : STEP_STOP;
 }
 
 /* ---------------------------------------------------------------- IIM */
@@ -55,7 +55,7 @@ struct dataset {
  * Reads the dataset at *pos: 0x1C, record, dataset number, a 2-byte
  * length, or (high bit set) the count of length bytes that follow. With
  * `facts` NULL nothing is recorded (the first pass only looks for 1:90).
- * STEP_NEXT, STEP_END, STEP_STOP or PC_ERROR.
+ * STEP_NEXT, STEP_END, STEP_STOP or PC_ENOMEM.
  */
 static int next_dataset(struct pc__facts *facts, const unsigned char *d, size_t len,
                         size_t *pos, struct dataset *ds)
@@ -196,7 +196,7 @@ static int iptc_date(const struct dataset *date_ds, const struct dataset *time_d
 }
 
 /* 2:25 Keywords (and 2:20 Supplemental Categories): one per dataset,
- * into `field`. 0, or PC_ERROR. */
+ * into `field`. 0, or PC_ENOMEM. */
 static int add_keyword(struct pc__facts *facts, const struct dataset *ds, int utf8, int *full,
                        enum pc__kwfield field)
 {
@@ -214,7 +214,7 @@ static int add_keyword(struct pc__facts *facts, const struct dataset *ds, int ut
 
 int pc__iptc_read_iim(struct pc__facts *facts, const unsigned char *data, size_t len)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct dataset ds, date_ds, time_ds;
 	memset(&date_ds, 0, sizeof(date_ds));
 	memset(&time_ds, 0, sizeof(time_ds));
@@ -299,7 +299,7 @@ static int resource_signature(const unsigned char *d)
 
 int pc__iptc_read_photoshop(struct pc__facts *facts, const unsigned char *data, size_t len)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	size_t pos = 0;
 	int found = 0;
 

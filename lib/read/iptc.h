@@ -15,7 +15,7 @@
 
 /* `data` is Photoshop image resources ("8BIM" blocks): the APP13 payloads
  * after their "Photoshop 3.0\0" header, joined. Finds resource 0x0404 and
- * reads its IIM. Returns 0 (damage goes into the facts), PC_ERROR out of
+ * reads its IIM. Returns 0 (damage goes into the facts), PC_ENOMEM out of
  * memory. */
 int pc__iptc_read_photoshop(struct pc__facts *facts, const unsigned char *data, size_t len);
 

@@ -197,7 +197,7 @@ static int keep_extended_chunk(struct pc__jpeg *jpeg, struct pc__facts *facts,
 		size_t alloc = jpeg->chunk_alloc ? jpeg->chunk_alloc * 2 : 4;
 		struct pc__xmp_chunk *v = realloc(jpeg->chunks, alloc * sizeof(*v));
 		if (!v)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		jpeg->chunks = v;
 		jpeg->chunk_alloc = alloc;
 	}
@@ -212,7 +212,7 @@ static int keep_extended_chunk(struct pc__jpeg *jpeg, struct pc__facts *facts,
 	c->segment_offset = where;
 	unsigned char *data = malloc(c->len ? c->len : 1);
 	if (!data)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	memcpy(data, p + hdr + 40, c->len);
 	c->data = data;
 	jpeg->chunk_count++;
@@ -262,7 +262,7 @@ static int keep_segment(struct pc__jpeg *jpeg, struct pc__facts *facts, int mark
 		} else {
 			unsigned char *v = realloc(jpeg->app13, jpeg->app13_len + n + 1);
 			if (!v) {
-				err = PC_ERROR;
+				err = PC_ENOMEM;
 			} else {
 				memcpy(v + jpeg->app13_len, p + sizeof(PS_ID), n);
 				jpeg->app13 = v;
@@ -372,7 +372,7 @@ static int walk(struct pc__jpeg *jpeg, struct pc__facts *facts, struct reader *r
 			/* +1: room for a NUL after an XMP packet. */
 			unsigned char *p = malloc(payload + 1);
 			if (!p)
-				return PC_ERROR;
+				return PC_ENOMEM;
 			size_t n = reader_get(rd, p, payload);
 			if (n != payload) {
 				free(p);
@@ -384,7 +384,7 @@ static int walk(struct pc__jpeg *jpeg, struct pc__facts *facts, struct reader *r
 				return 0;
 			}
 			int err = keep_segment(jpeg, facts, marker, p, payload, where);
-			if (err == PC_ERROR)
+			if (err == PC_ENOMEM)
 				return err;
 		} else if (reader_skip(rd, payload) != payload) {
 			goto truncated;
@@ -412,7 +412,7 @@ static int read_with(struct pc__jpeg *out, struct pc__facts *facts, int fd,
 	/* Not calloc: zeroing the buffer would cost more than reading. */
 	struct reader *rd = malloc(sizeof(*rd));
 	if (!rd)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	rd->fd = fd;
 	rd->mem = data;
 	rd->mem_len = len;

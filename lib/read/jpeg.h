@@ -45,7 +45,7 @@ void pc__jpeg_release(struct pc__jpeg *jpeg);
  * Returns 0 when it is a JPEG (damage, such as a truncated segment, goes
  * into the facts and what was read before it is kept), PC_EFORMAT when it
  * is not a JPEG at all (the facts say what it looks like), PC_EOPEN when
- * reading failed, PC_ERROR out of memory.
+ * reading failed, PC_ENOMEM out of memory.
  */
 int pc__jpeg_read_fd(struct pc__jpeg *out, struct pc__facts *facts, int fd);
 int pc__jpeg_read_memory(struct pc__jpeg *out, struct pc__facts *facts,

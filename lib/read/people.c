@@ -326,7 +326,7 @@ static int add_event(struct builder *b, const char *name, int from_keyword)
 		out->event_alloc = alloc;
 	}
 	int err = pc__strvec_take(&out->events, strdup(name));
-	if (err == PC_ERROR)
+	if (err == PC_ENOMEM)
 		return -1;
 	if (!err)
 		out->event_from_keyword[out->events.n - 1] = (unsigned char)from_keyword;
@@ -427,7 +427,7 @@ static int region_is_person(const struct pc__raw_region *r)
 int pc__people_build(struct pc__people *out, const struct pc__facts *facts,
                      const char *const *roots, size_t root_count)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct builder b;
 	memset(&b, 0, sizeof(b));
 	memset(out, 0, sizeof(*out));

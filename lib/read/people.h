@@ -37,7 +37,7 @@ extern const size_t pc__default_person_root_count;
 
 /*
  * Fills *out (which the caller releases even on failure) from `facts`.
- * `roots` may be NULL for the defaults. Returns 0, or PC_ERROR when out of
+ * `roots` may be NULL for the defaults. Returns 0, or PC_ENOMEM when out of
  * memory.
  */
 int pc__people_build(struct pc__people *out, const struct pc__facts *facts,

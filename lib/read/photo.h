@@ -25,6 +25,7 @@ struct pc_photo {
 	struct pc_text texts[PC__TEXT_COUNT]; /* the non-empty ones, in order */
 	size_t text_count;
 	const char *taken; /* points into facts.dates */
+	const char *open_error; /* UNOPENED: why, in facts.errors; else NULL */
 };
 
 #endif

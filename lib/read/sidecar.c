@@ -64,7 +64,7 @@ static int parse_file(struct pc__facts *facts, const char *candidate, int fd)
 	else if (err == PC_EOPEN)
 		ret = pc__facts_error(facts, "%s cannot be read: %s", what, strerror(errno));
 	else if (err)
-		ret = PC_ERROR;
+		ret = PC_ENOMEM;
 	else
 		ret = pc__xmp_read(facts, text.data ? text.data : "", text.len, what, NULL);
 	pc__buf_release(&text);
@@ -79,7 +79,7 @@ int pc__sidecar_read(struct pc__facts *facts, const char *path)
 	size_t stem = dot && dot != base ? (size_t)(dot - path) : len;
 	char *candidate = malloc(len + 5);
 	if (!candidate)
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	/*
 	 * Every sidecar there is, not only the first: digiKam and darktable

@@ -15,7 +15,7 @@
 
 /* Finds and parses the sidecar of `path` into the facts (merged with what
  * is there). No sidecar is not an error. An unreadable or oversized one is
- * an error in the facts. Returns 0, or PC_ERROR when out of memory. */
+ * an error in the facts. Returns 0, or PC_ENOMEM when out of memory. */
 int pc__sidecar_read(struct pc__facts *facts, const char *path);
 
 #endif

@@ -253,7 +253,7 @@ static int take_all(struct reader *rd, const struct pc__xmp_node *prop, struct p
 	for (const struct pc__xmp_node *item = pc__xmp_item(prop, NULL); item;
 	     item = pc__xmp_item(prop, item))
 		if (take(rd, sv, bit, label, pc__xmp_text(item)) != 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 	return 0;
 }
 
@@ -265,7 +265,7 @@ static int optional_text(char **out, const char *text)
 		return 0;
 	*out = copy_text(text);
 	if (!*out)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	if (!**out) {
 		free(*out);
 		*out = NULL;
@@ -318,10 +318,10 @@ static int read_mwg_regions(struct reader *rd, const struct pc__xmp_node *info)
 		if (optional_text(&r.name, pc__xmp_text(pc__xmp_field(item, PC__XK_MWG_NAME))) != 0 ||
 		    optional_text(&r.type, pc__xmp_text(pc__xmp_field(item, PC__XK_MWG_TYPE))) != 0) {
 			free(r.name);
-			return PC_ERROR;
+			return PC_ENOMEM;
 		}
-		if (add_region(rd, &r) == PC_ERROR)
-			return PC_ERROR;
+		if (add_region(rd, &r) == PC_ENOMEM)
+			return PC_ENOMEM;
 	}
 	return 0;
 }
@@ -345,9 +345,9 @@ static int read_mp_regions(struct reader *rd, const struct pc__xmp_node *info)
 			r.h = v[3];
 		}
 		if (optional_text(&r.name, pc__xmp_text(pc__xmp_field(item, PC__XK_MPREG_NAME))) != 0)
-			return PC_ERROR;
-		if (add_region(rd, &r) == PC_ERROR)
-			return PC_ERROR;
+			return PC_ENOMEM;
+		if (add_region(rd, &r) == PC_ENOMEM)
+			return PC_ENOMEM;
 	}
 	return 0;
 }
@@ -361,7 +361,7 @@ static int read_persons_with_details(struct reader *rd, const struct pc__xmp_nod
 		const char *name = pc__xmp_text(pc__xmp_field(item, PC__XK_IPTC_PERSON_NAME));
 		if (take(rd, &rd->facts->persons_in_image, FULL_PERSONS,
 		         "people in Iptc4xmpExt:PersonInImage", name) != 0)
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 	return 0;
 }
@@ -412,7 +412,7 @@ static int read_text(struct pc__facts *facts, const struct pc__xmp_node *prop,
 {
 	char *s = NULL;
 	if (optional_text(&s, pc__xmp_text(prop)) != 0)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	return s ? pc__facts_set_text(facts, field, s) : 0;
 }
 
@@ -430,7 +430,7 @@ static int read_other_languages(struct reader *rd, const struct pc__xmp_node *pr
 			break;
 		if ((rd->other_languages.len && pc__buf_puts(&rd->other_languages, " / ")) ||
 		    pc__buf_puts(&rd->other_languages, t))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 	return 0;
 }
@@ -471,7 +471,7 @@ static int read_property(struct reader *rd, const struct pc__xmp_node *prop)
 	case PC__XK_DC_DESCRIPTION:
 	case PC__XK_DC_TITLE:
 		if (read_other_languages(rd, prop))
-			return PC_ERROR;
+			return PC_ENOMEM;
 		return read_text(facts, prop, prop->key == PC__XK_DC_DESCRIPTION
 		                              ? PC__TEXT_XMP_DESCRIPTION : PC__TEXT_XMP_TITLE);
 	case PC__XK_PHOTOSHOP_HEADLINE:
@@ -515,12 +515,12 @@ static int set_date(struct reader *rd)
 		if (normalise_date(rd->dates[i], norm) != 0) {
 			if (pc__facts_error(rd->facts, "%s %s '%s' is not a valid date; ignored",
 			                    rd->what, date_names[i], excerpt(quote, rd->dates[i])) != 0)
-				return PC_ERROR;
+				return PC_ENOMEM;
 			continue;
 		}
 		char *s = strdup(norm);
 		if (!s)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		return pc__facts_set_date(rd->facts, PC__DATE_XMP, s);
 	}
 	return 0;
@@ -529,7 +529,7 @@ static int set_date(struct reader *rd)
 int pc__xmp_read(struct pc__facts *facts, const char *data, size_t len,
                  const char *what, char extended_guid[33])
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__xmp_doc *doc = NULL;
 	struct reader rd;
 

@@ -33,7 +33,7 @@
  * ("XMP", "ExtendedXMP", "sidecar 'IMG_0042.xmp'"). When `extended_guid` is
  * not NULL and the packet has xmpNote:HasExtendedXMP, its 32 characters and
  * a NUL are written there (else it is set to ""). Returns 0 (damage goes
- * into the facts), PC_ERROR out of memory.
+ * into the facts), PC_ENOMEM out of memory.
  */
 int pc__xmp_read(struct pc__facts *facts, const char *data, size_t len,
                  const char *what, char extended_guid[33]);
@@ -56,7 +56,7 @@ struct pc__xmp_chunk {
  * disagree on it, leave a gap, or declare more than PC__XMP_MAX_BYTES give
  * an error in the facts and PC_EFORMAT (or PC_ETOOBIG), with *out NULL.
  * PC_ENOTFOUND when no chunk has that GUID (an error is recorded too, since
- * the main packet promised one). PC_ERROR out of memory.
+ * the main packet promised one). PC_ENOMEM out of memory.
  */
 int pc__xmp_extended_join(char **out, size_t *out_len, struct pc__facts *facts,
                           const char *guid, const struct pc__xmp_chunk *chunks,

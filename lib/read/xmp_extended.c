@@ -30,7 +30,7 @@ static int by_offset(const void *a, const void *b)
 /* The code for a fault whose error `recorded` returned. */
 static int fault(int recorded)
 {
-	return recorded != 0 ? PC_ERROR : PC_EFORMAT;
+	return recorded != 0 ? PC_ENOMEM : PC_EFORMAT;
 }
 
 static int missing(struct pc__facts *facts, uint64_t from, uint64_t to)
@@ -42,7 +42,7 @@ static int missing(struct pc__facts *facts, uint64_t from, uint64_t to)
 /*
  * Whether the pieces, sorted by offset, cover [0, total) with no overlap,
  * gap or overrun: 0, or PC_EFORMAT with the first fault recorded
- * (PC_ERROR when even that runs out of memory).
+ * (PC_ENOMEM when even that runs out of memory).
  */
 static int check_tiling(struct pc__facts *facts, const struct piece *pieces, size_t n,
                         uint32_t total)
@@ -91,7 +91,7 @@ int pc__xmp_extended_join(char **out, size_t *out_len, struct pc__facts *facts,
                           const char *guid, const struct pc__xmp_chunk *chunks,
                           size_t count)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct piece *pieces = NULL;
 	char *joined = NULL;
 	size_t n = 0;
@@ -127,14 +127,14 @@ int pc__xmp_extended_join(char **out, size_t *out_len, struct pc__facts *facts,
 		ret = PC_ENOTFOUND;
 		if (pc__facts_error(facts, "XMP promises ExtendedXMP '%.32s' but no segment carries it",
 		                    guid) != 0)
-			ret = PC_ERROR;
+			ret = PC_ENOMEM;
 		goto done;
 	}
 	if (total > PC__XMP_MAX_BYTES) {
 		ret = PC_ETOOBIG;
 		if (pc__facts_error(facts, "ExtendedXMP declares %lu bytes, more than the %u MiB limit",
 		                    (unsigned long)total, PC__XMP_MAX_BYTES / (1024 * 1024)) != 0)
-			ret = PC_ERROR;
+			ret = PC_ENOMEM;
 		goto done;
 	}
 
@@ -143,7 +143,7 @@ int pc__xmp_extended_join(char **out, size_t *out_len, struct pc__facts *facts,
 	ret = check_tiling(facts, pieces, n, total);
 	if (ret != 0)
 		goto done;
-	ret = PC_ERROR;
+	ret = PC_ENOMEM;
 
 	/* The pieces tile [0, total) exactly, so every byte is written once. */
 	joined = malloc((size_t)total + 1);

@@ -464,7 +464,7 @@ static int report_malformed(struct parser *p, const char *data, size_t start)
 {
 	enum XML_Error code = XML_GetErrorCode(p->xp);
 	if (code == XML_ERROR_NO_MEMORY)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	long long byte = (long long)XML_GetCurrentByteIndex(p->xp);
 	unsigned long long line = (unsigned long long)XML_GetCurrentLineNumber(p->xp);
 	/* expat counts columns from 0; editors count from 1. */
@@ -483,7 +483,7 @@ static int report_malformed(struct parser *p, const char *data, size_t start)
 int pc__xmp_doc_parse(struct pc__xmp_doc **out, struct pc__facts *facts,
                       const char *data, size_t len, const char *what)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct parser p;
 	struct pc__xmp_doc *doc = NULL;
 	size_t start, end;

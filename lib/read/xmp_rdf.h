@@ -112,7 +112,7 @@ struct pc__xmp_doc;
  * pc__xmp_doc_free. Refusals (a DOCTYPE, too deep, too many nodes) and
  * malformed XML are recorded in the facts, naming the packet `what`, and
  * still give a document holding what was read before them. Returns 0,
- * PC_ERROR out of memory (*out NULL).
+ * PC_ENOMEM out of memory (*out NULL).
  */
 int pc__xmp_doc_parse(struct pc__xmp_doc **out, struct pc__facts *facts,
                       const char *data, size_t len, const char *what);

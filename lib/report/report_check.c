@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/error.h"
 #include "base/json.h"
 #include "report/report_parent.h"
 #include "report/report_wrap.h"
@@ -92,7 +93,7 @@ static int json_staff(struct pc__buf *b, const pc_verdict *v)
 		err = err ? err : pc__buf_puts(b, ", \"match\": ");
 		err = err ? err : pc__json_string(b, pc_person_match_name(p->match));
 		err = err ? err : pc__buf_puts(b, ", \"consent\": ");
-		err = err ? err : pc__json_string(b, p->consent);
+		err = err ? err : pc__json_string(b, pc_person_consent_name(p->consent));
 		err = err ? err : pc__buf_puts(b, ", \"region\": ");
 		err = err ? err : json_region(b, p);
 		err = err ? err : pc__buf_putc(b, '}');
@@ -138,9 +139,11 @@ static int json_parent(struct pc__buf *b, const pc_verdict *v)
 
 int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view view)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	PC_ASSERT_ARG_CODE(verdict);
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	*out = NULL;
 	int err = view == PC_VIEW_PARENT ? json_parent(&b, verdict) : json_staff(&b, verdict);
 	return pc__buf_finish(out, &b, err);
 }
@@ -160,28 +163,48 @@ static int wrapped(struct pc__buf *b, const char *label, const char *text)
 	return pc__report_wrapped(b, strlen(INDENT), label, text);
 }
 
-static int headline(struct pc__buf *b, const pc_verdict *v, int color)
+const char *pc_verdict_kind_label(enum pc_verdict_kind kind)
 {
-	static const char *const word[] = { "SHARE", "DO NOT SHARE", "REVIEW" };
-	/* Bold green, bold red, bold yellow. */
-	static const char *const ansi[] = { "\033[1;32m", "\033[1;31m", "\033[1;33m" };
-	enum pc_verdict_kind kind = pc_verdict_kind(v);
-	size_t k = kind == PC_VERDICT_DO_NOT_SHARE ? 1 : kind == PC_VERDICT_REVIEW ? 2 : 0;
-	int err = color ? pc__buf_printf(b, "%s%s\033[0m", ansi[k], word[k])
-	                : pc__buf_puts(b, word[k]);
-	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH + 2 - strlen(word[k])), "");
+	switch (kind) {
+	case PC_VERDICT_SHARE: return "SHARE";
+	case PC_VERDICT_DO_NOT_SHARE: return "DO NOT SHARE";
+	case PC_VERDICT_REVIEW: return "REVIEW";
+	default: return "UNKNOWN";
+	}
+}
+
+const char *pc_person_consent_name(enum pc_person_consent consent)
+{
+	switch (consent) {
+	case PC_PERSON_CONSENT_NONE: return "none";
+	case PC_PERSON_CONSENT_GRANTED: return "granted";
+	case PC_PERSON_CONSENT_REFUSED: return "refused";
+	case PC_PERSON_CONSENT_WITHDRAWN: return "withdrawn";
+	case PC_PERSON_CONSENT_EXPIRED: return "expired";
+	case PC_PERSON_CONSENT_LEFT: return "left";
+	case PC_PERSON_CONSENT_NO_PHOTO: return "no-photo";
+	default: return "unknown";
+	}
+}
+
+/* The label first, as pc_report_check_text promises: a terminal colours it. */
+static int headline(struct pc__buf *b, const pc_verdict *v)
+{
+	const char *word = pc_verdict_kind_label(pc_verdict_kind(v));
+	int err = pc__buf_puts(b, word);
+	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH + 2 - strlen(word)), "");
 	err = err ? err : pc__buf_put_printable(b, pc_verdict_file(v));
 	return err ? err : pc__buf_printf(b, "  (%s)\n", pc_verdict_purpose(v));
 }
 
 /* What a consent state reads as beside a name. */
-static const char *consent_words(const char *consent)
+static const char *consent_words(enum pc_person_consent consent)
 {
-	if (!consent || !strcmp(consent, "none"))
+	if (consent == PC_PERSON_CONSENT_NONE)
 		return "no consent";
-	if (!strcmp(consent, "no-photo"))
+	if (consent == PC_PERSON_CONSENT_NO_PHOTO)
 		return "no_photo";
-	return consent;
+	return pc_person_consent_name(consent);
 }
 
 /* "Amy Jones (granted)", "Katherine Smith as 'Katie Smith' (granted)",
@@ -261,9 +284,9 @@ static int text_event(struct pc__buf *b, const pc_verdict *v)
 	return err;
 }
 
-static int text_staff(struct pc__buf *b, const pc_verdict *v, int color)
+static int text_staff(struct pc__buf *b, const pc_verdict *v)
 {
-	int err = headline(b, v, color);
+	int err = headline(b, v);
 	for (size_t i = 0; i < pc_verdict_reason_count(v) && !err; i++)
 		err = wrapped(b, "", pc_verdict_reason(v, i)->message);
 	err = err ? err : text_people(b, v);
@@ -285,9 +308,9 @@ static int text_parent_warning(void *ctx, const char *code, const char *message)
 	return wrapped(ctx, "warning: ", message);
 }
 
-static int text_parent(struct pc__buf *b, const pc_verdict *v, int color)
+static int text_parent(struct pc__buf *b, const pc_verdict *v)
 {
-	int err = headline(b, v, color);
+	int err = headline(b, v);
 	if (!err && pc_verdict_kind(v) == PC_VERDICT_SHARE)
 		err = wrapped(b, "", "you may post this photo");
 	if (!err && pc_verdict_kind(v) == PC_VERDICT_REVIEW)
@@ -296,12 +319,14 @@ static int text_parent(struct pc__buf *b, const pc_verdict *v, int color)
 	return err ? err : pc__parent_warnings(v, text_parent_warning, b);
 }
 
-int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view, int color)
+int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	PC_ASSERT_ARG_CODE(verdict);
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	*out = NULL;
-	int err = view == PC_VIEW_PARENT ? text_parent(&b, verdict, color)
-	                                 : text_staff(&b, verdict, color);
+	int err = view == PC_VIEW_PARENT ? text_parent(&b, verdict)
+	                                 : text_staff(&b, verdict);
 	return pc__buf_finish(out, &b, err);
 }

@@ -22,6 +22,7 @@
 
 #include "base/buf.h"
 #include "report/report_html_internal.h"
+#include "report/scan_summary.h"
 
 /* Cards are copied into the report this much at a time. */
 #define COPY_CHUNK (64 * 1024)
@@ -51,7 +52,7 @@ struct pc__html {
 
 /* ------------------------------------------------------------ the page */
 
-static const char *const skip_labels[PC_SCAN_SKIP_KINDS] = {
+static const char *const skip_labels[PC__SCAN_SKIP_KINDS] = {
 	"not JPEG", "FIFO or device", "symlink loop", "broken link", "unreadable folder",
 	"too deep", "format not read",
 };
@@ -104,7 +105,7 @@ static void summary_table(struct pc__html_out *o, const struct pc_scan_summary *
 	pc__html_rawf(o, "<tr class=\"total\"><th scope=\"row\">Photos judged</th>"
 	              "<td class=\"n\">%zu</td></tr>\n<tr class=\"skipped\"><th scope=\"row\">"
 	              "Skipped</th><td class=\"n\">%zu</td></tr>\n", s->photos, s->skipped);
-	for (size_t k = 0; k < PC_SCAN_SKIP_KINDS; k++)
+	for (size_t k = 0; k < PC__SCAN_SKIP_KINDS; k++)
 		if (s->skipped_by_kind[k])
 			pc__html_rawf(o, "<tr class=\"kind\"><th scope=\"row\">%s</th>"
 			              "<td class=\"n\">%zu</td></tr>\n",
@@ -259,7 +260,7 @@ int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc
 	struct pc__html *h = NULL;
 	char *template = NULL;
 	struct stat st;
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 
 	*out = NULL;
 	if (error)
@@ -286,7 +287,7 @@ int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc
 	h = NULL;
 	ret = 0;
 done:
-	if (ret == PC_ERROR)
+	if (ret == PC_ENOMEM)
 		set_error(error, "cannot write the report '%s': out of memory", path);
 	free(template);
 	pc__html_free(h);
@@ -326,7 +327,7 @@ int pc__html_add(struct pc__html *html, char **error, const char *path, const ch
 		struct card_entry *grown = realloc(html->index, alloc * sizeof(*grown));
 		if (!grown) {
 			set_error(error, "cannot write the report '%s': out of memory", html->path);
-			return PC_ERROR;
+			return PC_ENOMEM;
 		}
 		html->index = grown;
 		html->alloc = alloc;
@@ -417,13 +418,13 @@ static void sync_folder(const char *path)
 int pc__html_finish(struct pc__html *html, char **error, const struct pc_scan_summary *summary)
 {
 	struct pc__html_out page = { { NULL, 0, 0, 0 }, 0 };
-	int fd = -1, err = 0, ret = PC_ERROR;
+	int fd = -1, err = 0, ret = PC_ENOMEM;
 
 	if (error)
 		*error = NULL;
 	if (html->cards < 0) {
 		set_error(error, "the report '%s' was already written", html->path);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	before_cards(&page, summary, html->view);
 	if (page.err)

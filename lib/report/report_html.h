@@ -35,8 +35,8 @@
  *   preview's frame, which has the preview's own shape, placed in
  *   percentages of it: the region as inspect reports it (fractions of the
  *   displayed image), since the preview is turned upright the same way.
- * - pc__html_card may run on any thread at once; the other calls on one
- *   report are made by one thread.
+ * - The calls on one report are made by one thread; its cards
+ *   (report_html_card.h) are made on any.
  * - Messages in *error are for a person ("cannot write the report
  *   'out/sheet.html': Permission denied"), the caller's to free().
  */
@@ -44,6 +44,7 @@
 #define PC_REPORT_HTML_H
 
 #include "photoconsent/photoconsent.h"
+#include "report/report_html_card.h"
 
 struct pc__html;
 
@@ -51,41 +52,16 @@ struct pc__html;
  * Opens the report to be written at `path`. Its cards' temporary file is
  * made now, beside it, so that a folder that cannot be written fails
  * before the scan starts. 0; PC_EOPEN with *error set (no such folder, a
- * folder that cannot be written, `path` is a folder); PC_ERROR when out
+ * folder that cannot be written, `path` is a folder); PC_ENOMEM when out
  * of memory (*error set when it could be).
  */
 int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc_view view);
-
-/* What a card shows besides its verdict. A zeroed struct: a readable
- * photo with no preview, no link when its path is relative, no class. */
-struct pc__html_card_info {
-	int unreadable;            /* the photo could not be read (its badge says so) */
-	const char *thumb;         /* the preview's data URI ("data:image/..."; anything
-	                              else is not shown), or NULL */
-	unsigned thumb_w, thumb_h; /* the preview's size, upright; 0 when unknown (then
-	                              it is fitted into its box and no face is boxed) */
-	const char *thumb_error;   /* why there is no preview, or NULL */
-	const char *cwd;           /* the absolute folder a relative path is relative
-	                              to, for the file:// link; NULL: no link then */
-	/* The class of the pupil `pupil_id` (staff view), or NULL; `class_of`
-	 * NULL: no class is known. Called on the card's thread. */
-	const char *(*class_of)(const void *ctx, const char *pupil_id);
-	const void *class_ctx;
-};
-
-/*
- * One card, as HTML, into *out (the caller's, free()): pure, so that the
- * workers make cards in parallel. `info` may be NULL (all zero). 0 or
- * PC_ERROR (out of memory).
- */
-int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view,
-                  const struct pc__html_card_info *info);
 
 /*
  * Appends a card, the card of the photo at `path` (its place in the
  * report: cards are sorted by path). 0; PC_EOPEN with *error set (a write
  * failed); PC_ETOOBIG with *error set (more cards or longer paths than
- * one report holds); PC_ERROR when out of memory (*error set when it
+ * one report holds); PC_ENOMEM when out of memory (*error set when it
  * could be). A card that fails is not in the report; the others are.
  */
 int pc__html_add(struct pc__html *html, char **error, const char *path, const char *card);
@@ -95,7 +71,7 @@ int pc__html_add(struct pc__html *html, char **error, const char *path, const ch
  * the filters and the search box, every card in path order, and renames
  * it into place. 0; PC_EOPEN with
  * *error set (nothing was changed at `path`, and it may be tried again);
- * PC_ERROR when out of memory, or when the report was already finished
+ * PC_ENOMEM when out of memory, or when the report was already finished
  * (*error set when it could be).
  */
 int pc__html_finish(struct pc__html *html, char **error, const struct pc_scan_summary *summary);

@@ -1,5 +1,4 @@
-/* The contact sheet's cards (report_html.h), and the escaping that every
- * string on the page goes through (report_html_internal.h).
+/* The contact sheet's cards (report_html_card.h).
  *
  * A card is made from the verdict's public accessors only, with no state
  * but its own buffer, so that workers make cards at once. The parent view
@@ -7,72 +6,17 @@
  * many children are pictured and how many of them have not agreed, the
  * reasons and warnings about the photo in their parent messages; nothing
  * about one child, not even in an attribute. */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "photoconsent/photoconsent.h"
-#include "report/report_html.h"
-#include "report/report_html_internal.h"
+#include "report/html_escape.h"
+#include "report/report_html_card.h"
 #include "report/report_parent.h"
 #include "base/text.h"
 
 /* People named on a card before the rest fold away under "N more". */
 #define PEOPLE_SHOWN 6
-
-/* ------------------------------------------------------------ escaping */
-
-void pc__html_raw(struct pc__html_out *o, const char *s)
-{
-	if (!o->err)
-		o->err = pc__buf_puts(&o->b, s);
-}
-
-void pc__html_rawf(struct pc__html_out *o, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	if (!o->err)
-		o->err = pc__buf_vprintf(&o->b, fmt, ap);
-	va_end(ap);
-}
-
-#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
-
-void pc__html_esc(struct pc__html_out *o, const char *s)
-{
-	size_t left = s ? strlen(s) : 0;
-	for (const char *p = s; left && !o->err;) {
-		unsigned char c = (unsigned char)*p;
-		size_t n = 1;
-		const char *esc = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
-		                : c == '"' ? "&quot;" : c == '\'' ? "&#39;" : c == '\t' ? "&#9;"
-		                : c == '\n' ? "&#10;" : c == '\r' ? "&#13;"
-		                : c < 0x20 || c == 0x7F ? REPLACEMENT : NULL;
-		if (esc)
-			o->err = pc__buf_puts(&o->b, esc);
-		else if (c < 0x80)
-			o->err = pc__buf_putc(&o->b, (char)c);
-		else if ((n = pc__utf8_sequence(p, left)))
-			o->err = pc__buf_append(&o->b, p, n);
-		if (!n) {
-			o->err = pc__buf_puts(&o->b, REPLACEMENT);
-			n = 1;
-		}
-		p += n;
-		left -= n;
-	}
-}
-
-void pc__html_with(struct pc__html_out *o, const char *markup, const char *s)
-{
-	const char *mark = strstr(markup, "%s");
-	size_t len = mark ? (size_t)(mark - markup) : strlen(markup);
-	if (!o->err)
-		o->err = pc__buf_append(&o->b, markup, len);
-	pc__html_esc(o, s);
-	pc__html_raw(o, mark ? mark + 2 : "");
-}
 
 /* ------------------------------------------------------------ the card */
 
@@ -112,11 +56,11 @@ static int has_reason(const pc_verdict *v, const char *code)
 }
 
 /* What a consent state reads as beside a name; as report_check.c. */
-static const char *consent_words(const char *consent)
+static const char *consent_words(enum pc_person_consent consent)
 {
-	if (!consent || !strcmp(consent, "none"))
+	if (consent == PC_PERSON_CONSENT_NONE)
 		return "no consent";
-	return !strcmp(consent, "no-photo") ? "no_photo" : consent;
+	return consent == PC_PERSON_CONSENT_NO_PHOTO ? "no_photo" : pc_person_consent_name(consent);
 }
 
 static int is_unsure(const struct pc_judged_person *p)
@@ -490,7 +434,7 @@ int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view,
 	file_link(&o, file, base, in->cwd);
 	if (base != file) {
 		char *dir = strndup(file, (size_t)(base - file));
-		o.err = o.err ? o.err : dir ? 0 : PC_ERROR;
+		o.err = o.err ? o.err : dir ? 0 : PC_ENOMEM;
 		pc__html_with(&o, " <span class=\"dir\">%s</span>", dir);
 		free(dir);
 	}
@@ -503,5 +447,5 @@ int pc__html_card(char **out, const pc_verdict *verdict, enum pc_view view,
 	if (!o.err && (*out = pc__buf_detach(&o.b)))
 		return 0;
 	pc__buf_release(&o.b);
-	return PC_ERROR;
+	return PC_ENOMEM;
 }

@@ -2,15 +2,18 @@
  * a few aligned lines per photo for people. */
 #include <stdlib.h>
 
+#include "base/error.h"
 #include "base/buf.h"
 #include "base/json.h"
 #include "photoconsent/photoconsent.h"
 
 int pc_report_inspect_json(char **out, const pc_photo *photo)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	PC_ASSERT_ARG_CODE(photo);
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	*out = NULL;
 	int err = pc__buf_puts(&b, "{\"file\": ");
 	err = err ? err : pc__json_string(&b, pc_photo_path(photo));
 	err = err ? err : pc__buf_puts(&b, ", \"people\": [");
@@ -113,9 +116,11 @@ static int text_people(struct pc__buf *b, const pc_photo *photo)
 
 int pc_report_inspect_text(char **out, const pc_photo *photo)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	PC_ASSERT_ARG_CODE(photo);
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	*out = NULL;
 	int err = pc__buf_printf(&b, "%s\n", pc_photo_path(photo));
 	err = err ? err : text_people(&b, photo);
 	for (size_t i = 0; i < pc_photo_event_count(photo) && !err; i++)

@@ -76,7 +76,7 @@ int pc__parent_reasons(const pc_verdict *v, pc__parent_fn fn, void *ctx)
 		if (pc__buf_printf(&msg, "%zu %s in this photo %s not agreed to this use", blocking,
 		                   blocking == 1 ? "child" : "children",
 		                   blocking == 1 ? "has" : "have"))
-			ret = PC_ERROR;
+			ret = PC_ENOMEM;
 		else
 			ret = fn(ctx, "not-agreed", msg.data);
 		pc__buf_release(&msg);

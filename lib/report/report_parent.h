@@ -21,7 +21,7 @@
 typedef int (*pc__parent_fn)(void *ctx, const char *code, const char *message);
 
 /* The reasons, in the verdict's order, the not-agreed count first. 0, the
- * callback's value, or PC_ERROR when out of memory. */
+ * callback's value, or PC_ENOMEM when out of memory. */
 int pc__parent_reasons(const pc_verdict *v, pc__parent_fn fn, void *ctx);
 
 /* The warnings a parent may see (about the photo, not about a child's

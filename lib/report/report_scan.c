@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/error.h"
 #include "report/report_parent.h"
 #include "report/report_scan.h"
+#include "report/scan_summary.h"
 #include "report/report_wrap.h"
 #include "photoconsent/photoconsent.h"
 
@@ -24,16 +26,12 @@
 /* The verdict column: as wide as its longest word, "DO NOT SHARE". */
 #define VERDICT_WIDTH 14
 
-static int text_headline(struct pc__buf *b, const pc_verdict *v, int color)
+/* The label first, as scan.h promises: a terminal colours it. */
+static int text_headline(struct pc__buf *b, const pc_verdict *v)
 {
-	static const char *const word[] = { "SHARE", "DO NOT SHARE", "REVIEW" };
-	/* Bold green, bold red, bold yellow. */
-	static const char *const ansi[] = { "\033[1;32m", "\033[1;31m", "\033[1;33m" };
-	enum pc_verdict_kind kind = pc_verdict_kind(v);
-	size_t k = kind == PC_VERDICT_DO_NOT_SHARE ? 1 : kind == PC_VERDICT_REVIEW ? 2 : 0;
-	int err = color ? pc__buf_printf(b, "%s%s\033[0m", ansi[k], word[k])
-	                : pc__buf_puts(b, word[k]);
-	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH - strlen(word[k])), "");
+	const char *word = pc_verdict_kind_label(pc_verdict_kind(v));
+	int err = pc__buf_puts(b, word);
+	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH - strlen(word)), "");
 	err = err ? err : pc__buf_put_printable(b, pc_verdict_file(v));
 	return err ? err : pc__buf_putc(b, '\n');
 }
@@ -69,7 +67,7 @@ static int text_staff_reason(struct pc__buf *b, const char *message, const char 
 		int err = pc__buf_append(&cut, message, len - plen - 2) ||
 		          text_line(b, "", cut.data);
 		pc__buf_release(&cut);
-		return err ? PC_ERROR : 0;
+		return err ? PC_ENOMEM : 0;
 	}
 	return text_line(b, "", message);
 }
@@ -77,10 +75,10 @@ static int text_staff_reason(struct pc__buf *b, const char *message, const char 
 /* The verdict and the file; under it each reason and each warning (GPS,
  * a caption naming a pupil, a consent about to expire), as check shows
  * them. */
-static int text_record(struct pc__buf *b, const pc_verdict *v, enum pc_view view, int color,
+static int text_record(struct pc__buf *b, const pc_verdict *v, enum pc_view view,
                        const char *policy)
 {
-	int err = text_headline(b, v, color);
+	int err = text_headline(b, v);
 	if (view == PC_VIEW_PARENT) {
 		err = err ? err : pc__parent_reasons(v, text_parent_reason, b);
 		return err ? err : pc__parent_warnings(v, text_parent_warning, b);
@@ -162,7 +160,8 @@ static int csv_people(struct pc__buf *b, const pc_verdict *v)
 		if (err)
 			break;
 		if (p->match == PC_PERSON_EXACT || p->match == PC_PERSON_ALIAS)
-			err = pc__buf_printf(b, "%s (%s): %s", p->pupil_name, p->pupil_id, p->consent);
+			err = pc__buf_printf(b, "%s (%s): %s", p->pupil_name, p->pupil_id,
+			                     pc_person_consent_name(p->consent));
 		else if (p->match == PC_PERSON_AMBIGUOUS)
 			err = pc__buf_printf(b, "'%s': several pupils", p->tag);
 		else
@@ -213,7 +212,7 @@ static int csv_record(struct pc__buf *b, const pc_verdict *v, enum pc_view view)
 }
 
 int pc__scan_record(char **out, const pc_verdict *v, enum pc_view view,
-                    enum pc_scan_format format, int color, const char *policy)
+                    enum pc_scan_format format, const char *policy)
 {
 	struct pc__buf b;
 	*out = NULL;
@@ -221,13 +220,13 @@ int pc__scan_record(char **out, const pc_verdict *v, enum pc_view view,
 		return pc_report_check_json(out, v, view);
 	pc__buf_init(&b, 0);
 	int err = format == PC_SCAN_CSV ? csv_record(&b, v, view)
-	                                : text_record(&b, v, view, color, policy);
+	                                : text_record(&b, v, view, policy);
 	return pc__buf_finish(out, &b, err);
 }
 
 /* ------------------------------------------------------------- summary */
 
-static const char *const SKIP_WORDS[PC_SCAN_SKIP_KINDS] = {
+static const char *const SKIP_WORDS[PC__SCAN_SKIP_KINDS] = {
 	[PC_SCAN_NOT_JPEG] = "not a JPEG",
 	[PC_SCAN_SPECIAL] = "FIFO, socket or device",
 	[PC_SCAN_LOOP] = "symbolic link loop",
@@ -239,7 +238,7 @@ static const char *const SKIP_WORDS[PC_SCAN_SKIP_KINDS] = {
 
 const char *pc_scan_skip_name(enum pc_scan_skip kind)
 {
-	static const char *const names[PC_SCAN_SKIP_KINDS] = {
+	static const char *const names[PC__SCAN_SKIP_KINDS] = {
 		[PC_SCAN_NOT_JPEG] = "not-jpeg",
 		[PC_SCAN_SPECIAL] = "special-file",
 		[PC_SCAN_LOOP] = "symlink-loop",
@@ -248,14 +247,12 @@ const char *pc_scan_skip_name(enum pc_scan_skip kind)
 		[PC_SCAN_TOO_DEEP] = "too-deep",
 		[PC_SCAN_OTHER_IMAGE] = "unreadable-image",
 	};
-	return (unsigned)kind < PC_SCAN_SKIP_KINDS ? names[kind] : "unknown";
+	return (unsigned)kind < PC__SCAN_SKIP_KINDS ? names[kind] : "unknown";
 }
 
-static int summary_row(struct pc__buf *b, const char *label, size_t n, const char *ansi,
-                       const char *note)
+static int summary_row(struct pc__buf *b, const char *label, size_t n, const char *note)
 {
-	int err = ansi ? pc__buf_printf(b, "  %s%-13s\033[0m %7zu", ansi, label, n)
-	               : pc__buf_printf(b, "  %-13s %7zu", label, n);
+	int err = pc__buf_printf(b, "  %-*s %7zu", PC_SCAN_SUMMARY_LABEL_WIDTH, label, n);
 	if (!err && note && *note)
 		err = pc__buf_printf(b, "   %s", note);
 	return err || pc__buf_putc(b, '\n');
@@ -264,7 +261,7 @@ static int summary_row(struct pc__buf *b, const char *label, size_t n, const cha
 static int skipped_note(struct pc__buf *note, const struct pc_scan_summary *s)
 {
 	int err = 0, first = 1;
-	for (int k = 0; k < PC_SCAN_SKIP_KINDS && !err; k++) {
+	for (int k = 0; k < PC__SCAN_SKIP_KINDS && !err; k++) {
 		if (!s->skipped_by_kind[k])
 			continue;
 		err = pc__buf_printf(note, "%s%zu %s", first ? "(" : ", ", s->skipped_by_kind[k],
@@ -274,24 +271,34 @@ static int skipped_note(struct pc__buf *note, const struct pc_scan_summary *s)
 	return err || (!first && pc__buf_putc(note, ')')) || pc__buf_putc(note, '\0');
 }
 
-int pc_report_scan_summary(char **out, const struct pc_scan_summary *s, int color)
+int pc_report_scan_summary(char **out, const pc_scan_summary *s)
 {
-	struct pc__buf b, note;
+	PC_ASSERT_ARG_CODE(out);
 	*out = NULL;
+	PC_ASSERT_ARG_CODE(s);
+	struct pc__buf b, note;
 	pc__buf_init(&b, 0);
 	pc__buf_init(&note, 0);
 	double rate = s->seconds > 0 ? (double)s->photos / s->seconds : 0;
 	int err = pc__buf_printf(&b, "\n%zu photo%s checked for %s as of %s in %.1f s (%.0f a second)\n",
 	                         s->photos, s->photos == 1 ? "" : "s", s->purpose, s->date,
 	                         s->seconds, rate);
-	err = err || summary_row(&b, "share", s->share, color ? "\033[1;32m" : NULL, NULL);
-	err = err || summary_row(&b, "review", s->review, color ? "\033[1;33m" : NULL, NULL);
-	err = err || summary_row(&b, "do not share", s->do_not_share, color ? "\033[1;31m" : NULL,
-	                         NULL);
-	err = err || summary_row(&b, "unreadable", s->unreadable, NULL,
+	/* The verdicts' rows: their labels in lower case, as scan.h
+	 * promises, so that a terminal can find them to colour. */
+	static const enum pc_verdict_kind rows[] = { PC_VERDICT_SHARE, PC_VERDICT_REVIEW,
+	                                             PC_VERDICT_DO_NOT_SHARE };
+	const size_t counts[] = { s->share, s->review, s->do_not_share };
+	for (size_t i = 0; i < 3 && !err; i++) {
+		char label[PC_SCAN_SUMMARY_LABEL_WIDTH + 1];
+		snprintf(label, sizeof(label), "%s", pc_verdict_kind_label(rows[i]));
+		for (char *c = label; *c; c++)
+			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+		err = summary_row(&b, label, counts[i], NULL);
+	}
+	err = err || summary_row(&b, "unreadable", s->unreadable,
 	                         s->unreadable ? "(could not be read: review them by eye)" : NULL);
 	err = err || skipped_note(&note, s);
-	err = err || summary_row(&b, "skipped", s->skipped, NULL, note.data);
+	err = err || summary_row(&b, "skipped", s->skipped, note.data);
 	/* Said once here; the photos' reasons leave it out. */
 	if (!err && s->policy && *s->policy && s->do_not_share) {
 		err = pc__buf_printf(&b, "\nThe school's policy for %s, which the refusals above "

@@ -10,8 +10,8 @@
 /* The record of `v` in `format` for `view`, with its newline, into *out
  * (the caller's, free()). A text record leaves out the purpose's `policy`
  * sentence (NULL: none) where a reason ends with it: the summary says it
- * once. 0, or PC_ERROR when out of memory. */
+ * once. 0, or PC_ENOMEM when out of memory. */
 int pc__scan_record(char **out, const pc_verdict *v, enum pc_view view,
-                    enum pc_scan_format format, int color, const char *policy);
+                    enum pc_scan_format format, const char *policy);
 
 #endif

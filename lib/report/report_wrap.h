@@ -19,7 +19,7 @@
  * first character, or hang two further in when there is no label, so that
  * each reason stands out. A word longer than a line stands alone. Each
  * control character is written '?', as pc__buf_put_printable does. Ends
- * with a newline. 0, or PC_ERROR when out of memory.
+ * with a newline. 0, or PC_ENOMEM when out of memory.
  */
 int pc__report_wrapped(struct pc__buf *b, size_t indent, const char *label, const char *text);
 

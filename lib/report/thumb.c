@@ -99,7 +99,7 @@ static int fail(char **error, int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	*error = pc__vformat(fmt, ap);
 	va_end(ap);
-	return *error ? code : PC_ERROR;
+	return *error ? code : PC_ENOMEM;
 }
 
 static void error_exit(j_common_ptr cinfo)
@@ -397,7 +397,7 @@ static int decode_failed(struct thumb *t, char **error)
 		            "the image is too large to preview (it needs more than %ld MiB to decode)",
 		            THUMB_MAX_MEMORY >> 20);
 	if (err->pub.msg_code == JERR_OUT_OF_MEMORY)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	return fail(error, PC_EFORMAT, "cannot decode the image: %s", err->message);
 }
 
@@ -446,7 +446,7 @@ static int decode(struct thumb *t, char **error, unsigned side)
 	fit(sw, sh, side, &dw, &dh);
 	t->pixels = malloc((size_t)dw * dh * 3);
 	if (!t->pixels)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	t->width = dw;
 	t->height = dh;
 
@@ -541,7 +541,7 @@ static int encode(struct thumb *t, int orientation, struct pc__thumb_size *size)
 	c->err = &t->cerr.pub;
 	/* Our own pixels and settings: only memory can fail here. */
 	if (setjmp(t->cerr.jump))
-		return PC_ERROR;
+		return PC_ENOMEM;
 
 	jpeg_create_compress(c);
 	t->dest.out = &t->jpeg;
@@ -587,7 +587,7 @@ static int data_uri(char **out, const unsigned char *data, size_t len)
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	char *s = malloc(sizeof(prefix) + (len + 2) / 3 * 4);
 	if (!s)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	memcpy(s, prefix, sizeof(prefix) - 1);
 	char *q = s + sizeof(prefix) - 1;
 	size_t i = 0;
@@ -616,7 +616,7 @@ static int data_uri(char **out, const unsigned char *data, size_t len)
 int pc__thumb_data_uri(char **out, struct pc__thumb_size *size, char **error,
                        const char *path, int orientation, unsigned max_side)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct pc__thumb_size made = { 0, 0 };
 	struct thumb t;
 	memset(&t, 0, sizeof(t));

@@ -37,7 +37,7 @@ struct pc__thumb_size {
  * FIFO is refused, not waited on), PC_EFORMAT (libjpeg cannot decode it),
  * PC_ETOOBIG (beyond the size, memory or scan limits), with *error set to
  * a message for a person (the caller's, free()), such as "cannot decode
- * the image: Not a JPEG file: starts with 0x89 0x50"; or PC_ERROR when out
+ * the image: Not a JPEG file: starts with 0x89 0x50"; or PC_ENOMEM when out
  * of memory (no message). *out and *error are NULL unless set.
  */
 int pc__thumb_data_uri(char **out, struct pc__thumb_size *size, char **error,

@@ -14,17 +14,17 @@ int pc__ring_init(struct pc__ring *r, size_t cap)
 	r->cap = cap;
 	r->put = r->take = 0;
 	if (!r->slots)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	if (sem_init(&r->items, 0, 0)) {
 		free(r->slots);
 		r->slots = NULL;
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	if (sem_init(&r->space, 0, (unsigned)cap)) {
 		sem_destroy(&r->items);
 		free(r->slots);
 		r->slots = NULL;
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	return 0;
 }

@@ -23,7 +23,7 @@ struct pc__ring {
 	sem_t items, space;
 };
 
-/* 0, or PC_ERROR when out of memory (or no semaphore). */
+/* 0, or PC_ENOMEM when out of memory (or no semaphore). */
 int pc__ring_init(struct pc__ring *r, size_t cap);
 void pc__ring_release(struct pc__ring *r);
 

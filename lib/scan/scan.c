@@ -37,9 +37,11 @@
 
 #include "judge/audit.h"
 #include "base/buf.h"
+#include "base/error.h"
 #include "base/path.h"
 #include "report/report_html.h"
 #include "report/report_scan.h"
+#include "report/scan_summary.h"
 #include "scan/ring.h"
 #include "scan/scan_log.h"
 #include "judge/snapshot.h"
@@ -172,7 +174,7 @@ static int make_card(struct scan *s, struct result *r, const pc_photo *photo)
 	if (!r->unreadable) {
 		ret = pc__thumb_data_uri(&thumb, &size, &why, r->path, pc_photo_orientation(photo),
 		                         PC__THUMB_SIDE);
-		if (ret == PC_ERROR)
+		if (ret == PC_ENOMEM)
 			goto done;
 	}
 	struct pc__html_card_info info = {
@@ -189,7 +191,7 @@ static int make_card(struct scan *s, struct result *r, const pc_photo *photo)
 done:
 	free(thumb);
 	free(why);
-	return ret == PC_ERROR ? PC_ERROR : 0;
+	return ret == PC_ENOMEM ? PC_ENOMEM : 0;
 }
 
 /* The audit log's record of a judged photo. */
@@ -214,9 +216,9 @@ static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
 	}
 	r->path = path;
 	int read = pc_photo_read(&photo, path, xmp_beside ? &s->read : &s->read_alone);
-	if (read == PC_ERROR)
+	if (read)
 		goto fail;
-	if (read == PC_EFORMAT) {
+	if (pc_photo_status(photo) == PC_PHOTO_UNREADABLE) {
 		/* Not a JPEG at all: passed over, with what it looks like. */
 		r->kind = R_SKIP;
 		r->skip = pc_photo_is_other_image(photo) ? PC_SCAN_OTHER_IMAGE : PC_SCAN_NOT_JPEG;
@@ -232,7 +234,7 @@ static struct result *judge_one(struct scan *s, char *path, int xmp_beside)
 	                pc_photo_status(photo) == PC_PHOTO_UNOPENED;
 	if (pc_snapshot_judge(&r->verdict, s->snap, photo) ||
 	    pc__scan_record(&r->record, r->verdict, s->opts->view, s->opts->format,
-	                    s->opts->color, s->snap->purpose->policy) ||
+	                    s->snap->purpose->policy) ||
 	    (s->opts->html && make_card(s, r, photo)) || (s->log && make_log(s, r, photo)))
 		goto fail;
 	pc_photo_free(photo);
@@ -322,10 +324,10 @@ static void dispatch(struct scan *s)
 static int queue_path(struct scan *s, const char *path, int xmp_beside)
 {
 	if (!s->pending && !(s->pending = calloc(1, sizeof(*s->pending))))
-		return PC_ERROR;
+		return PC_ENOMEM;
 	char *copy = strdup(path);
 	if (!copy)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	s->pending->xmp_beside[s->pending->n] = (unsigned char)xmp_beside;
 	s->pending->paths[s->pending->n++] = copy;
 	atomic_fetch_add(&s->found, 1);
@@ -356,7 +358,7 @@ static int walk_entry(void *ctx, const struct pc__walk_entry *e)
 	if (!b || !r) {
 		free(b);
 		free(r);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	b->items[b->n++] = r;
 	r->kind = R_SKIP;
@@ -365,7 +367,7 @@ static int walk_entry(void *ctx, const struct pc__walk_entry *e)
 	r->message = strdup(e->message ? e->message : "passed over");
 	if (!r->path || !r->message) {
 		batch_free(b);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	post(s, &s->walker_out, b);
 	return 0;
@@ -381,7 +383,7 @@ static void *walker_main(void *arg)
 	atomic_store(&s->walk_over, 1);
 	for (unsigned i = 0; i < s->jobs; i++)
 		pc__ring_put(&s->workers[i].in, NULL);
-	s->walker_end.failed = ret == PC_ERROR;
+	s->walker_end.failed = ret == PC_ENOMEM;
 	post(s, &s->walker_out, &s->walker_end);
 	return NULL;
 }
@@ -447,8 +449,8 @@ static int pick_blockers(struct tally *t, const pc_snapshot *snap)
 	struct pc_scan_summary *sum = t->summary;
 	struct pc_scan_blocker *top = calloc(PC_SCAN_BLOCKERS, sizeof(*top));
 	if (!top)
-		return PC_ERROR;
-	sum->priv = top;
+		return PC_ENOMEM;
+	sum->owned = top;
 	sum->blockers = top;
 	if (sum->view == PC_VIEW_PARENT)
 		return 0;
@@ -476,25 +478,9 @@ static int pick_blockers(struct tally *t, const pc_snapshot *snap)
 		pc__buf_release(&name);
 		sum->blocker_count++;
 		if (!b->pupil_id || !b->name || (p->class_name && !b->class_name))
-			return PC_ERROR;
+			return PC_ENOMEM;
 	}
 	return 0;
-}
-
-void pc_scan_summary_free(struct pc_scan_summary *sum)
-{
-	if (!sum)
-		return;
-	struct pc_scan_blocker *top = sum->priv;
-	for (size_t i = 0; top && i < sum->blocker_count; i++) {
-		free((char *)top[i].pupil_id);
-		free((char *)top[i].name);
-		free((char *)top[i].class_name);
-	}
-	free(top);
-	free((char *)sum->purpose);
-	free((char *)sum->policy);
-	free(sum);
 }
 
 /* ------------------------------------------------------------- the run */
@@ -540,13 +526,16 @@ static struct result_batch *take_batch(struct scan *s, unsigned *from)
 	}
 }
 
-struct callbacks {
-	pc_scan_item_fn on_item;
-	pc_scan_progress_fn on_progress;
-	void *ctx;
-};
+/* Keeps the first failure's message: what went wrong first is what a
+ * person must hear. Returns `code`. */
+static int fail(struct pc_error *e, int code, const char *message)
+{
+	if (e->code == PC_OK)
+		pc__error_copy(e, code, message);
+	return code;
+}
 
-static void tell_progress(struct scan *s, const struct callbacks *cb, struct tally *t,
+static void tell_progress(struct scan *s, const struct pc_scan_options *cb, struct tally *t,
                           const struct timespec *start)
 {
 	if (!cb->on_progress)
@@ -563,8 +552,8 @@ static void tell_progress(struct scan *s, const struct callbacks *cb, struct tal
 }
 
 /* One result: the tally, the contact sheet, the callback. */
-static int take(struct scan *s, const struct callbacks *cb, struct tally *t,
-                struct pc__html *html, char **error, const struct result *r)
+static int take(struct scan *s, const struct pc_scan_options *cb, struct tally *t,
+                struct pc__html *html, struct pc_error *e, const struct result *r)
 {
 	struct pc_scan_item item = {
 		.path = r->path, .verdict = r->verdict, .record = r->record,
@@ -575,7 +564,11 @@ static int take(struct scan *s, const struct callbacks *cb, struct tally *t,
 		t->done++;
 		if (s->log)
 			pc__scan_log_put(s->log, r->log, r->log_len);
-		int err = html ? pc__html_add(html, error, r->path, r->card) : 0;
+		char *why = NULL;
+		int err = html ? pc__html_add(html, &why, r->path, r->card) : 0;
+		if (err)
+			fail(e, err, why);
+		free(why);
 		if (err)
 			return err;
 	} else {
@@ -587,13 +580,14 @@ static int take(struct scan *s, const struct callbacks *cb, struct tally *t,
 		    r->skip == PC_SCAN_OTHER_IMAGE)
 			t->summary->unjudged++;
 	}
-	return cb->on_item(cb->ctx, &item);
+	return cb->on_item ? cb->on_item(cb->ctx, &item) : 0;
 }
 
 /* Takes every result until `ends` threads have ended, calling back and
  * keeping the tally; the first non-zero callback value stops the scan. */
-static int drain(struct scan *s, unsigned ends, const struct callbacks *cb, struct tally *t,
-                 struct pc__html *html, char **error, const struct timespec *start)
+static int drain(struct scan *s, unsigned ends, const struct pc_scan_options *cb,
+                 struct tally *t, struct pc__html *html, struct pc_error *e,
+                 const struct timespec *start)
 {
 	int ret = 0;
 	unsigned from = 0;
@@ -612,7 +606,7 @@ static int drain(struct scan *s, unsigned ends, const struct callbacks *cb, stru
 		if (b->end)
 			ends--;
 		for (size_t i = 0; i < b->n && !ret && !t->failed; i++) {
-			ret = take(s, cb, t, html, error, b->items[i]);
+			ret = take(s, cb, t, html, e, b->items[i]);
 			if (ret)
 				atomic_store(&s->stop, 1);
 		}
@@ -651,20 +645,13 @@ static unsigned default_jobs(void)
 	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
 
-static int fail(char **error, int code, const char *message)
-{
-	if (error && !*error)
-		*error = strdup(message);
-	return code;
-}
-
 /* The scan's rows to its audit log: its own, with the summary's counts,
  * and every photo's, in one transaction. 0 or the store's code, with the
- * message in *error. */
+ * message in `e`. */
 static int write_log(struct scan *s, const struct pc_scan_summary *sum, const char *started,
-                     char **error)
+                     struct pc_error *e)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	char *why = NULL;
 	char **roots = calloc(s->root_count + 1, sizeof(*roots));
 	for (size_t i = 0; roots && i < s->root_count; i++) {
@@ -673,7 +660,7 @@ static int write_log(struct scan *s, const struct pc_scan_summary *sum, const ch
 		 * given, which the log refuses, saying so. */
 		if (!(roots[i] = pc__path_real(s->roots[i])) &&
 		    (errno == ENOMEM || !(roots[i] = strdup(s->roots[i])))) {
-			ret = PC_ERROR;
+			ret = PC_ENOMEM;
 			goto done;
 		}
 	}
@@ -689,7 +676,7 @@ static int write_log(struct scan *s, const struct pc_scan_summary *sum, const ch
 	ret = pc__scan_log_write(s->log, s->opts->log, &row, &why);
 done:
 	if (ret)
-		ret = fail(error, ret, why ? why : "the scan could not be written to the audit log: "
+		ret = fail(e, ret, why ? why : "the scan could not be written to the audit log: "
 		                                   "out of memory; its verdicts stand, but the scan "
 		                                   "is not logged: run it again to log it");
 	free(why);
@@ -699,12 +686,11 @@ done:
 	return ret;
 }
 
-int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *snap,
-                const char *const *roots, size_t root_count,
-                const struct pc_scan_options *opts, pc_scan_item_fn on_item,
-                pc_scan_progress_fn on_progress, void *ctx)
+int pc_scan_run(pc_scan_summary **out, const pc_snapshot *snap, const char *const *roots,
+                size_t root_count, const struct pc_scan_options *opts, struct pc_error *err)
 {
-	int ret = PC_ERROR, have_results = 0, have_walker_out = 0;
+	static const struct pc_scan_options defaults = PC_SCAN_OPTIONS_INIT;
+	int ret = PC_ENOMEM, have_results = 0, have_walker_out = 0;
 	int walker_started = 0, counter_started = 0;
 	unsigned wanted, ends = 0;
 	pthread_t walker, counter;
@@ -712,17 +698,24 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	struct tally t = { NULL, NULL, 0, 0 };
 	struct scan s;
 	struct timespec start;
-	const struct callbacks cb = { on_item, on_progress, ctx };
+	struct pc_error e = PC_ERROR_INIT;
 	char started[20];
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	pc__audit_time(started, (long long)time(NULL));
 	memset(&s, 0, sizeof(s));
+	PC_ASSERT_ARG(err, out);
 	*out = NULL;
-	if (error)
-		*error = NULL;
-	if (!snap || !opts || !on_item || (root_count && !roots))
-		return fail(error, PC_ERROR, "scan: nothing to scan");
+	PC_ASSERT_ARG(err, snap);
+	PC_ASSERT_ARG(err, roots || !root_count);
+	if (!opts)
+		opts = &defaults;
+	else if (pc__options_check(err, opts->version, PC_SCAN_OPTIONS_VERSION,
+	                           "struct pc_scan_options"))
+		return PC_EVERSION;
+	if (opts->read && pc__options_check(err, opts->read->version, PC_READ_OPTIONS_VERSION,
+	                                    "struct pc_read_options"))
+		return PC_EVERSION;
 	s.snap = snap;
 	s.opts = opts;
 	/* The school's person roots, unless the caller says otherwise. */
@@ -743,7 +736,7 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	t.blocks = calloc(snap->pupils->count ? snap->pupils->count : 1, sizeof(*t.blocks));
 	s.workers = calloc(wanted, sizeof(*s.workers));
 	if (!t.summary || !t.blocks || !s.workers) {
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(&e, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	t.summary->view = opts->view;
@@ -751,19 +744,19 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 	memcpy(t.summary->date, snap->date, sizeof(t.summary->date));
 	if (!(t.summary->purpose = strdup(snap->purpose->id)) ||
 	    (snap->purpose->policy && !(t.summary->policy = strdup(snap->purpose->policy)))) {
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(&e, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	if (opts->html) {
 		char *why = NULL;
 		int oom = 0;
 		if (!(s.cwd = current_folder(&oom)) && oom) {
-			ret = fail(error, PC_ERROR, "out of memory");
+			ret = fail(&e, PC_ENOMEM, "out of memory");
 			goto done;
 		}
 		ret = pc__html_open(&html, &why, opts->html, opts->view);
 		if (ret) {
-			ret = fail(error, ret, why ? why : "out of memory");
+			ret = fail(&e, ret, why ? why : "out of memory");
 			free(why);
 			goto done;
 		}
@@ -773,13 +766,13 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 		char *why = NULL;
 		ret = pc__scan_log_new(&s.log, &why);
 		if (ret) {
-			ret = fail(error, ret, why ? why : "out of memory");
+			ret = fail(&e, ret, why ? why : "out of memory");
 			free(why);
 			goto done;
 		}
 	}
 	if (sem_init(&s.results, 0, 0) || pc__ring_init(&s.walker_out, QUEUE_LENGTH)) {
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(&e, PC_ENOMEM, "out of memory");
 		goto done;
 	}
 	have_results = have_walker_out = 1;
@@ -812,30 +805,30 @@ int pc_scan_run(struct pc_scan_summary **out, char **error, const pc_snapshot *s
 			pc__ring_put(&s.workers[i].in, NULL);
 		t.failed = 1;
 	}
-	if (walker_started && on_progress && !pthread_create(&counter, NULL, counter_main, &s))
+	if (walker_started && opts->on_progress && !pthread_create(&counter, NULL, counter_main, &s))
 		counter_started = 1;
 
-	ret = drain(&s, ends, &cb, &t, html, error, &start);
+	ret = drain(&s, ends, opts, &t, html, &e, &start);
 	if (t.failed && !ret)
-		ret = fail(error, PC_ERROR, s.jobs ? "out of memory" : "cannot start a thread");
+		ret = s.jobs ? fail(&e, PC_ENOMEM, NULL) : fail(&e, PC_ERROR, "cannot start a thread");
 	t.summary->seconds = seconds_since(&start);
 	if (t.summary->worst == PC_VERDICT_SHARE && (!t.summary->photos || t.summary->unjudged))
 		t.summary->worst = PC_VERDICT_REVIEW;
-	tell_progress(&s, &cb, &t, &start);
+	tell_progress(&s, opts, &t, &start);
 	if (!ret && pick_blockers(&t, snap))
-		ret = fail(error, PC_ERROR, "out of memory");
+		ret = fail(&e, PC_ENOMEM, "out of memory");
 	if (!ret && html) {
 		char *why = NULL;
 		ret = pc__html_finish(html, &why, t.summary);
 		if (ret)
-			ret = fail(error, ret, why ? why : "out of memory");
+			ret = fail(&e, ret, why ? why : "out of memory");
 		free(why);
 	}
 	/* Last, so that only a scan that ran to its end is logged; when the
 	 * log fails, the photos were judged all the same. */
 	int logged = 0;
 	if (!ret && s.log)
-		logged = write_log(&s, t.summary, started, error);
+		logged = write_log(&s, t.summary, started, &e);
 	if (!ret) {
 		*out = t.summary;
 		t.summary = NULL;
@@ -861,5 +854,8 @@ done:
 	free(s.workers);
 	free(t.blocks);
 	pc_scan_summary_free(t.summary);
+	/* The callback's own value is the caller's, not an error. */
+	if (ret < 0)
+		pc__error_copy(err, ret, e.message);
 	return ret;
 }

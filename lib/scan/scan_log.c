@@ -44,7 +44,7 @@ static char *message(const char *fmt, ...)
 
 int pc__scan_log_new(struct pc__scan_log **out, char **error)
 {
-	int ret = PC_ERROR, fd = -1;
+	int ret = PC_ENOMEM, fd = -1;
 	struct pc__buf path;
 	struct pc__scan_log *log = calloc(1, sizeof(*log));
 	const char *dir = getenv("TMPDIR");
@@ -63,7 +63,7 @@ int pc__scan_log_new(struct pc__scan_log **out, char **error)
 		int why = errno;
 		*error = message("cannot make a temporary file in '%s' for the scan's audit log: %s "
 		                 "(set TMPDIR to a folder you may write to)", dir, strerror(why));
-		ret = *error ? PC_EOPEN : PC_ERROR;
+		ret = *error ? PC_EOPEN : PC_ENOMEM;
 		goto done;
 	}
 	fd = -1;
@@ -73,7 +73,7 @@ int pc__scan_log_new(struct pc__scan_log **out, char **error)
 done:
 	if (fd >= 0)
 		close(fd);
-	if (ret == PC_ERROR && !*error)
+	if (ret == PC_ENOMEM && !*error)
 		*error = message("out of memory");
 	pc__buf_release(&path);
 	pc__scan_log_free(log);
@@ -117,13 +117,13 @@ int pc__scan_log_record(char **out, size_t *len, const struct pc_log_entry *e)
 	err = err ? err : put_list(&b, e->pupils, e->pupil_count);
 	if (err) {
 		pc__buf_release(&b);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	n = b.len - sizeof(n);
 	memcpy(b.data, &n, sizeof(n));
 	*len = b.len;
 	*out = pc__buf_detach(&b);
-	return *out ? 0 : PC_ERROR;
+	return *out ? 0 : PC_ENOMEM;
 }
 
 void pc__scan_log_put(struct pc__scan_log *log, const char *record, size_t len)
@@ -172,7 +172,7 @@ static int count_of(const char *s, size_t *out)
 	return 0;
 }
 
-/* Reading a record: 0, DAMAGED, or PC_ERROR when out of memory. */
+/* Reading a record: 0, DAMAGED, or PC_ENOMEM when out of memory. */
 #define DAMAGED 1
 
 /* One list of the record into r->items from *used on. */
@@ -185,7 +185,7 @@ static int read_list(struct reader *r, const char **p, const char *end, size_t *
 		size_t alloc = (*used + *count) * 2;
 		const char **grown = realloc(r->items, alloc * sizeof(*grown));
 		if (!grown)
-			return PC_ERROR;
+			return PC_ENOMEM;
 		r->items = grown;
 		r->item_alloc = alloc;
 	}
@@ -234,17 +234,17 @@ static int next_row(void *ctx, struct pc_log_entry *out)
 			return 0;
 		r->why = message("the temporary file holds %zu photos, not the scan's %zu",
 		                 r->read, r->expected);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	if (got != sizeof(n) || n > MAX_RECORD) {
 		r->why = message("its temporary file in '%s' is damaged", r->log->dir);
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	if (n > r->alloc) {
 		char *grown = realloc(r->data, n);
 		if (!grown) {
 			r->out_of_memory = 1;
-			return PC_ERROR;
+			return PC_ENOMEM;
 		}
 		r->data = grown;
 		r->alloc = n;
@@ -252,7 +252,7 @@ static int next_row(void *ctx, struct pc_log_entry *out)
 	if (fread(r->data, 1, n, r->log->f) != n) {
 		r->why = message("its temporary file in '%s' cannot be read back: %s", r->log->dir,
 		                 ferror(r->log->f) ? strerror(errno) : "it ends too soon");
-		return PC_ERROR;
+		return PC_ENOMEM;
 	}
 	int err = parse(r, n, out);
 	if (err == DAMAGED)
@@ -260,7 +260,7 @@ static int next_row(void *ctx, struct pc_log_entry *out)
 	else if (err)
 		r->out_of_memory = 1;
 	if (err)
-		return PC_ERROR;
+		return PC_ENOMEM;
 	r->read++;
 	return 1;
 }
@@ -268,7 +268,7 @@ static int next_row(void *ctx, struct pc_log_entry *out)
 int pc__scan_log_write(struct pc__scan_log *log, pc_store *store,
                        const struct pc_log_scan *scan, char **error)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct reader r = { log, scan->photos, 0, NULL, 0, NULL, 0, NULL, 0 };
 	const char *then = "; its verdicts stand, but the scan is not logged: run it again to "
 	                   "log it";

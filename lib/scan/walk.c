@@ -160,7 +160,7 @@ static int enter(struct walk *w, int at, const char *name)
 	DIR *dir = fdopendir(fd);
 	if (!dir) {
 		int err = errno;
-		ret = err == ENOMEM ? PC_ERROR
+		ret = err == ENOMEM ? PC_ENOMEM
 		                    : report(w, PC__WALK_NO_FOLDER, "cannot open the folder: %s",
 		                             error_text(w, err));
 		goto done;
@@ -238,7 +238,7 @@ static int step(struct walk *w)
 
 int pc__walk(const char *root, pc__walk_fn fn, void *ctx)
 {
-	int ret = PC_ERROR;
+	int ret = PC_ENOMEM;
 	struct walk *w = calloc(1, sizeof(*w));
 	if (!w)
 		goto done;

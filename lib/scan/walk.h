@@ -67,7 +67,7 @@ typedef int (*pc__walk_fn)(void *ctx, const struct pc__walk_entry *entry);
  * Uses no global state, so walks in different threads do not meet; the
  * open folders (at most PC__WALK_MAX_DEPTH + 1 descriptors) are closed
  * before it returns, also when the callback stops it.
- * Returns 0, the callback's non-zero value, or PC_ERROR when out of memory.
+ * Returns 0, the callback's non-zero value, or PC_ENOMEM when out of memory.
  */
 int pc__walk(const char *root, pc__walk_fn fn, void *ctx);
 

@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	pc_photo *photo = NULL;
-	if (pc_photo_read_memory(&photo, "fuzz.jpg", data, size, NULL) == PC_ERROR)
+	if (pc_photo_read_memory(&photo, "fuzz.jpg", data, size, NULL) < 0)
 		return 0;
 	char *json = NULL, *text = NULL;
 	pc_report_inspect_json(&json, photo);

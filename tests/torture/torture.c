@@ -2,7 +2,7 @@
  * torture: reads photos while failing the Nth memory allocation, for every
  * N until a read needs no more, as curl's torture mode does.
  *
- * Each failed read must come back as PC_ERROR with no photo (and nothing
+ * Each failed read must come back as an error (PC_ENOMEM) with no photo (and nothing
  * leaked: the sanitizer build's leak check runs at exit), or as a normal
  * result when the failed allocation was one the library can do without.
  * Never a crash. The library's own calls to malloc, calloc, realloc and
@@ -14,7 +14,7 @@
  *
  * With --judge CSV PHOTO... it judges each photo for every purpose against
  * a database imported from CSV, failing each allocation of the judgement
- * in turn: a failure must come back as PC_ERROR with no verdict, never as
+ * in turn: a failure must come back as an error (PC_ENOMEM) with no verdict, never as
  * a different verdict. Each verdict is then written to the audit log as a
  * staff check is: a row, or an error with a message and no row.
  *
@@ -112,14 +112,14 @@ static int read_once(const char *path, const void *data, size_t len, char **json
 	pc_photo *photo = NULL;
 	int err = pc_photo_read_memory(&photo, path, data, len, NULL);
 	*json = NULL;
-	if (err == PC_ERROR) {
+	if (err < 0) {
 		if (photo) {
-			fprintf(stderr, "torture: '%s': PC_ERROR but a photo came back\n", path);
+			fprintf(stderr, "torture: '%s': an error but a photo came back\n", path);
 			exit(1);
 		}
 		return err;
 	}
-	if (pc_report_inspect_json(json, photo) == PC_ERROR && *json) {
+	if (pc_report_inspect_json(json, photo) < 0 && *json) {
 		fprintf(stderr, "torture: '%s': the report failed but returned text\n", path);
 		exit(1);
 	}
@@ -220,8 +220,8 @@ static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_pho
 	long before = log_rows(raw);
 	fail_at = n;
 	made = 0;
-	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26");
-	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) == PC_ERROR)
+	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26", NULL);
+	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) < 0)
 		*json = NULL;
 	/* Logged only when the allocation to fail is still to come: each row
 	 * is a transaction written to disk, too slow to write for every run. */
@@ -266,7 +266,7 @@ static int torture_judge(const char *csv, int count, char **photos)
 	}
 	for (int i = 0; i < count; i++) {
 		pc_photo *photo = NULL;
-		if (pc_photo_read(&photo, photos[i], NULL) == PC_ERROR) {
+		if (pc_photo_read(&photo, photos[i], NULL) < 0) {
 			fprintf(stderr, "torture: cannot read '%s'\n", photos[i]);
 			goto done;
 		}
@@ -275,7 +275,7 @@ static int torture_judge(const char *csv, int count, char **photos)
 			judge_once(store, log, raw, photo, purposes[k], 0, &clean);
 			for (unsigned long n = 1;; n++, runs++) {
 				int err = judge_once(store, log, raw, photo, purposes[k], n, &json);
-				int same = err == PC_ERROR || !json || (clean && !strcmp(json, clean));
+				int same = err < 0 || !json || (clean && !strcmp(json, clean));
 				free(json);
 				if (made < n)
 					break;
@@ -356,20 +356,27 @@ static struct log_count log_count(pc_store *log)
 static int scan_once(const pc_snapshot *snap, pc_store *log, const char *dir, const char *html,
                      unsigned long n, struct scan_sum *sum)
 {
-	struct pc_scan_options opts = { .jobs = 2, .format = PC_SCAN_JSON, .html = html,
-	                                .log = log, .log_by = "torture" };
-	struct pc_scan_summary *summary = NULL;
-	char *error = NULL;
+	struct pc_scan_options opts = PC_SCAN_OPTIONS_INIT;
+	opts.jobs = 2;
+	opts.format = PC_SCAN_JSON;
+	opts.html = html;
+	opts.log = log;
+	opts.log_by = "torture";
+	opts.on_item = on_record;
+	opts.ctx = sum;
+	pc_scan_summary *summary = NULL;
+	struct pc_error why = PC_ERROR_INIT;
+	const char *error = why.message;
 	const char *roots[] = { dir };
 	struct log_count before = log_count(log);
 	memset(sum, 0, sizeof(*sum));
 	__atomic_store_n(&made, 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&fail_at, n, __ATOMIC_SEQ_CST);
-	int err = pc_scan_run(&summary, &error, snap, roots, 1, &opts, on_record, NULL, sum);
+	int err = pc_scan_run(&summary, snap, roots, 1, &opts, &why);
 	__atomic_store_n(&fail_at, 0, __ATOMIC_SEQ_CST);
 	struct log_count after = log_count(log);
-	int log_only = err < 0 && summary && error && strstr(error, "audit log");
-	if (err && ((summary && !log_only) || !error || !*error)) {
+	int log_only = err < 0 && summary && strstr(error, "audit log");
+	if (err && ((summary && !log_only) || !*error)) {
 		fprintf(stderr, "torture: a scan that failed (%d) gave %s\n", err,
 		        summary ? "a summary" : "no message");
 		exit(1);
@@ -378,7 +385,7 @@ static int scan_once(const pc_snapshot *snap, pc_store *log, const char *dir, co
 		fprintf(stderr, "torture: a scan that succeeded gave no summary\n");
 		exit(1);
 	}
-	unsigned long want_photos = before.photos + (err ? 0 : (unsigned long)summary->photos);
+	unsigned long want_photos = before.photos + (err ? 0 : (unsigned long)pc_scan_summary_count(summary, PC_SCAN_PHOTOS));
 	if (after.scans != before.scans + !err || after.photos != want_photos) {
 		fprintf(stderr, "torture: a scan that %s (%d, failing allocation %lu) left %lu scans "
 		        "and %lu photos in the log, not %lu and %lu\n", err ? "failed" : "succeeded",
@@ -386,7 +393,6 @@ static int scan_once(const pc_snapshot *snap, pc_store *log, const char *dir, co
 		exit(1);
 	}
 	pc_scan_summary_free(summary);
-	free(error);
 	return err;
 }
 
@@ -468,7 +474,7 @@ int main(int argc, char **argv)
 			int got = read_once(argv[i], data, len, &json);
 			fail_at = 0;
 			total_runs++;
-			int same = got == PC_ERROR || !json ||
+			int same = got < 0 || !json ||
 			           (got == clean && clean_json && !strcmp(json, clean_json));
 			free(json);
 			if (made < n)

@@ -44,8 +44,9 @@ Test(snapshot, matches_every_tag_as_the_store_does)
 {
 	fill();
 	pc_snapshot *snap = NULL;
-	cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-11-26", &test_err), 0, "%s",
-	             test_err.message);
+	struct pc_error err = PC_ERROR_INIT;
+	cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-11-26", &err), 0, "%s",
+	             err.message);
 	size_t matched = 0;
 	for (size_t t = 0; t < sizeof(TAGS) / sizeof(TAGS[0]); t++) {
 		struct pc_pupil_matches *want = NULL;
@@ -79,7 +80,7 @@ Test(snapshot, holds_the_consent_in_force_on_its_date)
 	static const char *const dates[] = { "2026-01-15", "2026-06-01", "2026-11-26" };
 	for (size_t d = 0; d < 3; d++) {
 		pc_snapshot *snap = NULL;
-		cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", dates[d], &test_err), 0);
+		cr_assert_eq(pc_snapshot_load(&snap, sfx.store, "website", dates[d], NULL), 0);
 		cr_expect_str_eq(pc_snapshot_date(snap), dates[d]);
 		cr_expect_str_eq(pc_snapshot_purpose(snap), "website");
 		for (size_t i = 0; i < snap->pupils->count; i++) {
@@ -94,11 +95,19 @@ Test(snapshot, holds_the_consent_in_force_on_its_date)
 Test(snapshot, refuses_an_unknown_purpose_and_a_bad_date)
 {
 	pc_snapshot *snap = NULL;
-	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "billboard", NULL, &test_err), PC_ENOTFOUND);
+	struct pc_error err = PC_ERROR_INIT;
+	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "billboard", NULL, &err), PC_ENOTFOUND);
 	cr_expect_null(snap);
-	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-02-30", &test_err), PC_EFORMAT);
+	cr_expect_eq(err.code, PC_ENOTFOUND);
+	cr_expect_neq(strstr(err.message, "billboard"), NULL, "%s", err.message);
+	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", "2026-02-30", &err), PC_EFORMAT);
 	cr_expect_null(snap);
-	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", NULL, &test_err), 0);
+	cr_expect_str_eq(err.message, "'2026-02-30' is not a date (YYYY-MM-DD)");
+	cr_expect_eq(pc_snapshot_load(&snap, NULL, "website", NULL, &err), PC_EINVALID);
+	cr_expect_null(snap);
+	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, NULL, NULL, NULL), PC_EINVALID);
+	cr_expect_eq(pc_snapshot_load(NULL, sfx.store, "website", NULL, NULL), PC_EINVALID);
+	cr_expect_eq(pc_snapshot_load(&snap, sfx.store, "website", NULL, NULL), 0);
 	cr_expect_not_null(snap);
 	pc_snapshot_free(snap);
 }

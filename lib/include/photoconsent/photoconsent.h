@@ -158,7 +158,28 @@ struct pc_keyword {
 	int in_file;       /* in the photo's own metadata, not only its sidecar */
 };
 
-/* A free-text field that may name someone (caption, description, ...). */
+/* The free-text fields, as `id` of struct pc_text names them. Values are
+ * only ever added at the end; the order of preference is pc_photo_text's,
+ * not this. */
+enum pc_text_field {
+	PC_TEXT_XMP_DESCRIPTION = 0,
+	PC_TEXT_IPTC_CAPTION = 1,
+	PC_TEXT_EXIF_DESCRIPTION = 2,
+	PC_TEXT_XP_SUBJECT = 3,
+	PC_TEXT_EXIF_USER_COMMENT = 4,
+	PC_TEXT_XMP_USER_COMMENT = 5,
+	PC_TEXT_XMP_TITLE = 6,
+	PC_TEXT_XMP_HEADLINE = 7,
+	PC_TEXT_IPTC_OBJECT_NAME = 8,
+	PC_TEXT_IPTC_HEADLINE = 9,
+	PC_TEXT_XP_TITLE = 10,
+	PC_TEXT_XP_COMMENT = 11,
+	PC_TEXT_XMP_OTHER_LANGUAGES = 12
+};
+
+/* A free-text field that may name someone (caption, description, ...).
+ * `field` is one of a closed set, only ever added to, spelled as the JSON
+ * report spells it; `id` is the same as an enum. */
 struct pc_text {
 	const char *field; /* "xmp-description", "iptc-caption", "exif-description",
 	                      "xp-subject", "exif-user-comment", "xmp-user-comment",
@@ -166,6 +187,7 @@ struct pc_text {
 	                      "iptc-headline", "xp-title", "xp-comment",
 	                      "xmp-other-languages" */
 	const char *text;
+	enum pc_text_field id;
 };
 
 /* How far a photo could be read. */
@@ -180,10 +202,13 @@ enum pc_photo_status {
 typedef struct pc_photo pc_photo;
 
 /*
- * Options for reading. A zeroed struct (or NULL) means the defaults:
- * person roots People, Pupils, Persons, Children, Students; sidecars read.
+ * Options for reading: make them with PC_READ_OPTIONS_INIT, then set what
+ * differs; NULL means the defaults (person roots People, Pupils, Persons,
+ * Children, Students; sidecars read).
  */
+#define PC_READ_OPTIONS_VERSION PC__OPTIONS_VERSION(1, 1)
 struct pc_read_options {
+	unsigned version;  /* PC_READ_OPTIONS_VERSION */
 	/* Roots of hierarchical keywords that name a person; compared ignoring
 	 * case. NULL for the defaults. */
 	const char *const *person_roots;
@@ -191,6 +216,7 @@ struct pc_read_options {
 	/* Non-zero: do not look for an XMP sidecar beside the file. */
 	int no_sidecar;
 };
+#define PC_READ_OPTIONS_INIT { PC_READ_OPTIONS_VERSION, NULL, 0, 0 }
 
 /* The person roots used when none are given: People, Pupils, Persons,
  * Children, Students. *count is set to how many. */
@@ -201,27 +227,32 @@ PC_EXTERN const char *const *pc_default_person_roots(size_t *count);
  * `path.xmp` else the path with its extension replaced by `.xmp`), without
  * decoding pixels: reading stops at the start of scan.
  *
- * On return *out is a new photo owned by the caller (free it with
- * pc_photo_free) whenever the result is not PC_ERROR, even when the file
- * was unreadable: its status and error list say what went wrong.
- * Returns 0 when the file was read (possibly with metadata errors, see
- * pc_photo_status), PC_EOPEN when it could not be opened or read,
- * PC_EFORMAT when it is not a JPEG at all (empty, or not beginning with
- * the JPEG signature FF D8), PC_ERROR when out of memory (then *out is
- * NULL).
+ * A file that cannot be read is a result, not an error: returns 0 with
+ * *out a new photo, the caller's (pc_photo_free), whatever was in the
+ * file; pc_photo_status says how far it could be read (PC_PHOTO_UNOPENED:
+ * it could not be opened or read; PC_PHOTO_UNREADABLE: not a JPEG at all,
+ * empty or not beginning with the JPEG signature FF D8; PC_PHOTO_DAMAGED:
+ * a JPEG, some of whose metadata is unreadable), and its error list says
+ * why. A negative return hands back no photo (*out NULL): PC_ENOMEM when
+ * out of memory, PC_EINVALID for a NULL `out` or `path`, PC_EVERSION for
+ * options not made with PC_READ_OPTIONS_INIT.
  */
 PC_EXTERN int pc_photo_read(pc_photo **out, const char *path,
                             const struct pc_read_options *opts);
 
 /*
  * As pc_photo_read, from `len` bytes in memory; `name` labels the photo.
- * No sidecar is read. The bytes are not kept.
+ * No sidecar is read. The bytes are not kept. NULL `data` is PC_EINVALID
+ * unless `len` is 0.
  */
 PC_EXTERN int pc_photo_read_memory(pc_photo **out, const char *name,
                                    const void *data, size_t len,
                                    const struct pc_read_options *opts);
 
 PC_EXTERN void pc_photo_free(pc_photo *photo);
+
+/* The accessors below take a NULL photo as one with nothing in it: 0 or
+ * NULL (pc_photo_status: PC_PHOTO_UNOPENED; pc_photo_orientation: 1). */
 
 /* The path or name the photo was read from. */
 PC_EXTERN const char *pc_photo_path(const pc_photo *photo);
@@ -230,6 +261,11 @@ PC_EXTERN enum pc_photo_status pc_photo_status(const pc_photo *photo);
  * library does not read (PNG, HEIC/HEIF, AVIF, WebP, TIFF, GIF, BMP): 1,
  * else 0. */
 PC_EXTERN int pc_photo_is_other_image(const pc_photo *photo);
+/* Why a photo whose status is PC_PHOTO_UNOPENED could not be opened or
+ * read, as the system says it ("No such file or directory", "it is a
+ * folder", "read error at byte 8: Input/output error"), without the
+ * error list's "cannot open: " before it; NULL for any other status. */
+PC_EXTERN const char *pc_photo_open_error(const pc_photo *photo);
 /* The path made absolute (from the current folder, "." and ".." taken
  * out, links not resolved); NULL for a photo read from memory under a
  * name that is not an absolute path, or when the current folder cannot
@@ -245,8 +281,22 @@ PC_EXTERN const struct pc_person *pc_photo_person(const pc_photo *photo, size_t 
 PC_EXTERN size_t pc_photo_event_count(const pc_photo *photo);
 PC_EXTERN const char *pc_photo_event(const pc_photo *photo, size_t i);
 /* Where event i was named: "xmp-event" (Iptc4xmpExt:Event) or "keyword"
- * (the leaf of an Events keyword). */
+ * (the leaf of an Events keyword), as the JSON report spells it (a closed
+ * set, only ever added to); NULL past the end. */
 PC_EXTERN const char *pc_photo_event_source(const pc_photo *photo, size_t i);
+/* How an event was found: in the photo (the first two; pc_photo_event_from
+ * says which of them), or, by the verdict, from the photo's folder or
+ * date. The verdict's matched_by (policy.h) spells these "xmp-event",
+ * "keyword", "folder", "date". Values are only ever added at the end. */
+enum pc_event_match {
+	PC_EVENT_XMP_EVENT = 0,
+	PC_EVENT_KEYWORD = 1,
+	PC_EVENT_FOLDER = 2,
+	PC_EVENT_DATE = 3
+};
+/* pc_photo_event_source as an enum: PC_EVENT_XMP_EVENT or
+ * PC_EVENT_KEYWORD; PC_EVENT_XMP_EVENT past the end. */
+PC_EXTERN enum pc_event_match pc_photo_event_from(const pc_photo *photo, size_t i);
 
 /* Every distinct keyword from every keyword field, as written. */
 PC_EXTERN size_t pc_photo_keyword_count(const pc_photo *photo);
@@ -282,8 +332,8 @@ PC_EXTERN const char *pc_photo_error(const pc_photo *photo, size_t i);
 
 /*
  * Reports of what was read. Each sets *out to a new NUL-terminated string
- * that the caller frees with pc_free, and returns 0, or PC_ERROR when out of
- * memory. The JSON report is one line with its newline, as PRODUCT.md gives
+ * that the caller frees with pc_free, and returns 0; PC_ENOMEM when out of
+ * memory, PC_EINVALID for a NULL argument (then *out is NULL). The JSON report is one line with its newline, as PRODUCT.md gives
  * it; the text report is a few lines for a person.
  */
 PC_EXTERN int pc_report_inspect_json(char **out, const pc_photo *photo);

@@ -35,8 +35,12 @@ enum pc_verdict_kind {
 	PC_VERDICT_REVIEW = 2
 };
 
-/* "share", "do-not-share", "review". */
+/* "share", "do-not-share", "review", as JSON and CSV spell them; "unknown"
+ * for anything else. */
 PC_EXTERN const char *pc_verdict_kind_name(enum pc_verdict_kind kind);
+/* "SHARE", "DO NOT SHARE", "REVIEW", as the text reports begin;
+ * "UNKNOWN" for anything else. */
+PC_EXTERN const char *pc_verdict_kind_label(enum pc_verdict_kind kind);
 
 /*
  * Reason codes (do-not-share unless marked review):
@@ -93,6 +97,30 @@ enum pc_person_match {
 /* "exact", "alias", "ambiguous", "unknown". */
 PC_EXTERN const char *pc_person_match_name(enum pc_person_match match);
 
+/*
+ * The consent of a judged person, as the verdict has it: the store's
+ * state (store.h, enum pc_consent_state, whose values 0 to 5 these
+ * match), or no-photo, the safeguarding flag that overrides any consent.
+ * A type of its own because no-photo is not a consent state, and because
+ * the verdict's JSON spells PC_CONSENT_LEFT "left", not "pupil-left".
+ * Values are only ever added at the end.
+ */
+enum pc_person_consent {
+	PC_PERSON_CONSENT_NONE = 0,      /* never given, not yet in force, or the
+	                                    tag names no one pupil */
+	PC_PERSON_CONSENT_GRANTED = 1,
+	PC_PERSON_CONSENT_REFUSED = 2,
+	PC_PERSON_CONSENT_WITHDRAWN = 3,
+	PC_PERSON_CONSENT_EXPIRED = 4,
+	PC_PERSON_CONSENT_LEFT = 5,      /* the pupil had left by that date */
+	PC_PERSON_CONSENT_NO_PHOTO = 6   /* never to be photographed for sharing */
+};
+
+/* "none", "granted", "refused", "withdrawn", "expired", "left",
+ * "no-photo", as the JSON report spells them; "unknown" for anything
+ * else. */
+PC_EXTERN const char *pc_person_consent_name(enum pc_person_consent consent);
+
 /* One person in the photo, as judged. */
 struct pc_judged_person {
 	const char *tag;          /* as written in the photo; NULL for an unnamed face */
@@ -100,9 +128,7 @@ struct pc_judged_person {
 	const char *pupil_id;     /* NULL unless the match is exact or alias */
 	const char *pupil_name;   /* "Forename Surname"; NULL likewise */
 	enum pc_person_match match;
-	const char *consent;      /* "granted", "refused", "withdrawn", "expired",
-	                             "none", "no-photo", "left" ("none" for an
-	                             unknown or ambiguous tag) */
+	enum pc_person_consent consent; /* NONE for an unknown or ambiguous tag */
 	int blocks;               /* this person makes the photo do-not-share */
 	int has_region;
 	double x, y, w, h;        /* the face box, as struct pc_region */
@@ -121,11 +147,14 @@ typedef struct pc_verdict pc_verdict;
  * database.
  *
  * Loads the snapshot for `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for
- * today) into *out, the caller's (pc_snapshot_free). Returns 0,
- * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (`err`
- * says which), PC_ERROR.
+ * today) into *out, the caller's (pc_snapshot_free). Returns 0;
+ * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date,
+ * PC_ENOMEM, PC_EINVALID for a NULL `out`, `store` or `purpose_id`, or
+ * the store's code when it cannot be read (PC_EDATABASE, PC_ERROR, ...),
+ * with `err` saying which (the store's message, "no purpose 'webite'").
  */
 typedef struct pc_snapshot pc_snapshot;
+struct pc_error;
 PC_EXTERN int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,
                                const char *date, struct pc_error *err);
 PC_EXTERN void pc_snapshot_free(pc_snapshot *snapshot);
@@ -138,8 +167,10 @@ PC_EXTERN const struct pc_read_options *pc_snapshot_read_options(const pc_snapsh
 
 /*
  * Judges `photo` (read with pc_photo_read, whatever its status) against
- * `snapshot`. *out is the caller's (pc_verdict_free). Returns 0, or
- * PC_ERROR when out of memory, the one thing that can go wrong.
+ * `snapshot`. *out is the caller's (pc_verdict_free). Returns 0;
+ * PC_ENOMEM when out of memory, the one thing that can go wrong but
+ * misuse; PC_EINVALID for a NULL argument (then *out is NULL, when `out`
+ * is not).
  */
 PC_EXTERN int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snapshot,
                                 const pc_photo *photo);
@@ -148,11 +179,12 @@ PC_EXTERN int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snapshot,
  * Judges `photo` (read with pc_photo_read, whatever its status) for
  * `purpose_id` as of `date` ("YYYY-MM-DD"; NULL for today), against the
  * consent in `store`. *out is the caller's (pc_verdict_free). Returns 0,
- * PC_ENOTFOUND for an unknown purpose, PC_EFORMAT for a bad date (the
- * store's pc_store_error() says which), PC_ERROR.
+ * or a code of pc_snapshot_load or pc_snapshot_judge with `err` saying
+ * why.
  */
 PC_EXTERN int pc_policy_judge(pc_verdict **out, pc_store *store, const pc_photo *photo,
-                              const char *purpose_id, const char *date);
+                              const char *purpose_id, const char *date,
+                              struct pc_error *err);
 PC_EXTERN void pc_verdict_free(pc_verdict *verdict);
 
 /*
@@ -160,9 +192,11 @@ PC_EXTERN void pc_verdict_free(pc_verdict *verdict);
  * `verdict`) to the audit log of `store`, opened for writing (store.h):
  * who (`by`), the purpose, the date judged as of, the verdict, its reason
  * and warning codes, the pupils it matched, and the file's real path, size
- * and modification time as it was read. Returns 0, or the store's error
- * code with `err` saying why (PC_EBUSY when another writer holds the
- * database past the busy timeout, PC_EREADONLY, PC_ERROR).
+ * and modification time as it was read. Returns 0, or a code with `err`
+ * saying why: the store's (PC_EBUSY when another writer holds the
+ * database past the busy timeout, PC_EREADONLY, PC_ERROR, ...), PC_ENOMEM,
+ * or PC_EINVALID for a NULL argument. It takes no out parameter: it
+ * writes to `store`.
  */
 PC_EXTERN int pc_verdict_log(pc_store *store, const pc_verdict *verdict, const pc_photo *photo,
                              const char *by, struct pc_error *err);
@@ -211,16 +245,17 @@ enum pc_view {
 
 /*
  * Reports of a verdict; each sets *out to a new string the caller frees
- * with pc_free, and returns 0 or PC_ERROR. The JSON report is one line
- * with its newline, as PRODUCT.md gives it (staff), or its parent form
- * {"file", "verdict", "purpose", "checked_on", "children", "blocking",
- * "reasons"}. The text report is for a person: the verdict first, then
- * the reasons and warnings indented; with `color`, ANSI colours (green,
- * yellow, red) on the verdict.
+ * with pc_free, and returns 0; PC_ENOMEM; PC_EINVALID for a NULL argument
+ * (*out NULL). The JSON report is one line with its newline, as
+ * PRODUCT.md gives it (staff), or its parent form {"file", "verdict",
+ * "purpose", "checked_on", "children", "blocking", "reasons"}. The text
+ * report is for a person: the verdict first, then the reasons and
+ * warnings indented. It holds no terminal escapes, and it begins with the
+ * verdict's label (pc_verdict_kind_label), so that a terminal may colour
+ * that.
  */
 PC_EXTERN int pc_report_check_json(char **out, const pc_verdict *verdict, enum pc_view view);
-PC_EXTERN int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view,
-                                   int color);
+PC_EXTERN int pc_report_check_text(char **out, const pc_verdict *verdict, enum pc_view view);
 
 /* The purpose a check is for when it names none (PRODUCT.md): "website"
  * for staff, "parent-social" for a parent; NULL for a value that is no

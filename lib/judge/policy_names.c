@@ -94,10 +94,8 @@ static char *part_case_changes(const char *s)
 	return out;
 }
 
-/* The `len` bytes at `s` as words, folded: every ASCII character that is
- * not a letter or an apostrophe made a space, and with `part_cases` a
- * space where a small letter meets a capital. NULL when out of memory. */
-static char *as_words(const char *s, size_t len, int part_cases)
+/* The `len` bytes at `s` as words (snapshot.h). */
+char *pc__needles_words(const char *s, size_t len, int part_cases)
 {
 	/* A path is bytes; the folding wants UTF-8. */
 	char *words = pc__text_from_utf8(s, len);
@@ -181,10 +179,13 @@ static int add_pair(struct pc__needles *nd, const char *first, const char *last)
 	int err = !fl || !lf || !lf_words ||
 	          keep(nd->text, &nd->text_n, pc__fold(fl)) ||
 	          keep(nd->text, &nd->text_n, pc__fold(lf)) ||
-	          keep(nd->file, &nd->file_n, as_words(fl, strlen(fl), 0)) ||
-	          keep(nd->file, &nd->file_n, as_words(lf_words, strlen(lf_words), 0)) ||
-	          keep(nd->file, &nd->file_n, run_together(as_words(fl, strlen(fl), 0))) ||
-	          keep(nd->file, &nd->file_n, run_together(as_words(lf_words, strlen(lf_words), 0)));
+	          keep(nd->file, &nd->file_n, pc__needles_words(fl, strlen(fl), 0)) ||
+	          keep(nd->file, &nd->file_n,
+	               pc__needles_words(lf_words, strlen(lf_words), 0)) ||
+	          keep(nd->file, &nd->file_n,
+	               run_together(pc__needles_words(fl, strlen(fl), 0))) ||
+	          keep(nd->file, &nd->file_n,
+	               run_together(pc__needles_words(lf_words, strlen(lf_words), 0)));
 	free(fl);
 	free(lf);
 	free(lf_words);
@@ -195,8 +196,8 @@ static int add_alias(struct pc__needles *nd, const char *alias)
 {
 	size_t len = strlen(alias);
 	return keep(nd->text, &nd->text_n, pc__fold(alias)) ||
-	               keep(nd->file, &nd->file_n, as_words(alias, len, 0)) ||
-	               keep(nd->file, &nd->file_n, run_together(as_words(alias, len, 0)))
+	               keep(nd->file, &nd->file_n, pc__needles_words(alias, len, 0)) ||
+	               keep(nd->file, &nd->file_n, run_together(pc__needles_words(alias, len, 0)))
 	       ? -1
 	       : 0;
 }
@@ -272,8 +273,8 @@ static int add_name_place(struct places *ps, enum place_kind kind, const char *s
 	struct place *p = place_new(ps, kind);
 	if (!p)
 		return -1;
-	p->folded = as_words(s, len, 0);
-	p->parted = as_words(s, len, 1);
+	p->folded = pc__needles_words(s, len, 0);
+	p->parted = pc__needles_words(s, len, 1);
 	return p->folded && p->parted ? 0 : -1;
 }
 

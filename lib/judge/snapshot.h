@@ -37,6 +37,12 @@ struct pc__needles {
 
 int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p);
 void pc__needles_release(struct pc__needles *nd);
+/* The `len` bytes at `s` as words, folded, the way the `file` needles are
+ * made, so that a file or folder name is read the same way: every ASCII
+ * character that is not a letter or an apostrophe made a space, and with
+ * `part_cases` a space where a small letter meets a capital. NULL when out
+ * of memory. */
+char *pc__needles_words(const char *s, size_t len, int part_cases);
 
 /* One folded name of an event (its id, its name, or one of its tags);
  * keys that fold the same are chained by `next` (SIZE_MAX ends it). */

@@ -37,7 +37,7 @@ static char *part_case_changes(const char *s)
 	return out;
 }
 
-/* The `len` bytes at `s` as words (snapshot.h). */
+/* The `len` bytes at `s` as words (needles.h). */
 char *pc__needles_words(const char *s, size_t len, int part_cases)
 {
 	/* A path is bytes; the folding wants UTF-8. */

@@ -63,32 +63,25 @@ const char *pc__verdict_strdup(struct pc_verdict *v, const char *s)
 	return pc__verdict_keep(v, strdup(s));
 }
 
-int pc__judge_oom(struct pc__judge *j)
-{
-	(void)j;
-	return PC_ERROR;
-}
-
 const char *pc__judge_policy(const struct pc__judge *j)
 {
 	return j->purpose->policy ? j->purpose->policy : "";
 }
 
-int pc__judge_add(struct pc__judge *j, enum pc__rank rank, int blocks, const char *code,
-                  const char *parent, const char *fmt, ...)
+int pc__verdict_add(struct pc_verdict *v, enum pc__rank rank, int blocks, const char *code,
+                    const char *parent, const char *fmt, ...)
 {
-	struct pc_verdict *v = j->v;
 	va_list ap;
 	va_start(ap, fmt);
 	const char *message = pc__verdict_keep(v, pc__vformat(fmt, ap));
 	va_end(ap);
 	if (!message)
-		return pc__judge_oom(j);
+		return PC_ERROR;
 	if (v->found_count == v->found_alloc) {
 		size_t alloc = v->found_alloc ? v->found_alloc * 2 : 16;
 		struct pc__finding *found = realloc(v->found, alloc * sizeof(*found));
 		if (!found)
-			return pc__judge_oom(j);
+			return PC_ERROR;
 		v->found = found;
 		v->found_alloc = alloc;
 	}
@@ -123,14 +116,12 @@ static int judge_reading(struct pc__judge *j)
 	}
 	for (size_t i = 0; i < pc_photo_error_count(j->photo); i++) {
 		if ((i && pc__buf_puts(&errors, "; ")) ||
-		    pc__buf_puts(&errors, pc_photo_error(j->photo, i))) {
-			ret = pc__judge_oom(j);
+		    pc__buf_puts(&errors, pc_photo_error(j->photo, i)))
 			goto done;
-		}
 	}
-	ret = pc__judge_add(j, PC__RANK_UNREADABLE, 0, "unreadable",
-	                    "the photo's details could not be read", "%s%s%s", what,
-	                    errors.len ? ": " : "", errors.len ? errors.data : "");
+	ret = pc__verdict_add(j->v, PC__RANK_UNREADABLE, 0, "unreadable",
+	                      "the photo's details could not be read", "%s%s%s", what,
+	                      errors.len ? ": " : "", errors.len ? errors.data : "");
 done:
 	pc__buf_release(&errors);
 	return ret;
@@ -140,16 +131,14 @@ static int judge_gps(struct pc__judge *j)
 {
 	if (!pc_photo_has_gps(j->photo))
 		return 0;
-	return pc__judge_add(j, PC__RANK_GPS, 0, "gps", "the photo records where it was taken",
-	                     "the photo carries a GPS position: anyone who gets the file can "
-	                     "see where it was taken");
+	return pc__verdict_add(j->v, PC__RANK_GPS, 0, "gps",
+	                       "the photo records where it was taken",
+	                       "the photo carries a GPS position: anyone who gets the file can "
+	                       "see where it was taken");
 }
 
-/* Orders the findings by rank into reasons and warnings, and decides. */
-static int combine(struct pc__judge *j)
+int pc__verdict_combine(struct pc_verdict *v, int always_deny)
 {
-	struct pc_verdict *v = j->v;
-	int always_deny = j->purpose->always_deny;
 	size_t reasons = 0, warnings = 0;
 
 	for (size_t i = 0; i < v->found_count; i++) {
@@ -164,7 +153,7 @@ static int combine(struct pc__judge *j)
 	v->reasons = malloc((reasons ? reasons : 1) * sizeof(*v->reasons));
 	v->warnings = malloc((warnings ? warnings : 1) * sizeof(*v->warnings));
 	if (!v->reasons || !v->warnings)
-		return pc__judge_oom(j);
+		return PC_ERROR;
 	/* A handful of findings, a dozen ranks: a pass per rank keeps the
 	 * order within a rank without a stable sort. */
 	for (int rank = 0; rank < PC__RANK_COUNT; rank++) {
@@ -223,14 +212,15 @@ int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo 
 	if (!v->file || !v->purpose)
 		goto done;
 	if (j.purpose->always_deny &&
-	    (ret = pc__judge_add(&j, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
-	                         "this use of photos is never allowed",
-	                         "photos are never shared for %s: %s", j.purpose->description,
-	                         pc__judge_policy(&j))))
+	    (ret = pc__verdict_add(v, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
+	                           "this use of photos is never allowed",
+	                           "photos are never shared for %s: %s", j.purpose->description,
+	                           pc__judge_policy(&j))))
 		goto done;
 	if ((ret = pc__policy_event(&j)) || (ret = pc__policy_people(&j)) ||
 	    (ret = pc__policy_names(&j)) ||
-	    (ret = judge_reading(&j)) || (ret = judge_gps(&j)) || (ret = combine(&j)))
+	    (ret = judge_reading(&j)) || (ret = judge_gps(&j)) ||
+	    (ret = pc__verdict_combine(v, j.purpose->always_deny)))
 		goto done;
 	*out = v;
 	v = NULL;

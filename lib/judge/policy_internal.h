@@ -104,12 +104,19 @@ const char *pc__verdict_strdup(struct pc_verdict *v, const char *s);
  * a staff message formatted from `fmt`. `blocks` only means something for
  * a reason. 0, or PC_ERROR when out of memory.
  */
-int pc__judge_add(struct pc__judge *j, enum pc__rank rank, int blocks, const char *code,
-                  const char *parent, const char *fmt, ...)
+int pc__verdict_add(struct pc_verdict *v, enum pc__rank rank, int blocks, const char *code,
+                    const char *parent, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
-/* PC_ERROR: out of memory, the one way judging fails. */
-int pc__judge_oom(struct pc__judge *j);
+/* A new zeroed person at the end of the verdict's list, its index in *at;
+ * NULL when out of memory. The pointer lasts until the next one is added. */
+struct pc_judged_person *pc__verdict_person_new(struct pc_verdict *v, size_t *at);
+
+/* Orders the findings by rank into reasons and warnings, and decides the
+ * kind and the children counted. With `always_deny` (the purpose is never
+ * allowed) only the always-denied reason is kept. 0, or PC_ERROR when out
+ * of memory. */
+int pc__verdict_combine(struct pc_verdict *v, int always_deny);
 
 /* The purpose's policy sentence, which every denial quotes (never NULL). */
 const char *pc__judge_policy(const struct pc__judge *j);

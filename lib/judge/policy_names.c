@@ -234,27 +234,27 @@ static int report_untagged(struct pc__judge *j, size_t i, const struct named *at
 	enum pc_consent_state state = j->snap->status[i].state;
 	const struct place *where = at->text ? at->text : at->keyword ? at->keyword : at->path;
 	if (p->no_photo)
-		return pc__judge_add(j, PC__RANK_NO_PHOTO_NAMED, 1, "no-photo-named",
-		                     "the photo's caption, keywords or file name name a child, so "
-		                     "it is not shared",
-		                     "%s names %s %s (%s), who must never appear in a shared photo "
-		                     "(no_photo): no people tag names them, but the photo may "
-		                     "show them",
-		                     place_label(where), p->forename, p->surname, p->id);
+		return pc__verdict_add(j->v, PC__RANK_NO_PHOTO_NAMED, 1, "no-photo-named",
+		                       "the photo's caption, keywords or file name name a child, "
+		                       "so it is not shared",
+		                       "%s names %s %s (%s), who must never appear in a shared "
+		                       "photo (no_photo): no people tag names them, but the photo "
+		                       "may show them",
+		                       place_label(where), p->forename, p->surname, p->id);
 	if (state == PC_CONSENT_GRANTED)
 		return 0;
 	unsigned s = (unsigned)state < sizeof(consent_words) / sizeof(consent_words[0]) &&
 	                     consent_words[state]
 	             ? (unsigned)state
 	             : PC_CONSENT_NONE;
-	return pc__judge_add(j, PC__RANK_NAMED_NOT_TAGGED, 0, "named-not-tagged",
-	                     "the photo's caption, keywords or file name name a child its "
-	                     "people tags do not: staff must check it",
-	                     "%s names %s %s (%s), whose consent for %s is %s, but no people "
-	                     "tag names them: check whether they are in the photo, and tag "
-	                     "them if so",
-	                     place_label(where), p->forename, p->surname, p->id,
-	                     j->purpose->description, consent_words[s]);
+	return pc__verdict_add(j->v, PC__RANK_NAMED_NOT_TAGGED, 0, "named-not-tagged",
+	                       "the photo's caption, keywords or file name name a child its "
+	                       "people tags do not: staff must check it",
+	                       "%s names %s %s (%s), whose consent for %s is %s, but no people "
+	                       "tag names them: check whether they are in the photo, and tag "
+	                       "them if so",
+	                       place_label(where), p->forename, p->surname, p->id,
+	                       j->purpose->description, consent_words[s]);
 }
 
 /* For a public purpose: a caption, or a file or folder name, that names
@@ -264,23 +264,23 @@ static int report_public(struct pc__judge *j, const struct pc_pupil *p,
 {
 	int in_text = where->kind == PLACE_TEXT;
 	if (p->no_name)
-		return pc__judge_add(j, PC__RANK_NO_NAME_NAMED, 1, "no-name-named",
-		                     "the photo's caption or file name names a child, which this "
-		                     "use does not allow",
-		                     "%s names %s %s (%s), whose name must never appear beside a "
-		                     "photo: %s before using it for %s",
-		                     place_label(where), p->forename, p->surname, p->id,
-		                     in_text ? "remove the name"
-		                     : where->kind == PLACE_FILE ? "rename the file"
-		                                                 : "move it out of the folder",
-		                     j->purpose->description);
+		return pc__verdict_add(j->v, PC__RANK_NO_NAME_NAMED, 1, "no-name-named",
+		                       "the photo's caption or file name names a child, which this "
+		                       "use does not allow",
+		                       "%s names %s %s (%s), whose name must never appear beside a "
+		                       "photo: %s before using it for %s",
+		                       place_label(where), p->forename, p->surname, p->id,
+		                       in_text ? "remove the name"
+		                       : where->kind == PLACE_FILE ? "rename the file"
+		                                                   : "move it out of the folder",
+		                       j->purpose->description);
 	if (in_text)
-		return pc__judge_add(j, PC__RANK_NAME_IN_CAPTION, 0, "name-in-caption",
-		                     "the photo's caption names a child", "%s names %s %s (%s)",
-		                     place_label(where), p->forename, p->surname, p->id);
-	return pc__judge_add(j, PC__RANK_NAME_IN_FILENAME, 0, "name-in-filename",
-	                     "the file's name names a child", "%s names %s %s (%s)",
-	                     place_label(where), p->forename, p->surname, p->id);
+		return pc__verdict_add(j->v, PC__RANK_NAME_IN_CAPTION, 0, "name-in-caption",
+		                       "the photo's caption names a child", "%s names %s %s (%s)",
+		                       place_label(where), p->forename, p->surname, p->id);
+	return pc__verdict_add(j->v, PC__RANK_NAME_IN_FILENAME, 0, "name-in-filename",
+	                       "the file's name names a child", "%s names %s %s (%s)",
+	                       place_label(where), p->forename, p->surname, p->id);
 }
 
 /* Marks in `tagged` each pupil a people tag matched, and each candidate
@@ -313,7 +313,7 @@ int pc__policy_names(struct pc__judge *j)
 	unsigned char *tagged = calloc(pupils->count ? pupils->count : 1, 1);
 
 	if (!tagged || collect_places(j->photo, &ps) || mark_tagged(j, tagged)) {
-		ret = pc__judge_oom(j);
+		ret = PC_ERROR;
 		goto done;
 	}
 	for (size_t i = 0; i < pupils->count; i++) {

@@ -104,9 +104,9 @@ static int report_pupil(struct pc__judge *j, const struct pc_judged_person *p,
 	const char *what = j->purpose->description, *policy = pc__judge_policy(j);
 
 	if (pupil->no_photo)
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "no-photo", PARENT_CHILD,
-		                     "%s (%s) must never appear in a shared photo (no_photo), "
-		                     "whatever the consent says", name, id);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "no-photo", PARENT_CHILD,
+		                       "%s (%s) must never appear in a shared photo (no_photo), "
+		                       "whatever the consent says", name, id);
 	switch (a->status.state) {
 	case PC_CONSENT_GRANTED: {
 		if (!a->status.expires_on[0])
@@ -115,44 +115,41 @@ static int report_pupil(struct pc__judge *j, const struct pc_judged_person *p,
 		if (days > EXPIRING_DAYS)
 			return 0;
 		if (days == 0)
-			return pc__judge_add(j, PC__RANK_CONSENT_EXPIRING, 0, "consent-expiring",
-			                     PARENT_EXPIRING,
-			                     "the consent of %s (%s) for %s expires today (%s)",
-			                     name, id, what, a->status.expires_on);
-		return pc__judge_add(j, PC__RANK_CONSENT_EXPIRING, 0, "consent-expiring",
-		                     PARENT_EXPIRING,
-		                     "the consent of %s (%s) for %s expires on %s, in %ld day%s",
-		                     name, id, what, a->status.expires_on, days,
-		                     days == 1 ? "" : "s");
+			return pc__verdict_add(j->v, PC__RANK_CONSENT_EXPIRING, 0,
+			                       "consent-expiring", PARENT_EXPIRING,
+			                       "the consent of %s (%s) for %s expires today (%s)",
+			                       name, id, what, a->status.expires_on);
+		return pc__verdict_add(j->v, PC__RANK_CONSENT_EXPIRING, 0, "consent-expiring",
+		                       PARENT_EXPIRING,
+		                       "the consent of %s (%s) for %s expires on %s, in %ld day%s",
+		                       name, id, what, a->status.expires_on, days,
+		                       days == 1 ? "" : "s");
 	}
 	case PC_CONSENT_LEFT:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "pupil-left", PARENT_CHILD,
-		                     "%s (%s) left the school on %s: photos of a pupil who has "
-		                     "left are not published", name, id, a->status.since);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "pupil-left", PARENT_CHILD,
+		                       "%s (%s) left the school on %s: photos of a pupil who has "
+		                       "left are not published", name, id, a->status.since);
 	case PC_CONSENT_REFUSED:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-refused", PARENT_CHILD,
-		                     "%s (%s) has refused consent for %s: %s", name, id, what,
-		                     policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-refused", PARENT_CHILD,
+		                       "%s (%s) has refused consent for %s: %s", name, id, what,
+		                       policy);
 	case PC_CONSENT_WITHDRAWN:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-withdrawn", PARENT_CHILD,
-		                     "%s (%s) withdrew consent for %s on %s: %s", name, id, what,
-		                     a->status.since, policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-withdrawn", PARENT_CHILD,
+		                       "%s (%s) withdrew consent for %s on %s: %s", name, id, what,
+		                       a->status.since, policy);
 	case PC_CONSENT_EXPIRED:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-expired", PARENT_CHILD,
-		                     "the consent of %s (%s) for %s expired on %s: %s", name, id,
-		                     what, a->status.expires_on, policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-expired", PARENT_CHILD,
+		                       "the consent of %s (%s) for %s expired on %s: %s", name, id,
+		                       what, a->status.expires_on, policy);
 	default:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-none", PARENT_CHILD,
-		                     "%s (%s) has no consent in force for %s: %s", name, id, what,
-		                     policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-none", PARENT_CHILD,
+		                       "%s (%s) has no consent in force for %s: %s", name, id, what,
+		                       policy);
 	}
 }
 
-/* A new zeroed person at the end of the verdict's list; NULL when out of
- * memory. The pointer lasts until the next one is added. */
-static struct pc_judged_person *new_person(struct stage *s, size_t *at)
+struct pc_judged_person *pc__verdict_person_new(struct pc_verdict *v, size_t *at)
 {
-	struct pc_verdict *v = s->j->v;
 	if (v->person_count == v->person_alloc) {
 		size_t alloc = v->person_alloc ? v->person_alloc * 2 : 8;
 		struct pc_judged_person *persons = realloc(v->persons, alloc * sizeof(*persons));
@@ -265,7 +262,7 @@ static int judge_pupil(struct stage *s, size_t at, const struct pc__snapshot_mat
 	pc__buf_release(&b);
 	p->pupil_name = pc__verdict_keep(v, name);
 	if (!p->pupil_id || !p->pupil_name)
-		return pc__judge_oom(j);
+		return PC_ERROR;
 	return report_pupil(j, p, pupil, &a);
 }
 
@@ -285,7 +282,7 @@ static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 		all_block = all_block && a.blocks;
 		if ((i && pc__buf_puts(&list, ", ")) || pc__buf_puts(&list, pupil->id) ||
 		    (pupil->class_name && pc__buf_printf(&list, " %s", pupil->class_name))) {
-			ret = pc__judge_oom(j);
+			ret = PC_ERROR;
 			goto done;
 		}
 	}
@@ -294,16 +291,17 @@ static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 	p->consent = "none";
 	p->blocks = all_block;
 	if (all_block)
-		ret = pc__judge_add(j, PC__RANK_AMBIGUOUS, 1, "ambiguous",
-		                    "a tag matches more than one child",
-		                    "'%s' matches %zu pupils (%s), and none of them may appear in "
-		                    "photos for %s: tag the photo with the pupil id", p->tag,
-		                    m->count, list.data, j->purpose->description);
+		ret = pc__verdict_add(j->v, PC__RANK_AMBIGUOUS, 1, "ambiguous",
+		                      "a tag matches more than one child",
+		                      "'%s' matches %zu pupils (%s), and none of them may appear "
+		                      "in photos for %s: tag the photo with the pupil id",
+		                      p->tag, m->count, list.data, j->purpose->description);
 	else
-		ret = pc__judge_add(j, PC__RANK_AMBIGUOUS, 0, "ambiguous",
-		                    "a tag matches more than one child",
-		                    "'%s' matches %zu pupils (%s): tag the photo with the pupil id",
-		                    p->tag, m->count, list.data);
+		ret = pc__verdict_add(j->v, PC__RANK_AMBIGUOUS, 0, "ambiguous",
+		                      "a tag matches more than one child",
+		                      "'%s' matches %zu pupils (%s): tag the photo with the "
+		                      "pupil id",
+		                      p->tag, m->count, list.data);
 done:
 	pc__buf_release(&list);
 	return ret;
@@ -332,7 +330,7 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 	if (m->count > 0) {
 		int found = find_or_add_key(s, merge_key(j, m), v->person_count, &at);
 		if (found < 0) {
-			ret = pc__judge_oom(j);
+			ret = PC_ERROR;
 			goto done;
 		}
 		if (found) {
@@ -345,9 +343,9 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 			goto done;
 		}
 	}
-	p = new_person(s, &at);
+	p = pc__verdict_person_new(v, &at);
 	if (!p || !(p->tag = pc__verdict_strdup(v, tag))) {
-		ret = pc__judge_oom(j);
+		ret = PC_ERROR;
 		goto done;
 	}
 	p->sources = sources;
@@ -360,10 +358,10 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 	} else {
 		p->match = PC_PERSON_UNKNOWN;
 		p->consent = "none";
-		ret = pc__judge_add(j, PC__RANK_UNKNOWN_PERSON, 0, "unknown-person",
-		                    "someone tagged in this photo is not known to the school",
-		                    "'%s' matches no pupil: check the tag, or tag the photo with "
-		                    "the pupil id", tag);
+		ret = pc__verdict_add(j->v, PC__RANK_UNKNOWN_PERSON, 0, "unknown-person",
+		                      "someone tagged in this photo is not known to the school",
+		                      "'%s' matches no pupil: check the tag, or tag the photo with "
+		                      "the pupil id", tag);
 	}
 done:
 	free(matched.items);
@@ -373,9 +371,9 @@ done:
 static int add_unnamed(struct stage *s, const struct pc_person *face)
 {
 	size_t at;
-	struct pc_judged_person *p = new_person(s, &at);
+	struct pc_judged_person *p = pc__verdict_person_new(s->j->v, &at);
 	if (!p)
-		return pc__judge_oom(s->j);
+		return PC_ERROR;
 	p->sources = face->sources;
 	p->in_file = face->in_file;
 	p->match = PC_PERSON_UNKNOWN;
@@ -392,18 +390,19 @@ static int report_doubts(struct stage *s)
 {
 	struct pc__judge *j = s->j;
 	if (s->unnamed == 1)
-		return pc__judge_add(j, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
-		                     "someone in this photo is not tagged",
-		                     "a face region has no name: tag who it is");
+		return pc__verdict_add(j->v, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
+		                       "someone in this photo is not tagged",
+		                       "a face region has no name: tag who it is");
 	if (s->unnamed > 1)
-		return pc__judge_add(j, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
-		                     "someone in this photo is not tagged",
-		                     "%zu face regions have no name: tag who they are", s->unnamed);
+		return pc__verdict_add(j->v, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
+		                       "someone in this photo is not tagged",
+		                       "%zu face regions have no name: tag who they are",
+		                       s->unnamed);
 	if (!j->v->person_count && pc_photo_status(j->photo) == PC_PHOTO_OK)
-		return pc__judge_add(j, PC__RANK_UNTAGGED, 0, "untagged",
-		                     "the photo does not say who is in it",
-		                     "the photo has no people tags; untagged is not the same as "
-		                     "nobody in it");
+		return pc__verdict_add(j->v, PC__RANK_UNTAGGED, 0, "untagged",
+		                       "the photo does not say who is in it",
+		                       "the photo has no people tags; untagged is not the same as "
+		                       "nobody in it");
 	return 0;
 }
 
@@ -428,7 +427,7 @@ static int report_metadata_names(struct stage *s)
 		if (shown == SHOWN_MAX)
 			continue;
 		if ((shown && pc__buf_puts(&list, ", ")) || pc__buf_printf(&list, "'%s'", tag)) {
-			ret = pc__judge_oom(j);
+			ret = PC_ERROR;
 			goto done;
 		}
 		shown++;
@@ -437,13 +436,13 @@ static int report_metadata_names(struct stage *s)
 	if (!named)
 		goto done;
 	if (named > shown && pc__buf_printf(&list, " and %zu more", named - shown)) {
-		ret = pc__judge_oom(j);
+		ret = PC_ERROR;
 		goto done;
 	}
-	ret = pc__judge_add(j, PC__RANK_NAMES_IN_METADATA, 0, "names-in-metadata",
-	                    "the photo's details name the people in it",
-	                    "the file's metadata names %s: publish an exported copy, which "
-	                    "strips them", list.data);
+	ret = pc__verdict_add(j->v, PC__RANK_NAMES_IN_METADATA, 0, "names-in-metadata",
+	                      "the photo's details name the people in it",
+	                      "the file's metadata names %s: publish an exported copy, which "
+	                      "strips them", list.data);
 done:
 	pc__buf_release(&list);
 	return ret;

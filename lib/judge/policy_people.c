@@ -148,22 +148,6 @@ static int report_pupil(struct pc__judge *j, const struct pc_judged_person *p,
 	}
 }
 
-struct pc_judged_person *pc__verdict_person_new(struct pc_verdict *v, size_t *at)
-{
-	if (v->person_count == v->person_alloc) {
-		size_t alloc = v->person_alloc ? v->person_alloc * 2 : 8;
-		struct pc_judged_person *persons = realloc(v->persons, alloc * sizeof(*persons));
-		if (!persons)
-			return NULL;
-		v->persons = persons;
-		v->person_alloc = alloc;
-	}
-	*at = v->person_count;
-	struct pc_judged_person *p = &v->persons[v->person_count++];
-	memset(p, 0, sizeof(*p));
-	return p;
-}
-
 static void set_region(struct pc_judged_person *p, const struct pc_region *region)
 {
 	if (!region || p->has_region)

@@ -9,8 +9,6 @@
  * no consent can allow would only distract from the one reason that
  * matters.
  */
-#include <stdlib.h>
-#include <string.h>
 
 #include "base/buf.h"
 #include "judge/policy_internal.h"
@@ -77,15 +75,11 @@ int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo 
 	*out = NULL;
 	if (!snap || !photo)
 		goto done;
-	v = calloc(1, sizeof(*v));
+	v = pc__verdict_new(pc_photo_path(photo) ? pc_photo_path(photo) : "", snap->purpose->id,
+	                    snap->date);
 	if (!v)
 		goto done;
-	memcpy(v->date, snap->date, sizeof(v->date));
 	j = (struct pc__judge){ snap, photo, snap->purpose, v->date, v };
-	v->file = pc__verdict_strdup(v, pc_photo_path(photo) ? pc_photo_path(photo) : "");
-	v->purpose = pc__verdict_strdup(v, j.purpose->id);
-	if (!v->file || !v->purpose)
-		goto done;
 	if (j.purpose->always_deny &&
 	    (ret = pc__verdict_add(v, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
 	                           "this use of photos is never allowed",

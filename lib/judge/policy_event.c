@@ -161,7 +161,7 @@ static int keep_events(struct found *f)
 {
 	struct pc__judge *j = f->j;
 	struct pc_verdict *v = j->v;
-	v->events = calloc(f->count, sizeof(*v->events));
+	v->events = pc__verdict_calloc(v, f->count, sizeof(*v->events));
 	if (!v->events)
 		return PC_ERROR;
 	for (size_t i = 0; i < f->count; i++) {

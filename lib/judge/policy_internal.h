@@ -7,13 +7,6 @@
  * combines what they found.
  *
  * Invariants:
- * - Every finding (a reason or a warning) carries a rank. The verdict lists
- *   its reasons, then its warnings, by rank, and within a rank in the order
- *   they were added; so the order is stable whatever order the stages run
- *   in, and the people's reasons keep the photo's order.
- * - Every string a verdict hands out is in its pool (freed with it) or is a
- *   string literal. Nothing a stage adds points into the photo or into a
- *   list from the store, which the caller may free first.
  * - A stage reads only the snapshot and the photo, so judging can fail
  *   only by running out of memory (PC_ERROR); the half-built verdict is
  *   then thrown away.

@@ -238,13 +238,7 @@ static int judge_pupil(struct stage *s, size_t at, const struct pc__snapshot_mat
 	p->consent = a.consent;
 	p->blocks = a.blocks;
 	p->pupil_id = pc__verdict_strdup(v, pupil->id);
-	char *name = NULL;
-	struct pc__buf b;
-	pc__buf_init(&b, 0);
-	if (!pc__buf_printf(&b, "%s %s", pupil->forename, pupil->surname))
-		name = pc__buf_detach(&b);
-	pc__buf_release(&b);
-	p->pupil_name = pc__verdict_keep(v, name);
+	p->pupil_name = pc__verdict_printf(v, "%s %s", pupil->forename, pupil->surname);
 	if (!p->pupil_id || !p->pupil_name)
 		return PC_ERROR;
 	return report_pupil(j, p, pupil, &a);

@@ -4,11 +4,13 @@
  * that hand it out.
  */
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/buf.h"
 #include "judge/verdict.h"
+#include "store/store_internal.h"
 
 const char *pc_verdict_kind_name(enum pc_verdict_kind kind)
 {
@@ -33,27 +35,61 @@ const char *pc_person_match_name(enum pc_person_match match)
 
 /* ------------------------------------------------------------ building */
 
-const char *pc__verdict_keep(struct pc_verdict *v, char *s)
+struct pc_verdict *pc__verdict_new(const char *file, const char *purpose, const char *date)
 {
-	if (!s)
+	struct pc__arena *arena = pc__arena_new();
+	struct pc_verdict *v = arena ? pc__arena_alloc(arena, sizeof(*v)) : NULL;
+	if (!v) {
+		pc__arena_free(arena);
 		return NULL;
-	if (v->pool_count == v->pool_alloc) {
-		size_t alloc = v->pool_alloc ? v->pool_alloc * 2 : 32;
-		char **pool = realloc(v->pool, alloc * sizeof(*pool));
-		if (!pool) {
-			free(s);
-			return NULL;
-		}
-		v->pool = pool;
-		v->pool_alloc = alloc;
 	}
-	v->pool[v->pool_count++] = s;
-	return s;
+	v->arena = arena;
+	/* The arena's memory is zeroed: the date stays terminated. */
+	memcpy(v->date, date, strnlen(date, sizeof(v->date) - 1));
+	v->file = pc__verdict_strdup(v, file);
+	v->purpose = pc__verdict_strdup(v, purpose);
+	if (!v->file || !v->purpose) {
+		pc_verdict_free(v);
+		return NULL;
+	}
+	return v;
 }
 
 const char *pc__verdict_strdup(struct pc_verdict *v, const char *s)
 {
-	return pc__verdict_keep(v, strdup(s));
+	return pc__arena_strdup(v->arena, s);
+}
+
+void *pc__verdict_calloc(struct pc_verdict *v, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return pc__arena_alloc(v->arena, n * size);
+}
+
+/* Formats into the arena: measured first, so that the string is written
+ * once where it stays. */
+static const char *vformat(struct pc_verdict *v, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static const char *vformat(struct pc_verdict *v, const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n >= 0 && (s = pc__arena_alloc(v->arena, (size_t)n + 1)))
+		vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
+const char *pc__verdict_printf(struct pc_verdict *v, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *s = vformat(v, fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 int pc__verdict_add(struct pc_verdict *v, enum pc__rank rank, int blocks, const char *code,
@@ -61,20 +97,20 @@ int pc__verdict_add(struct pc_verdict *v, enum pc__rank rank, int blocks, const 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	const char *message = pc__verdict_keep(v, pc__vformat(fmt, ap));
+	const char *message = vformat(v, fmt, ap);
 	va_end(ap);
 	if (!message)
 		return PC_ERROR;
-	if (v->found_count == v->found_alloc) {
-		size_t alloc = v->found_alloc ? v->found_alloc * 2 : 16;
-		struct pc__finding *found = realloc(v->found, alloc * sizeof(*found));
-		if (!found)
+	if (v->finding_count == v->finding_alloc) {
+		size_t alloc = v->finding_alloc ? v->finding_alloc * 2 : 16;
+		struct pc__finding *findings = realloc(v->findings, alloc * sizeof(*findings));
+		if (!findings)
 			return PC_ERROR;
-		v->found = found;
-		v->found_alloc = alloc;
+		v->findings = findings;
+		v->finding_alloc = alloc;
 	}
-	v->found[v->found_count++] = (struct pc__finding){ { code, message, parent }, rank,
-	                                                   blocks };
+	v->findings[v->finding_count++] = (struct pc__finding){ { code, message, parent }, rank,
+	                                                        blocks };
 	return 0;
 }
 
@@ -98,8 +134,8 @@ int pc__verdict_combine(struct pc_verdict *v, int always_deny)
 {
 	size_t reasons = 0, warnings = 0;
 
-	for (size_t i = 0; i < v->found_count; i++) {
-		const struct pc__finding *f = &v->found[i];
+	for (size_t i = 0; i < v->finding_count; i++) {
+		const struct pc__finding *f = &v->findings[i];
 		if (always_deny && f->rank != PC__RANK_ALWAYS_DENIED)
 			continue;
 		if (f->rank < PC__RANK_FIRST_WARNING)
@@ -107,15 +143,15 @@ int pc__verdict_combine(struct pc_verdict *v, int always_deny)
 		else
 			warnings++;
 	}
-	v->reasons = malloc((reasons ? reasons : 1) * sizeof(*v->reasons));
-	v->warnings = malloc((warnings ? warnings : 1) * sizeof(*v->warnings));
+	v->reasons = pc__verdict_calloc(v, reasons, sizeof(*v->reasons));
+	v->warnings = pc__verdict_calloc(v, warnings, sizeof(*v->warnings));
 	if (!v->reasons || !v->warnings)
 		return PC_ERROR;
 	/* A handful of findings, a dozen ranks: a pass per rank keeps the
 	 * order within a rank without a stable sort. */
 	for (int rank = 0; rank < PC__RANK_COUNT; rank++) {
-		for (size_t i = 0; i < v->found_count; i++) {
-			const struct pc__finding *f = &v->found[i];
+		for (size_t i = 0; i < v->finding_count; i++) {
+			const struct pc__finding *f = &v->findings[i];
 			if (f->rank != (enum pc__rank)rank ||
 			    (always_deny && f->rank != PC__RANK_ALWAYS_DENIED))
 				continue;
@@ -125,9 +161,9 @@ int pc__verdict_combine(struct pc_verdict *v, int always_deny)
 				v->warnings[v->warning_count++] = *f;
 		}
 	}
-	free(v->found);
-	v->found = NULL;
-	v->found_count = v->found_alloc = 0;
+	free(v->findings);
+	v->findings = NULL;
+	v->finding_count = v->finding_alloc = 0;
 
 	v->kind = PC_VERDICT_SHARE;
 	for (size_t i = 0; i < v->reason_count; i++) {
@@ -154,15 +190,10 @@ void pc_verdict_free(pc_verdict *v)
 {
 	if (!v)
 		return;
-	for (size_t i = 0; i < v->pool_count; i++)
-		free(v->pool[i]);
-	free(v->pool);
 	free(v->persons);
-	free(v->events);
-	free(v->found);
-	free(v->reasons);
-	free(v->warnings);
-	free(v);
+	free(v->findings);
+	/* Last: the verdict itself is in the arena. */
+	pc__arena_free(v->arena);
 }
 
 /* ----------------------------------------------------------- accessors */

@@ -1,5 +1,24 @@
 /*
- * verdict.h: a verdict as it is built and owned (verdict.c).
+ * verdict.h: a verdict as it is built and owned (verdict.c). The judge
+ * makes one per photo (pc__verdict_new), its stages add findings and
+ * persons to it, and the judge combines it once they are done; the caller
+ * reads it through policy.h's accessors and frees it with pc_verdict_free.
+ *
+ * Invariants:
+ * - Every finding (a reason or a warning) carries a rank. The verdict lists
+ *   its reasons, then its warnings, by rank, and within a rank in the order
+ *   they were added; so the order is stable whatever order the stages run
+ *   in, and the people's reasons keep the photo's order.
+ * - The verdict, every string it hands out and its lists of events,
+ *   reasons and warnings are in one arena (the library's, pc__arena_*),
+ *   freed with it in one call; the rest is a string literal. Nothing added
+ *   points into the photo or into a list from the store, which the caller
+ *   may free first. Only the persons and the findings, which grow while
+ *   judging, are arrays of their own.
+ * - Building fails only by running out of memory (PC_ERROR, or NULL); a
+ *   half-built verdict is freed as a whole one is.
+ * - verdict.c calls nothing in the judge or its stages: it is the leaf
+ *   they all add to.
  */
 #ifndef PC_VERDICT_H
 #define PC_VERDICT_H
@@ -57,20 +76,30 @@ struct pc_verdict {
 
 	/* While judging, every finding in the order added; once combined,
 	 * the reasons and the warnings, each by rank. */
-	struct pc__finding *found;
-	size_t found_count, found_alloc;
+	struct pc__finding *findings;
+	size_t finding_count, finding_alloc;
 	struct pc__finding *reasons, *warnings;
 	size_t reason_count, warning_count;
 
-	char **pool;
-	size_t pool_count, pool_alloc;
+	/* The verdict itself, its strings, events, reasons and warnings. */
+	struct pc__arena *arena;
 };
 
-/* Takes `s` into the verdict's pool and returns it; NULL when `s` is NULL
- * or when out of memory (then `s` is freed). */
-const char *pc__verdict_keep(struct pc_verdict *v, char *s);
-/* A copy of `s` in the pool; NULL when out of memory. */
+/* A new verdict on the photo at `file` for the purpose `purpose` on
+ * `date` ("YYYY-MM-DD"), with nothing found yet (each string copied); NULL
+ * when out of memory. Free it with pc_verdict_free. */
+struct pc_verdict *pc__verdict_new(const char *file, const char *purpose, const char *date);
+
+/* A copy of `s` (not NULL) that lives as long as the verdict; NULL when
+ * out of memory. */
 const char *pc__verdict_strdup(struct pc_verdict *v, const char *s);
+/* A string formatted from `fmt` that lives as long as the verdict; NULL
+ * when out of memory. */
+const char *pc__verdict_printf(struct pc_verdict *v, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* `n` zeroed items of `size` bytes that live as long as the verdict; NULL
+ * when out of memory. */
+void *pc__verdict_calloc(struct pc_verdict *v, size_t n, size_t size);
 
 /*
  * Adds a finding of `rank` with `code` and `parent` (string literals) and

@@ -1,6 +1,7 @@
 /*
- * policy.c: the verdict: runs the stages over one photo, combines what
- * they found into share, review or do-not-share, and hands it out.
+ * policy.c: the judge: runs every stage over one photo, in the order of
+ * the table below, then has the verdict combine what they found into
+ * share, review or do-not-share.
  *
  * An always-denied purpose is decided before anything in the photo is
  * looked at (PRODUCT.md: an unreadable photo is still do-not-share for
@@ -21,7 +22,7 @@ const char *pc__judge_policy(const struct pc__judge *j)
 
 /* A photo that could not be read whole may name people the verdict never
  * saw: it is never shared on what was read. */
-static int judge_reading(struct pc__judge *j)
+int pc__policy_reading(struct pc__judge *j)
 {
 	int ret = PC_ERROR;
 	struct pc__buf errors;
@@ -56,7 +57,7 @@ done:
 	return ret;
 }
 
-static int judge_gps(struct pc__judge *j)
+int pc__policy_gps(struct pc__judge *j)
 {
 	if (!pc_photo_has_gps(j->photo))
 		return 0;
@@ -65,6 +66,31 @@ static int judge_gps(struct pc__judge *j)
 	                       "the photo carries a GPS position: anyone who gets the file can "
 	                       "see where it was taken");
 }
+
+int pc__policy_always_denied(struct pc__judge *j)
+{
+	if (!j->purpose->always_deny)
+		return 0;
+	return pc__verdict_add(j->v, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
+	                       "this use of photos is never allowed",
+	                       "photos are never shared for %s: %s", j->purpose->description,
+	                       pc__judge_policy(j));
+}
+
+/*
+ * Every stage, in the order it runs. The order changes no verdict's
+ * reasons (they are listed by rank), with one exception: the names stage
+ * reads the persons that the people stage found, to tell a child tagged
+ * from one only named.
+ */
+static const struct pc__stage stages[] = {
+	{ "always-denied", pc__policy_always_denied },
+	{ "event", pc__policy_event },
+	{ "people", pc__policy_people },
+	{ "names", pc__policy_names },
+	{ "reading", pc__policy_reading },
+	{ "gps", pc__policy_gps },
+};
 
 int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo *photo)
 {
@@ -80,16 +106,10 @@ int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo 
 	if (!v)
 		goto done;
 	j = (struct pc__judge){ snap, photo, snap->purpose, v->date, v };
-	if (j.purpose->always_deny &&
-	    (ret = pc__verdict_add(v, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
-	                           "this use of photos is never allowed",
-	                           "photos are never shared for %s: %s", j.purpose->description,
-	                           pc__judge_policy(&j))))
-		goto done;
-	if ((ret = pc__policy_event(&j)) || (ret = pc__policy_people(&j)) ||
-	    (ret = pc__policy_names(&j)) ||
-	    (ret = judge_reading(&j)) || (ret = judge_gps(&j)) ||
-	    (ret = pc__verdict_combine(v, j.purpose->always_deny)))
+	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
+		if ((ret = stages[i].run(&j)))
+			goto done;
+	if ((ret = pc__verdict_combine(v, j.purpose->always_deny)))
 		goto done;
 	*out = v;
 	v = NULL;

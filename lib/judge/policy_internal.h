@@ -33,8 +33,21 @@ struct pc__judge {
 const char *pc__judge_policy(const struct pc__judge *j);
 
 /*
+ * One stage of judging: a rule, or a family of rules, that reads the
+ * judging's snapshot and photo and adds findings and persons to its
+ * verdict. `run` returns 0, or PC_ERROR when out of memory. `name` says
+ * which stage it is, to a person reading the table.
+ */
+struct pc__stage {
+	const char *name;
+	int (*run)(struct pc__judge *j);
+};
+
+/*
  * The stages. Each returns 0, or PC_ERROR when out of memory.
  *
+ * pc__policy_always_denied: a purpose the school never allows is denied,
+ * whatever the photo shows.
  * pc__policy_event: finds the photo's event (by tag, else by capture date),
  * warns of Event tags that name no event, and denies the purpose when the
  * event forbids it.
@@ -44,9 +57,15 @@ const char *pc__judge_policy(const struct pc__judge *j);
  * pc__policy_names: the pupils that the photo's words (captions, keywords,
  * the file and folder names) name: untagged ones who would block, and for
  * a public purpose every name in a caption or a file or folder name.
+ * pc__policy_reading: a photo that could not be read whole is not shared
+ * on what was read.
+ * pc__policy_gps: a photo that records where it was taken is a warning.
  */
+int pc__policy_always_denied(struct pc__judge *j);
 int pc__policy_event(struct pc__judge *j);
 int pc__policy_people(struct pc__judge *j);
 int pc__policy_names(struct pc__judge *j);
+int pc__policy_reading(struct pc__judge *j);
+int pc__policy_gps(struct pc__judge *j);
 
 #endif

@@ -10,71 +10,12 @@
  * no consent can allow would only distract from the one reason that
  * matters.
  */
-
-#include "base/buf.h"
 #include "judge/policy_internal.h"
 #include "store/store_internal.h"
 
 const char *pc__judge_policy(const struct pc__judge *j)
 {
 	return j->purpose->policy ? j->purpose->policy : "";
-}
-
-/* A photo that could not be read whole may name people the verdict never
- * saw: it is never shared on what was read. */
-int pc__policy_reading(struct pc__judge *j)
-{
-	int ret = PC_ERROR;
-	struct pc__buf errors;
-	const char *what;
-
-	pc__buf_init(&errors, 0);
-	switch (pc_photo_status(j->photo)) {
-	case PC_PHOTO_OK:
-		ret = 0;
-		goto done;
-	case PC_PHOTO_DAMAGED:
-		what = "some of the photo's metadata is damaged, so it may name people not "
-		       "listed here";
-		break;
-	case PC_PHOTO_UNREADABLE:
-		what = "the file is not a readable JPEG";
-		break;
-	default:
-		what = "the file could not be opened";
-		break;
-	}
-	for (size_t i = 0; i < pc_photo_error_count(j->photo); i++) {
-		if ((i && pc__buf_puts(&errors, "; ")) ||
-		    pc__buf_puts(&errors, pc_photo_error(j->photo, i)))
-			goto done;
-	}
-	ret = pc__verdict_add(j->v, PC__RANK_UNREADABLE, 0, "unreadable",
-	                      "the photo's details could not be read", "%s%s%s", what,
-	                      errors.len ? ": " : "", errors.len ? errors.data : "");
-done:
-	pc__buf_release(&errors);
-	return ret;
-}
-
-int pc__policy_gps(struct pc__judge *j)
-{
-	if (!pc_photo_has_gps(j->photo))
-		return 0;
-	return pc__verdict_add(j->v, PC__RANK_GPS, 0, "gps",
-	                       "the photo records where it was taken",
-	                       "the photo carries a GPS position: anyone who gets the file can "
-	                       "see where it was taken");
-}
-
-int pc__policy_always_denied(struct pc__judge *j)
-{
-	if (!j->purpose->always_deny)
-		return 0;
-	return pc__verdict_add(j->v, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
-	                       "this use of photos is never allowed",
-	                       "photos are never shared for %s: %s", j->purpose->description,
-	                       pc__judge_policy(j));
 }
 
 /*

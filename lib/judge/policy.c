@@ -10,7 +10,7 @@
  * no consent can allow would only distract from the one reason that
  * matters.
  */
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 #include "store/store_internal.h"
 
 const char *pc__judge_policy(const struct pc__judge *j)

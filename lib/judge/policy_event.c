@@ -24,7 +24,7 @@
 
 #include "base/buf.h"
 #include "read/people.h"
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 #include "base/text.h"
 
 /* The most events one photo is found in: far past any real one, a bound

@@ -3,7 +3,7 @@
  * read whole, and whether it records where it was taken.
  */
 #include "base/buf.h"
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 
 /* A photo that could not be read whole may name people the verdict never
  * saw: it is never shared on what was read. */

@@ -31,7 +31,7 @@
 #include <utf8proc.h>
 
 #include "base/fold.h"
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 
 /* Letters, marks and digits make words; everything else parts them. */
 static int word_char_at(const char *s)

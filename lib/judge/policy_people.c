@@ -22,7 +22,7 @@
 
 #include "base/buf.h"
 #include "read/people.h"
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 #include "base/strindex.h"
 
 /* Every per-child reason reads the same to a parent: saying that a child

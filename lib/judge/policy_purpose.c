@@ -8,7 +8,7 @@
  * (pc__verdict_combine): a list of refusals under a purpose that no
  * consent can allow would only distract from the one reason that matters.
  */
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 
 int pc__policy_always_denied(struct pc__judge *j)
 {

@@ -1,22 +1,12 @@
 /*
  * policy.c: the judge: runs every stage over one photo, in the order of
  * the table below, then has the verdict combine what they found into
- * share, review or do-not-share.
- *
- * An always-denied purpose is decided before anything in the photo is
- * looked at (PRODUCT.md: an unreadable photo is still do-not-share for
- * it). The stages still run, so that the verdict lists who is pictured,
- * but nothing they find is kept: a list of refusals under a purpose that
- * no consent can allow would only distract from the one reason that
- * matters.
+ * share, review or do-not-share. It is the hub of lib/judge (stage.h):
+ * it calls the stages, the verdict and the snapshot, and none of them
+ * calls it.
  */
 #include "judge/stage.h"
 #include "store/store_internal.h"
-
-const char *pc__judge_policy(const struct pc__judge *j)
-{
-	return j->purpose->policy ? j->purpose->policy : "";
-}
 
 /*
  * Every stage, in the order it runs. The order changes no verdict's

@@ -1,18 +1,50 @@
 /*
- * policy_internal.h: what the verdict's own files (policy*.c) share.
+ * stage.h: the one interface of the judge's stages, and the shape of
+ * lib/judge: a hub with spokes and leaves, every call going down.
  *
- * A verdict is built by one judge in stages, each in its own file: the
- * event (policy_event.c), the people (policy_people.c), the names in the
- * caption and the file name (policy_names.c); policy.c runs them and
- * combines what they found.
+ *   policy.c        the judge, the hub: pc_snapshot_judge makes a verdict,
+ *                   walks its table of stages (`stages[]`) over the photo,
+ *                   and has the verdict combine what they found;
+ *                   pc_policy_judge loads a snapshot for one photo first.
+ *   policy_*.c      the stages, the spokes, each a `struct pc__stage`:
+ *                   purpose (an always-denied purpose), event, people,
+ *                   names (the photo's words), file (read whole? GPS?).
+ *   verdict.c       a leaf: builds and owns a verdict (its arena of
+ *                   strings, findings ranked into reasons and warnings,
+ *                   persons, kind) and hands it out (policy.h's accessors).
+ *   snapshot.c      a leaf: what the database says, read once per
+ *                   purpose and date, and the lookups a stage makes in it.
+ *   needles.c       a leaf below the snapshot: the names looked for in a
+ *                   photo's words, and the words made the same way.
+ *   audit.c         the audit log's row for a photo judged, apart.
+ *
+ * Who calls whom: policy.c calls the stages, verdict.c and snapshot.c;
+ * a stage calls verdict.c, snapshot.c and needles.c, never policy.c nor
+ * another stage; snapshot.c calls needles.c and the store; verdict.c and
+ * needles.c call only lib/base (and the store's arena). No file calls one
+ * that calls it back.
+ *
+ * Who owns what: the snapshot owns everything it read, and is never
+ * changed after it is loaded (so threads share one); the verdict owns
+ * every string and list it hands out; a stage owns nothing past its run.
+ *
+ * To add a purpose rule: write a stage (policy_<rule>.c, one function
+ * `int pc__policy_<rule>(struct pc__judge *j)` declared below), and add a
+ * row for it to the `stages[]` table in policy.c. Nothing else changes:
+ * its findings take their place in the verdict by rank (verdict.h), so
+ * add a rank there when the rule's reason is a new kind.
  *
  * Invariants:
- * - A stage reads only the snapshot and the photo, so judging can fail
- *   only by running out of memory (PC_ERROR); the half-built verdict is
- *   then thrown away.
+ * - A stage reads only the snapshot and the photo (and, for the names
+ *   stage, the persons that the people stage added before it), so judging
+ *   can fail only by running out of memory (PC_ERROR); the half-built
+ *   verdict is then thrown away.
+ * - A stage adds to the verdict only through verdict.h, and keeps nothing
+ *   that points into the photo or the snapshot (the caller may free them
+ *   before the verdict).
  */
-#ifndef PC_POLICY_INTERNAL_H
-#define PC_POLICY_INTERNAL_H
+#ifndef PC_STAGE_H
+#define PC_STAGE_H
 
 #include <stddef.h>
 
@@ -30,7 +62,10 @@ struct pc__judge {
 };
 
 /* The purpose's policy sentence, which every denial quotes (never NULL). */
-const char *pc__judge_policy(const struct pc__judge *j);
+static inline const char *pc__judge_policy(const struct pc__judge *j)
+{
+	return j->purpose->policy ? j->purpose->policy : "";
+}
 
 /*
  * One stage of judging: a rule, or a family of rules, that reads the

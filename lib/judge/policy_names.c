@@ -23,8 +23,9 @@
  * small letter meets a capital, so that "IMG_0042-amy-jones.jpg",
  * "amy.jones2.jpg" and "AmyJones.jpg" read "amy jones". In names the
  * surname may come first ("JONES-Amy.jpg") and the words may be run
- * together ("amyjones.jpg"); the names looked for are made into words the
- * same way.
+ * together ("amyjones.jpg"); the names looked for (the snapshot's
+ * needles, needles.c) are made into words by the same function,
+ * pc__needles_words.
  */
 #include <stdlib.h>
 #include <string.h>

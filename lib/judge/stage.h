@@ -18,11 +18,12 @@
  *                   photo's words, and the words made the same way.
  *   audit.c         the audit log's row for a photo judged, apart.
  *
- * Who calls whom: policy.c calls the stages, verdict.c and snapshot.c;
- * a stage calls verdict.c, snapshot.c and needles.c, never policy.c nor
- * another stage; snapshot.c calls needles.c and the store; verdict.c and
- * needles.c call only lib/base (and the store's arena). No file calls one
- * that calls it back.
+ * Who calls whom: policy.c calls the stages (through the table),
+ * verdict.c and snapshot.c; a stage calls verdict.c, snapshot.c and
+ * needles.c, never policy.c nor another stage; snapshot.c calls needles.c
+ * and the store; verdict.c calls only the store's arena, and needles.c
+ * only lib/base. Below lib/judge, anyone may call lib/read, lib/store and
+ * lib/base. No file calls one that calls it back.
  *
  * Who owns what: the snapshot owns everything it read, and is never
  * changed after it is loaded (so threads share one); the verdict owns
@@ -39,9 +40,10 @@
  *   stage, the persons that the people stage added before it), so judging
  *   can fail only by running out of memory (PC_ERROR); the half-built
  *   verdict is then thrown away.
- * - A stage adds to the verdict only through verdict.h, and keeps nothing
- *   that points into the photo or the snapshot (the caller may free them
- *   before the verdict).
+ * - A stage adds to the verdict only with what verdict.h gives (its
+ *   functions, and the fields of a person or event it was handed), and
+ *   copies into the verdict every string it adds that is not a literal:
+ *   the caller may free the photo and the snapshot before the verdict.
  */
 #ifndef PC_STAGE_H
 #define PC_STAGE_H

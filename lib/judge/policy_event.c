@@ -24,7 +24,7 @@
 
 #include "base/buf.h"
 #include "read/people.h"
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 #include "base/text.h"
 #include "store/store_internal.h"
 
@@ -146,11 +146,12 @@ static int by_event_tags(struct found *f)
 				continue;
 			int hit = named(f, tag, sources[s]);
 			if (hit < 0)
-				return pc__judge_oom(j);
-			if (!hit && pc__judge_add(j, PC__RANK_UNKNOWN_EVENT, 0, "unknown-event",
-			                          "the photo's event is not known to the school",
-			                          "the Event tag '%s' matches no event in the database: "
-			                          "add the event, or correct the tag", tag))
+				return PC_ENOMEM;
+			if (!hit &&
+			    pc__verdict_add(j->v, PC__RANK_UNKNOWN_EVENT, 0, "unknown-event",
+			                    "the photo's event is not known to the school",
+			                    "the Event tag '%s' matches no event in the database: "
+			                    "add the event, or correct the tag", tag))
 				return PC_ENOMEM;
 		}
 	}
@@ -161,9 +162,9 @@ static int keep_events(struct found *f)
 {
 	struct pc__judge *j = f->j;
 	struct pc_verdict *v = j->v;
-	v->events = calloc(f->count, sizeof(*v->events));
+	v->events = pc__verdict_calloc(v, f->count, sizeof(*v->events));
 	if (!v->events)
-		return pc__judge_oom(j);
+		return PC_ENOMEM;
 	for (size_t i = 0; i < f->count; i++) {
 		const struct pc_event *ev = &j->snap->events->items[f->events[i]];
 		struct pc_verdict_event *out = &v->events[v->event_count++];
@@ -171,7 +172,7 @@ static int keep_events(struct found *f)
 		out->name = pc__verdict_strdup(v, ev->name);
 		out->matched_by = f->by[i];
 		if (!out->id || !out->name)
-			return pc__judge_oom(j);
+			return PC_ENOMEM;
 	}
 	v->event_id = v->events[0].id;
 	v->event_name = v->events[0].name;
@@ -192,10 +193,10 @@ static int report_several(struct found *f)
 		                                                   : e->matched_by))
 			goto done;
 	}
-	ret = pc__judge_add(f->j, PC__RANK_SEVERAL_EVENTS, 0, "several-events",
-	                    "the photo matches several school events",
-	                    "the photo matches %zu events: %s; the restrictions of each apply",
-	                    f->count, list.data);
+	ret = pc__verdict_add(f->j->v, PC__RANK_SEVERAL_EVENTS, 0, "several-events",
+	                      "the photo matches several school events",
+	                      "the photo matches %zu events: %s; the restrictions of each apply",
+	                      f->count, list.data);
 done:
 	pc__buf_release(&list);
 	return ret;
@@ -211,14 +212,14 @@ static int report_denials(struct found *f)
 			if (strcmp(ev->denied[d], j->purpose->id))
 				continue;
 			int err = ev->note
-				? pc__judge_add(j, PC__RANK_EVENT_DENIES, 1, "event-denies",
-				                "the event does not allow this use",
-				                "the event '%s' does not allow photos for %s: %s",
-				                ev->name, j->purpose->description, ev->note)
-				: pc__judge_add(j, PC__RANK_EVENT_DENIES, 1, "event-denies",
-				                "the event does not allow this use",
-				                "the event '%s' does not allow photos for %s", ev->name,
-				                j->purpose->description);
+				? pc__verdict_add(j->v, PC__RANK_EVENT_DENIES, 1, "event-denies",
+				                  "the event does not allow this use",
+				                  "the event '%s' does not allow photos for %s: %s",
+				                  ev->name, j->purpose->description, ev->note)
+				: pc__verdict_add(j->v, PC__RANK_EVENT_DENIES, 1, "event-denies",
+				                  "the event does not allow this use",
+				                  "the event '%s' does not allow photos for %s",
+				                  ev->name, j->purpose->description);
 			if (err)
 				return PC_ENOMEM;
 			break;
@@ -238,9 +239,9 @@ int pc__policy_event(struct pc__judge *j)
 		return PC_ENOMEM;
 	for (size_t i = 0; i < pc_photo_keyword_count(photo); i++)
 		if (pc__keyword_parts(pc_photo_keyword(photo, i), keyword_part, &f))
-			return pc__judge_oom(j);
+			return PC_ENOMEM;
 	if (by_folders(&f))
-		return pc__judge_oom(j);
+		return PC_ENOMEM;
 	if (!f.count)
 		by_dates(&f);
 	if (!f.count)

@@ -23,15 +23,16 @@
  * small letter meets a capital, so that "IMG_0042-amy-jones.jpg",
  * "amy.jones2.jpg" and "AmyJones.jpg" read "amy jones". In names the
  * surname may come first ("JONES-Amy.jpg") and the words may be run
- * together ("amyjones.jpg"); the names looked for are made into words the
- * same way.
+ * together ("amyjones.jpg"); the names looked for (the snapshot's
+ * needles, needles.c) are made into words by the same function,
+ * pc__needles_words.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "base/fold.h"
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 #include "base/text.h"
 #include "store/store_internal.h"
 
@@ -65,159 +66,6 @@ static int has_words(const char *hay, const char *needle)
 		if (!word_char_at(p + n))
 			return 1;
 	}
-	return 0;
-}
-
-/* `s` with a space where a small letter meets a capital ("IsabellaWard"
- * -> "Isabella Ward"); NULL when out of memory. `s` is valid UTF-8. */
-static char *part_case_changes(const char *s)
-{
-	size_t len = strlen(s);
-	char *out = malloc(2 * len + 1), *o = out;
-	if (!out)
-		return NULL;
-	utf8proc_category_t prev = UTF8PROC_CATEGORY_CN;
-	for (size_t i = 0; i < len;) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		                                      (utf8proc_ssize_t)(len - i), &cp);
-		if (n <= 0)
-			n = 1, cp = -1;
-		utf8proc_category_t c = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
-		if (prev == UTF8PROC_CATEGORY_LL && c == UTF8PROC_CATEGORY_LU)
-			*o++ = ' ';
-		memcpy(o, s + i, (size_t)n);
-		o += n;
-		i += (size_t)n;
-		prev = c;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* The `len` bytes at `s` as words, folded: every ASCII character that is
- * not a letter or an apostrophe made a space, and with `part_cases` a
- * space where a small letter meets a capital. NULL when out of memory. */
-static char *as_words(const char *s, size_t len, int part_cases)
-{
-	/* A path is bytes; the folding wants UTF-8. */
-	char *words = pc__text_from_utf8(s, len);
-	if (words && part_cases) {
-		char *parted = part_case_changes(words);
-		free(words);
-		words = parted;
-	}
-	if (!words)
-		return NULL;
-	for (char *c = words; *c; c++) {
-		unsigned char u = (unsigned char)*c;
-		if (u < 0x80 && !(u >= 'a' && u <= 'z') && !(u >= 'A' && u <= 'Z') && u != '\'')
-			*c = ' ';
-	}
-	char *folded = pc__fold(words);
-	free(words);
-	return folded;
-}
-
-/* `words` with its spaces taken out ("amy jones" -> "amyjones"), in place. */
-static char *run_together(char *words)
-{
-	if (!words)
-		return NULL;
-	char *o = words;
-	for (const char *c = words; *c; c++)
-		if (*c != ' ')
-			*o++ = *c;
-	*o = '\0';
-	return words;
-}
-
-/* ------------------------------------------------------------ the needles */
-
-void pc__needles_release(struct pc__needles *nd)
-{
-	for (size_t i = 0; i < nd->text_n; i++)
-		free(nd->text[i]);
-	for (size_t i = 0; i < nd->file_n; i++)
-		free(nd->file[i]);
-	free(nd->text);
-	free(nd->file);
-	memset(nd, 0, sizeof(*nd));
-}
-
-/* Takes `s` into the next slot of `list` (there is room); -1 when `s` is
- * NULL, which is what running out of memory gave. An empty `s` is
- * dropped: it would name everyone. */
-static int keep(char **list, size_t *n, char *s)
-{
-	if (!s)
-		return -1;
-	if (!*s) {
-		free(s);
-		return 0;
-	}
-	list[(*n)++] = s;
-	return 0;
-}
-
-/* "a<sep>b", or NULL when out of memory. */
-static char *joined(const char *a, const char *sep, const char *b)
-{
-	size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
-	char *s = malloc(la + ls + lb + 1);
-	if (!s)
-		return NULL;
-	memcpy(s, a, la);
-	memcpy(s + la, sep, ls);
-	memcpy(s + la + ls, b, lb + 1);
-	return s;
-}
-
-/* The forms of a forename and surname: two for the texts, four for the
- * file names. */
-static int add_pair(struct pc__needles *nd, const char *first, const char *last)
-{
-	char *fl = joined(first, " ", last), *lf = joined(last, ", ", first);
-	char *lf_words = joined(last, " ", first);
-	int err = !fl || !lf || !lf_words ||
-	          keep(nd->text, &nd->text_n, pc__fold(fl)) ||
-	          keep(nd->text, &nd->text_n, pc__fold(lf)) ||
-	          keep(nd->file, &nd->file_n, as_words(fl, strlen(fl), 0)) ||
-	          keep(nd->file, &nd->file_n, as_words(lf_words, strlen(lf_words), 0)) ||
-	          keep(nd->file, &nd->file_n, run_together(as_words(fl, strlen(fl), 0))) ||
-	          keep(nd->file, &nd->file_n, run_together(as_words(lf_words, strlen(lf_words), 0)));
-	free(fl);
-	free(lf);
-	free(lf_words);
-	return err ? -1 : 0;
-}
-
-static int add_alias(struct pc__needles *nd, const char *alias)
-{
-	size_t len = strlen(alias);
-	return keep(nd->text, &nd->text_n, pc__fold(alias)) ||
-	               keep(nd->file, &nd->file_n, as_words(alias, len, 0)) ||
-	               keep(nd->file, &nd->file_n, run_together(as_words(alias, len, 0)))
-	       ? -1
-	       : 0;
-}
-
-int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p)
-{
-	memset(nd, 0, sizeof(*nd));
-	size_t names = p->alias_count + 2;
-	nd->text = calloc(2 * names, sizeof(*nd->text));
-	nd->file = calloc(4 * names, sizeof(*nd->file));
-	if (!nd->text || !nd->file)
-		return -1;
-	if (add_pair(nd, p->forename, p->surname))
-		return -1;
-	if (p->preferred_name && *p->preferred_name &&
-	    add_pair(nd, p->preferred_name, p->surname))
-		return -1;
-	for (size_t i = 0; i < p->alias_count; i++)
-		if (add_alias(nd, p->aliases[i]))
-			return -1;
 	return 0;
 }
 
@@ -273,8 +121,8 @@ static int add_name_place(struct places *ps, enum place_kind kind, const char *s
 	struct place *p = place_new(ps, kind);
 	if (!p)
 		return -1;
-	p->folded = as_words(s, len, 0);
-	p->parted = as_words(s, len, 1);
+	p->folded = pc__needles_words(s, len, 0);
+	p->parted = pc__needles_words(s, len, 1);
 	return p->folded && p->parted ? 0 : -1;
 }
 
@@ -389,27 +237,27 @@ static int report_untagged(struct pc__judge *j, size_t i, const struct named *at
 	enum pc_consent_state state = j->snap->status[i].state;
 	const struct place *where = at->text ? at->text : at->keyword ? at->keyword : at->path;
 	if (p->no_photo)
-		return pc__judge_add(j, PC__RANK_NO_PHOTO_NAMED, 1, "no-photo-named",
-		                     "the photo's caption, keywords or file name name a child, so "
-		                     "it is not shared",
-		                     "%s names %s %s (%s), who must never appear in a shared photo "
-		                     "(no_photo): no people tag names them, but the photo may "
-		                     "show them",
-		                     place_label(where), p->forename, p->surname, p->id);
+		return pc__verdict_add(j->v, PC__RANK_NO_PHOTO_NAMED, 1, "no-photo-named",
+		                       "the photo's caption, keywords or file name name a child, "
+		                       "so it is not shared",
+		                       "%s names %s %s (%s), who must never appear in a shared "
+		                       "photo (no_photo): no people tag names them, but the photo "
+		                       "may show them",
+		                       place_label(where), p->forename, p->surname, p->id);
 	if (state == PC_CONSENT_GRANTED)
 		return 0;
 	unsigned s = (unsigned)state < sizeof(consent_words) / sizeof(consent_words[0]) &&
 	                     consent_words[state]
 	             ? (unsigned)state
 	             : PC_CONSENT_NONE;
-	return pc__judge_add(j, PC__RANK_NAMED_NOT_TAGGED, 0, "named-not-tagged",
-	                     "the photo's caption, keywords or file name name a child its "
-	                     "people tags do not: staff must check it",
-	                     "%s names %s %s (%s), whose consent for %s is %s, but no people "
-	                     "tag names them: check whether they are in the photo, and tag "
-	                     "them if so",
-	                     place_label(where), p->forename, p->surname, p->id,
-	                     j->purpose->description, consent_words[s]);
+	return pc__verdict_add(j->v, PC__RANK_NAMED_NOT_TAGGED, 0, "named-not-tagged",
+	                       "the photo's caption, keywords or file name name a child its "
+	                       "people tags do not: staff must check it",
+	                       "%s names %s %s (%s), whose consent for %s is %s, but no people "
+	                       "tag names them: check whether they are in the photo, and tag "
+	                       "them if so",
+	                       place_label(where), p->forename, p->surname, p->id,
+	                       j->purpose->description, consent_words[s]);
 }
 
 /* For a public purpose: a caption, or a file or folder name, that names
@@ -419,23 +267,23 @@ static int report_public(struct pc__judge *j, const struct pc_pupil *p,
 {
 	int in_text = where->kind == PLACE_TEXT;
 	if (p->no_name)
-		return pc__judge_add(j, PC__RANK_NO_NAME_NAMED, 1, "no-name-named",
-		                     "the photo's caption or file name names a child, which this "
-		                     "use does not allow",
-		                     "%s names %s %s (%s), whose name must never appear beside a "
-		                     "photo: %s before using it for %s",
-		                     place_label(where), p->forename, p->surname, p->id,
-		                     in_text ? "remove the name"
-		                     : where->kind == PLACE_FILE ? "rename the file"
-		                                                 : "move it out of the folder",
-		                     j->purpose->description);
+		return pc__verdict_add(j->v, PC__RANK_NO_NAME_NAMED, 1, "no-name-named",
+		                       "the photo's caption or file name names a child, which this "
+		                       "use does not allow",
+		                       "%s names %s %s (%s), whose name must never appear beside a "
+		                       "photo: %s before using it for %s",
+		                       place_label(where), p->forename, p->surname, p->id,
+		                       in_text ? "remove the name"
+		                       : where->kind == PLACE_FILE ? "rename the file"
+		                                                   : "move it out of the folder",
+		                       j->purpose->description);
 	if (in_text)
-		return pc__judge_add(j, PC__RANK_NAME_IN_CAPTION, 0, "name-in-caption",
-		                     "the photo's caption names a child", "%s names %s %s (%s)",
-		                     place_label(where), p->forename, p->surname, p->id);
-	return pc__judge_add(j, PC__RANK_NAME_IN_FILENAME, 0, "name-in-filename",
-	                     "the file's name names a child", "%s names %s %s (%s)",
-	                     place_label(where), p->forename, p->surname, p->id);
+		return pc__verdict_add(j->v, PC__RANK_NAME_IN_CAPTION, 0, "name-in-caption",
+		                       "the photo's caption names a child", "%s names %s %s (%s)",
+		                       place_label(where), p->forename, p->surname, p->id);
+	return pc__verdict_add(j->v, PC__RANK_NAME_IN_FILENAME, 0, "name-in-filename",
+	                       "the file's name names a child", "%s names %s %s (%s)",
+	                       place_label(where), p->forename, p->surname, p->id);
 }
 
 /* Marks in `tagged` each pupil a people tag matched, and each candidate
@@ -468,7 +316,7 @@ int pc__policy_names(struct pc__judge *j)
 	unsigned char *tagged = calloc(pupils->count ? pupils->count : 1, 1);
 
 	if (!tagged || collect_places(j->photo, &ps) || mark_tagged(j, tagged)) {
-		ret = pc__judge_oom(j);
+		ret = PC_ENOMEM;
 		goto done;
 	}
 	for (size_t i = 0; i < pupils->count; i++) {

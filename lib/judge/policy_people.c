@@ -22,7 +22,7 @@
 
 #include "base/buf.h"
 #include "read/people.h"
-#include "judge/policy_internal.h"
+#include "judge/stage.h"
 #include "base/strindex.h"
 #include "store/store_internal.h"
 
@@ -105,9 +105,9 @@ static int report_pupil(struct pc__judge *j, const struct pc_judged_person *p,
 	const char *what = j->purpose->description, *policy = pc__judge_policy(j);
 
 	if (pupil->no_photo)
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "no-photo", PARENT_CHILD,
-		                     "%s (%s) must never appear in a shared photo (no_photo), "
-		                     "whatever the consent says", name, id);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "no-photo", PARENT_CHILD,
+		                       "%s (%s) must never appear in a shared photo (no_photo), "
+		                       "whatever the consent says", name, id);
 	switch (a->status.state) {
 	case PC_CONSENT_GRANTED: {
 		if (!a->status.expires_on[0])
@@ -116,56 +116,37 @@ static int report_pupil(struct pc__judge *j, const struct pc_judged_person *p,
 		if (days > EXPIRING_DAYS)
 			return 0;
 		if (days == 0)
-			return pc__judge_add(j, PC__RANK_CONSENT_EXPIRING, 0, "consent-expiring",
-			                     PARENT_EXPIRING,
-			                     "the consent of %s (%s) for %s expires today (%s)",
-			                     name, id, what, a->status.expires_on);
-		return pc__judge_add(j, PC__RANK_CONSENT_EXPIRING, 0, "consent-expiring",
-		                     PARENT_EXPIRING,
-		                     "the consent of %s (%s) for %s expires on %s, in %ld day%s",
-		                     name, id, what, a->status.expires_on, days,
-		                     days == 1 ? "" : "s");
+			return pc__verdict_add(j->v, PC__RANK_CONSENT_EXPIRING, 0,
+			                       "consent-expiring", PARENT_EXPIRING,
+			                       "the consent of %s (%s) for %s expires today (%s)",
+			                       name, id, what, a->status.expires_on);
+		return pc__verdict_add(j->v, PC__RANK_CONSENT_EXPIRING, 0, "consent-expiring",
+		                       PARENT_EXPIRING,
+		                       "the consent of %s (%s) for %s expires on %s, in %ld day%s",
+		                       name, id, what, a->status.expires_on, days,
+		                       days == 1 ? "" : "s");
 	}
 	case PC_CONSENT_LEFT:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "pupil-left", PARENT_CHILD,
-		                     "%s (%s) left the school on %s: photos of a pupil who has "
-		                     "left are not published", name, id, a->status.since);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "pupil-left", PARENT_CHILD,
+		                       "%s (%s) left the school on %s: photos of a pupil who has "
+		                       "left are not published", name, id, a->status.since);
 	case PC_CONSENT_REFUSED:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-refused", PARENT_CHILD,
-		                     "%s (%s) has refused consent for %s: %s", name, id, what,
-		                     policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-refused", PARENT_CHILD,
+		                       "%s (%s) has refused consent for %s: %s", name, id, what,
+		                       policy);
 	case PC_CONSENT_WITHDRAWN:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-withdrawn", PARENT_CHILD,
-		                     "%s (%s) withdrew consent for %s on %s: %s", name, id, what,
-		                     a->status.since, policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-withdrawn", PARENT_CHILD,
+		                       "%s (%s) withdrew consent for %s on %s: %s", name, id, what,
+		                       a->status.since, policy);
 	case PC_CONSENT_EXPIRED:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-expired", PARENT_CHILD,
-		                     "the consent of %s (%s) for %s expired on %s: %s", name, id,
-		                     what, a->status.expires_on, policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-expired", PARENT_CHILD,
+		                       "the consent of %s (%s) for %s expired on %s: %s", name, id,
+		                       what, a->status.expires_on, policy);
 	default:
-		return pc__judge_add(j, PC__RANK_PERSON, 1, "consent-none", PARENT_CHILD,
-		                     "%s (%s) has no consent in force for %s: %s", name, id, what,
-		                     policy);
+		return pc__verdict_add(j->v, PC__RANK_PERSON, 1, "consent-none", PARENT_CHILD,
+		                       "%s (%s) has no consent in force for %s: %s", name, id, what,
+		                       policy);
 	}
-}
-
-/* A new zeroed person at the end of the verdict's list; NULL when out of
- * memory. The pointer lasts until the next one is added. */
-static struct pc_judged_person *new_person(struct stage *s, size_t *at)
-{
-	struct pc_verdict *v = s->j->v;
-	if (v->person_count == v->person_alloc) {
-		size_t alloc = v->person_alloc ? v->person_alloc * 2 : 8;
-		struct pc_judged_person *persons = realloc(v->persons, alloc * sizeof(*persons));
-		if (!persons)
-			return NULL;
-		v->persons = persons;
-		v->person_alloc = alloc;
-	}
-	*at = v->person_count;
-	struct pc_judged_person *p = &v->persons[v->person_count++];
-	memset(p, 0, sizeof(*p));
-	return p;
 }
 
 static void set_region(struct pc_judged_person *p, const struct pc_region *region)
@@ -258,15 +239,9 @@ static int judge_pupil(struct stage *s, size_t at, const struct pc__snapshot_mat
 	p->consent = a.consent;
 	p->blocks = a.blocks;
 	p->pupil_id = pc__verdict_strdup(v, pupil->id);
-	char *name = NULL;
-	struct pc__buf b;
-	pc__buf_init(&b, 0);
-	if (!pc__buf_printf(&b, "%s %s", pupil->forename, pupil->surname))
-		name = pc__buf_detach(&b);
-	pc__buf_release(&b);
-	p->pupil_name = pc__verdict_keep(v, name);
+	p->pupil_name = pc__verdict_printf(v, "%s %s", pupil->forename, pupil->surname);
 	if (!p->pupil_id || !p->pupil_name)
-		return pc__judge_oom(j);
+		return PC_ENOMEM;
 	return report_pupil(j, p, pupil, &a);
 }
 
@@ -286,7 +261,7 @@ static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 		all_block = all_block && a.blocks;
 		if ((i && pc__buf_puts(&list, ", ")) || pc__buf_puts(&list, pupil->id) ||
 		    (pupil->class_name && pc__buf_printf(&list, " %s", pupil->class_name))) {
-			ret = pc__judge_oom(j);
+			ret = PC_ENOMEM;
 			goto done;
 		}
 	}
@@ -295,16 +270,17 @@ static int judge_ambiguous(struct stage *s, size_t at, const struct matches *m)
 	p->consent = PC_PERSON_CONSENT_NONE;
 	p->blocks = all_block;
 	if (all_block)
-		ret = pc__judge_add(j, PC__RANK_AMBIGUOUS, 1, "ambiguous",
-		                    "a tag matches more than one child",
-		                    "'%s' matches %zu pupils (%s), and none of them may appear in "
-		                    "photos for %s: tag the photo with the pupil id", p->tag,
-		                    m->count, list.data, j->purpose->description);
+		ret = pc__verdict_add(j->v, PC__RANK_AMBIGUOUS, 1, "ambiguous",
+		                      "a tag matches more than one child",
+		                      "'%s' matches %zu pupils (%s), and none of them may appear "
+		                      "in photos for %s: tag the photo with the pupil id",
+		                      p->tag, m->count, list.data, j->purpose->description);
 	else
-		ret = pc__judge_add(j, PC__RANK_AMBIGUOUS, 0, "ambiguous",
-		                    "a tag matches more than one child",
-		                    "'%s' matches %zu pupils (%s): tag the photo with the pupil id",
-		                    p->tag, m->count, list.data);
+		ret = pc__verdict_add(j->v, PC__RANK_AMBIGUOUS, 0, "ambiguous",
+		                      "a tag matches more than one child",
+		                      "'%s' matches %zu pupils (%s): tag the photo with the "
+		                      "pupil id",
+		                      p->tag, m->count, list.data);
 done:
 	pc__buf_release(&list);
 	return ret;
@@ -333,7 +309,7 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 	if (m->count > 0) {
 		int found = find_or_add_key(s, merge_key(j, m), v->person_count, &at);
 		if (found < 0) {
-			ret = pc__judge_oom(j);
+			ret = PC_ENOMEM;
 			goto done;
 		}
 		if (found) {
@@ -346,9 +322,9 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 			goto done;
 		}
 	}
-	p = new_person(s, &at);
+	p = pc__verdict_person_new(v, &at);
 	if (!p || !(p->tag = pc__verdict_strdup(v, tag))) {
-		ret = pc__judge_oom(j);
+		ret = PC_ENOMEM;
 		goto done;
 	}
 	p->sources = sources;
@@ -361,10 +337,10 @@ static int add_tag(struct stage *s, const char *tag, unsigned sources,
 	} else {
 		p->match = PC_PERSON_UNKNOWN;
 		p->consent = PC_PERSON_CONSENT_NONE;
-		ret = pc__judge_add(j, PC__RANK_UNKNOWN_PERSON, 0, "unknown-person",
-		                    "someone tagged in this photo is not known to the school",
-		                    "'%s' matches no pupil: check the tag, or tag the photo with "
-		                    "the pupil id", tag);
+		ret = pc__verdict_add(j->v, PC__RANK_UNKNOWN_PERSON, 0, "unknown-person",
+		                      "someone tagged in this photo is not known to the school",
+		                      "'%s' matches no pupil: check the tag, or tag the photo with "
+		                      "the pupil id", tag);
 	}
 done:
 	free(matched.items);
@@ -374,9 +350,9 @@ done:
 static int add_unnamed(struct stage *s, const struct pc_person *face)
 {
 	size_t at;
-	struct pc_judged_person *p = new_person(s, &at);
+	struct pc_judged_person *p = pc__verdict_person_new(s->j->v, &at);
 	if (!p)
-		return pc__judge_oom(s->j);
+		return PC_ENOMEM;
 	p->sources = face->sources;
 	p->in_file = face->in_file;
 	p->match = PC_PERSON_UNKNOWN;
@@ -393,18 +369,19 @@ static int report_doubts(struct stage *s)
 {
 	struct pc__judge *j = s->j;
 	if (s->unnamed == 1)
-		return pc__judge_add(j, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
-		                     "someone in this photo is not tagged",
-		                     "a face region has no name: tag who it is");
+		return pc__verdict_add(j->v, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
+		                       "someone in this photo is not tagged",
+		                       "a face region has no name: tag who it is");
 	if (s->unnamed > 1)
-		return pc__judge_add(j, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
-		                     "someone in this photo is not tagged",
-		                     "%zu face regions have no name: tag who they are", s->unnamed);
+		return pc__verdict_add(j->v, PC__RANK_UNNAMED_FACE, 0, "unnamed-face",
+		                       "someone in this photo is not tagged",
+		                       "%zu face regions have no name: tag who they are",
+		                       s->unnamed);
 	if (!j->v->person_count && pc_photo_status(j->photo) == PC_PHOTO_OK)
-		return pc__judge_add(j, PC__RANK_UNTAGGED, 0, "untagged",
-		                     "the photo does not say who is in it",
-		                     "the photo has no people tags; untagged is not the same as "
-		                     "nobody in it");
+		return pc__verdict_add(j->v, PC__RANK_UNTAGGED, 0, "untagged",
+		                       "the photo does not say who is in it",
+		                       "the photo has no people tags; untagged is not the same as "
+		                       "nobody in it");
 	return 0;
 }
 
@@ -429,7 +406,7 @@ static int report_metadata_names(struct stage *s)
 		if (shown == SHOWN_MAX)
 			continue;
 		if ((shown && pc__buf_puts(&list, ", ")) || pc__buf_printf(&list, "'%s'", tag)) {
-			ret = pc__judge_oom(j);
+			ret = PC_ENOMEM;
 			goto done;
 		}
 		shown++;
@@ -438,13 +415,13 @@ static int report_metadata_names(struct stage *s)
 	if (!named)
 		goto done;
 	if (named > shown && pc__buf_printf(&list, " and %zu more", named - shown)) {
-		ret = pc__judge_oom(j);
+		ret = PC_ENOMEM;
 		goto done;
 	}
-	ret = pc__judge_add(j, PC__RANK_NAMES_IN_METADATA, 0, "names-in-metadata",
-	                    "the photo's details name the people in it",
-	                    "the file's metadata names %s: publish an exported copy, which "
-	                    "strips them", list.data);
+	ret = pc__verdict_add(j->v, PC__RANK_NAMES_IN_METADATA, 0, "names-in-metadata",
+	                      "the photo's details name the people in it",
+	                      "the file's metadata names %s: publish an exported copy, which "
+	                      "strips them", list.data);
 done:
 	pc__buf_release(&list);
 	return ret;

@@ -20,23 +20,7 @@
 
 #include "photoconsent/photoconsent.h"
 #include "base/strindex.h"
-
-/* The names that name one pupil in the photo's words (built by
- * policy_names.c, which knows how words are made): "Forename Surname" and
- * "Surname, Forename", the same with the preferred name, each alias;
- * folded for the texts (`text`), and made into words for file and folder
- * names (`file`), where the surname may come first and the words may be
- * run together. */
-struct pc__needles {
-	char **text;  /* folded, for captions and keywords */
-	size_t text_n;
-	char **file;  /* as words, for file and folder names: both orders, and
-	                 run together ("isabellaward") */
-	size_t file_n;
-};
-
-int pc__needles_build(struct pc__needles *nd, const struct pc_pupil *p);
-void pc__needles_release(struct pc__needles *nd);
+#include "judge/needles.h"
 
 /* One folded name of an event (its id, its name, or one of its tags);
  * keys that fold the same are chained by `next` (SIZE_MAX ends it). */

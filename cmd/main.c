@@ -34,39 +34,6 @@ static const struct command commands[] = {
 static const char synopsis_first[] = "[--db PATH] COMMAND [ARGS]";
 static const char synopsis_last[] = "help COMMAND | --help | --version";
 
-int cmd_terminal(int fd)
-{
-	const char *term = getenv("TERM");
-	return isatty(fd) && !(term && !strcmp(term, "dumb"));
-}
-
-int cmd_color(int fd)
-{
-	const char *no = getenv("NO_COLOR");
-	return cmd_terminal(fd) && !(no && *no);
-}
-
-void cmd_error(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("photoconsent: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int cmd_usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fputs("photoconsent: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\ntry 'photoconsent %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
-	return EXIT_USAGE;
-}
-
 static void usage(FILE *to)
 {
 	fprintf(to, "usage: photoconsent %s\n"

@@ -27,7 +27,7 @@ static int reap(pid_t pid, int *status, struct rusage *ru)
 	int signalled = 0;
 	while (wait4(pid, status, 0, ru) < 0) {
 		if (errno != EINTR)
-			return fail("wait4: %s", strerror(errno));
+			return bench_fail("wait4: %s", strerror(errno));
 		if (interrupted && !signalled) {
 			kill(pid, SIGTERM);
 			signalled = 1;
@@ -47,7 +47,7 @@ int spawn(const char *const argv[], const char *out, const char *err, struct out
 	double start = now_seconds();
 	pid_t pid = fork();
 	if (pid < 0)
-		return fail("fork: %s", strerror(errno));
+		return bench_fail("fork: %s", strerror(errno));
 	if (pid == 0) {
 		/* Only async-signal-safe calls between fork and exec. */
 		int fd = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -169,7 +169,7 @@ int run_tool(const struct bench *b, const char *what, const char *const argv[],
 	if (interrupted)
 		return -1;
 	if (o->status > 2) {
-		fail("%s exited with status %d (expected 0, 1 or 2)%s", what, o->status,
+		bench_fail("%s exited with status %d (expected 0, 1 or 2)%s", what, o->status,
 		     o->status == 127 ? ": could it be run?" : "");
 		show_tail(b->errlog);
 		return -1;

@@ -70,11 +70,11 @@ int remove_tree(int parent, const char *name)
 {
 	int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		return fail("removing %s: %s", name, strerror(errno));
+		return bench_fail("removing %s: %s", name, strerror(errno));
 	DIR *d = fdopendir(fd);
 	if (!d) {
 		close(fd);
-		return fail("removing %s: %s", name, strerror(errno));
+		return bench_fail("removing %s: %s", name, strerror(errno));
 	}
 	int ret = 0;
 	struct dirent *e;
@@ -85,7 +85,7 @@ int remove_tree(int parent, const char *name)
 		if (e->d_type == DT_UNKNOWN) {
 			struct stat st;
 			if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW)) {
-				ret = fail("removing %s/%s: %s", name, e->d_name, strerror(errno));
+				ret = bench_fail("removing %s/%s: %s", name, e->d_name, strerror(errno));
 				break;
 			}
 			is_dir = S_ISDIR(st.st_mode);
@@ -93,14 +93,14 @@ int remove_tree(int parent, const char *name)
 		if (ret == 0 && is_dir)
 			ret = remove_tree(fd, e->d_name);
 		else if (ret == 0 && unlinkat(fd, e->d_name, 0))
-			ret = fail("removing %s/%s: %s", name, e->d_name, strerror(errno));
+			ret = bench_fail("removing %s/%s: %s", name, e->d_name, strerror(errno));
 	}
 	if (ret == 0 && errno)
-		ret = fail("reading %s: %s", name, strerror(errno));
+		ret = bench_fail("reading %s: %s", name, strerror(errno));
 	if (closedir(d) && ret == 0)
-		ret = fail("closing %s: %s", name, strerror(errno));
+		ret = bench_fail("closing %s: %s", name, strerror(errno));
 	if (ret == 0 && unlinkat(parent, name, AT_REMOVEDIR))
-		ret = fail("removing %s: %s", name, strerror(errno));
+		ret = bench_fail("removing %s: %s", name, strerror(errno));
 	return ret;
 }
 
@@ -110,7 +110,7 @@ int walk(char *path, size_t len, file_fn fn, void *ctx)
 {
 	DIR *d = opendir(path);
 	if (!d)
-		return fail("opendir %s: %s", path, strerror(errno));
+		return bench_fail("opendir %s: %s", path, strerror(errno));
 	int ret = 0;
 	struct dirent *e;
 	for (errno = 0; ret == 0 && (e = readdir(d)); errno = 0) {
@@ -123,14 +123,14 @@ int walk(char *path, size_t len, file_fn fn, void *ctx)
 		int n = snprintf(path + len, PATH_MAX - len, "/%s", e->d_name);
 		if (n < 0 || (size_t)n >= PATH_MAX - len) {
 			path[len] = '\0';
-			ret = fail("a path is too long under %s", path);
+			ret = bench_fail("a path is too long under %s", path);
 			break;
 		}
 		unsigned char type = e->d_type;
 		if (type == DT_UNKNOWN) {
 			struct stat st;
 			if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW)) {
-				ret = fail("%s: %s", path, strerror(errno));
+				ret = bench_fail("%s: %s", path, strerror(errno));
 				break;
 			}
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
@@ -142,8 +142,8 @@ int walk(char *path, size_t len, file_fn fn, void *ctx)
 		path[len] = '\0';
 	}
 	if (ret == 0 && errno)
-		ret = fail("readdir %s: %s", path, strerror(errno));
+		ret = bench_fail("readdir %s: %s", path, strerror(errno));
 	if (closedir(d) && ret == 0)
-		ret = fail("closedir %s: %s", path, strerror(errno));
+		ret = bench_fail("closedir %s: %s", path, strerror(errno));
 	return ret;
 }

@@ -83,17 +83,17 @@ static int read_to_sos(struct floor_walk *w, int dirfd, const char *name, const 
 {
 	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return fail("%s: %s", path, strerror(errno));
+		return bench_fail("%s: %s", path, strerror(errno));
 	int ret = 0;
 	unsigned char head[4];
 	if (read_full(fd, head, 2) || head[0] != 0xFF || head[1] != 0xD8) {
-		ret = fail("%s: not a JPEG", path);
+		ret = bench_fail("%s: not a JPEG", path);
 		goto done;
 	}
 	w->bytes += 2;
 	for (;;) {
 		if (read_full(fd, head, 4) || head[0] != 0xFF) {
-			ret = fail("%s: no SOS", path);
+			ret = bench_fail("%s: no SOS", path);
 			break;
 		}
 		w->bytes += 4;
@@ -101,21 +101,21 @@ static int read_to_sos(struct floor_walk *w, int dirfd, const char *name, const 
 			break;
 		size_t len = (size_t)head[2] << 8 | head[3];
 		if (len < 2 || read_full(fd, w->buffer, len - 2)) {
-			ret = fail("%s: a segment is cut short", path);
+			ret = bench_fail("%s: a segment is cut short", path);
 			break;
 		}
 		w->bytes += len - 2;
 		if (w->parse_xmp && head[1] == 0xE1 && parse_xmp(w, w->buffer, len - 2)) {
-			ret = fail("%s: expat cannot parse its XMP", path);
+			ret = bench_fail("%s: expat cannot parse its XMP", path);
 			break;
 		}
 	}
 	if (ret == 0 && w->ext_len && parse_packet(w->ext, w->ext_len))
-		ret = fail("%s: expat cannot parse its ExtendedXMP", path);
+		ret = bench_fail("%s: expat cannot parse its ExtendedXMP", path);
 	w->ext_len = 0;
 done:
 	if (close(fd) && ret == 0)
-		ret = fail("closing %s: %s", path, strerror(errno));
+		ret = bench_fail("closing %s: %s", path, strerror(errno));
 	if (ret == 0)
 		w->files++;
 	return ret;
@@ -155,7 +155,7 @@ int floor_pass(const char *root, unsigned threads, int parse, unsigned expect,
 	int ret = -1;
 	if (threads > 2 || !w) {
 		free(w);
-		return fail("out of memory");
+		return bench_fail("out of memory");
 	}
 	double start = now_seconds();
 	for (; started < threads; started++) {
@@ -166,7 +166,7 @@ int floor_pass(const char *root, unsigned threads, int parse, unsigned expect,
 		t[started].walk = &w[started];
 		int rc = pthread_create(&t[started].thread, NULL, floor_run, &t[started]);
 		if (rc) {
-			fail("pthread_create: %s", strerror(rc));
+			bench_fail("pthread_create: %s", strerror(rc));
 			break;
 		}
 	}
@@ -174,7 +174,7 @@ int floor_pass(const char *root, unsigned threads, int parse, unsigned expect,
 	for (unsigned i = 0; i < started; i++) {
 		int rc = pthread_join(t[i].thread, NULL);
 		if (rc)
-			failed = fail("pthread_join: %s", strerror(rc));
+			failed = bench_fail("pthread_join: %s", strerror(rc));
 		failed |= w[i].failed;
 	}
 	*seconds = now_seconds() - start;
@@ -186,7 +186,7 @@ int floor_pass(const char *root, unsigned threads, int parse, unsigned expect,
 			*bytes += w[i].bytes;
 		}
 		if (files != expect)
-			fail("the I/O floor read %lu files under %s, not %u", files, root, expect);
+			bench_fail("the I/O floor read %lu files under %s, not %u", files, root, expect);
 		else
 			ret = 0;
 	}

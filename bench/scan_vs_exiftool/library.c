@@ -17,25 +17,6 @@
 /* Room for the folders of the 11xN links, the database, the reports. */
 #define SPARE_BYTES (256ull << 20)
 
-/* The folder and the path of photo `i` under `root`: event folders of
- * PER_FOLDER photos, as a school's library is filed. */
-int folder_of(char *out, size_t size, const char *root, unsigned i)
-{
-	return format(out, size, "%s/event-%04u", root, i / PER_FOLDER);
-}
-
-int photo_of(char *out, size_t size, const char *root, unsigned i)
-{
-	return format(out, size, "%s/event-%04u/IMG_%07u.jpg", root, i / PER_FOLDER, i);
-}
-
-int make_folder(const char *path)
-{
-	if (mkdir(path, 0755) && errno != EEXIST)
-		return fail("mkdir %s: %s", path, strerror(errno));
-	return 0;
-}
-
 /* Links `count` photos under `root` to the distinct files, photo i to the
  * library's photo i % DISTINCT, starting at photo `from`. */
 static int link_photos(struct bench *b, const char *root, unsigned from, unsigned count)
@@ -52,7 +33,7 @@ static int link_photos(struct bench *b, const char *root, unsigned from, unsigne
 		    photo_of(dst, sizeof(dst), root, i))
 			return -1;
 		if (link(src, dst))
-			return fail("link %s %s: %s", src, dst, strerror(errno));
+			return bench_fail("link %s %s: %s", src, dst, strerror(errno));
 	}
 	return 0;
 }
@@ -62,13 +43,13 @@ static int check_space(const char *parent, unsigned distinct)
 {
 	struct statvfs fs;
 	if (statvfs(parent, &fs))
-		return fail("statvfs %s: %s", parent, strerror(errno));
+		return bench_fail("statvfs %s: %s", parent, strerror(errno));
 	unsigned long long avail = (unsigned long long)fs.f_bavail * fs.f_frsize;
 	unsigned long long need = distinct * MAX_FILE_BYTES + SPARE_BYTES;
 	printf("disk: %.1f GB free in %s; the photos need up to %.1f GB\n", (double)avail / 1e9,
 	       parent, (double)need / 1e9);
 	if (avail < need)
-		return fail("not enough space in %s: %.1f GB free, up to %.1f GB needed for %u "
+		return bench_fail("not enough space in %s: %.1f GB free, up to %.1f GB needed for %u "
 		            "distinct 12-megapixel photos; free some space, set TMPDIR to a "
 		            "roomier disk, or give fewer distinct files (%s N DISTINCT)",
 		            parent, (double)avail / 1e9, (double)need / 1e9, distinct, ME);
@@ -84,25 +65,25 @@ int make_library(struct bench *b)
 		parent = "/tmp";
 	if (check_space(parent, b->distinct))
 		return -1;
-	if (format(b->tmp, sizeof(b->tmp), "%s/%s.XXXXXX", parent, ME))
+	if (bench_format(b->tmp, sizeof(b->tmp), "%s/%s.XXXXXX", parent, ME))
 		return -1;
 	if (!mkdtemp(b->tmp)) {
 		int e = errno;
-		fail("mkdtemp %s: %s", b->tmp, strerror(e));
+		bench_fail("mkdtemp %s: %s", b->tmp, strerror(e));
 		b->tmp[0] = '\0';
 		return -1;
 	}
-	if (format(b->photos, sizeof(b->photos), "%s/photos", b->tmp) ||
-	    format(b->big, sizeof(b->big), "%s/photos-x%u", b->tmp, BIG_FACTOR) ||
-	    format(b->preview, sizeof(b->preview), "%s/preview", b->tmp) ||
-	    format(b->db, sizeof(b->db), "%s/demo.db", b->tmp) ||
-	    format(b->out, sizeof(b->out), "%s/out.json", b->tmp) ||
-	    format(b->errlog, sizeof(b->errlog), "%s/stderr.log", b->tmp) ||
-	    format(b->report, sizeof(b->report), "%s/report.html", b->tmp) ||
+	if (bench_format(b->photos, sizeof(b->photos), "%s/photos", b->tmp) ||
+	    bench_format(b->big, sizeof(b->big), "%s/photos-x%u", b->tmp, BIG_FACTOR) ||
+	    bench_format(b->preview, sizeof(b->preview), "%s/preview", b->tmp) ||
+	    bench_format(b->db, sizeof(b->db), "%s/demo.db", b->tmp) ||
+	    bench_format(b->out, sizeof(b->out), "%s/out.json", b->tmp) ||
+	    bench_format(b->errlog, sizeof(b->errlog), "%s/stderr.log", b->tmp) ||
+	    bench_format(b->report, sizeof(b->report), "%s/report.html", b->tmp) ||
 	    make_folder(b->photos) || make_folder(b->big) || make_folder(b->preview))
 		return -1;
 	if (!(b->sizes = calloc(b->distinct, sizeof(*b->sizes))))
-		return fail("out of memory");
+		return bench_fail("out of memory");
 
 	double start = now_seconds(), encoding = 0;
 	if (make_distinct(b, &encoding) || link_photos(b, b->photos, b->distinct, b->photos_n))

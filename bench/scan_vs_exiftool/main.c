@@ -72,7 +72,7 @@ static int catch_signals(void)
 	/* No SA_RESTART: a wait for a child must wake up and stop it. */
 	if (sigemptyset(&sa.sa_mask) || sigaction(SIGINT, &sa, NULL) ||
 	    sigaction(SIGTERM, &sa, NULL) || sigaction(SIGHUP, &sa, NULL))
-		return fail("sigaction: %s", strerror(errno));
+		return bench_fail("sigaction: %s", strerror(errno));
 	return 0;
 }
 
@@ -127,14 +127,14 @@ int main(int argc, char **argv)
 		goto done;
 	/* The audit log names who ran the commands. */
 	if (setenv("PHOTOCONSENT_USER", "bench", 1)) {
-		fail("setenv: %s", strerror(errno));
+		bench_fail("setenv: %s", strerror(errno));
 		goto done;
 	}
 	const char *make_db[] = { "sh", "build-aux/demo-db.sh", b->bin, b->db, NULL };
 	if (spawn(make_db, NULL, NULL, &o))
 		goto done;
 	if (o.status != 0) {
-		fail("could not make the demo database (build-aux/demo-db.sh exited %d)", o.status);
+		bench_fail("could not make the demo database (build-aux/demo-db.sh exited %d)", o.status);
 		goto done;
 	}
 	printf("database: the demo database (build-aux/demo-db.sh)\n");

@@ -32,38 +32,38 @@ static int load_sample(struct sample *s, const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return fail("%s: %s", path, strerror(errno));
+		return bench_fail("%s: %s", path, strerror(errno));
 	struct stat st;
 	unsigned char *data = NULL;
 	int ret = -1;
 	if (fstat(fd, &st)) {
-		fail("%s: %s", path, strerror(errno));
+		bench_fail("%s: %s", path, strerror(errno));
 		goto done;
 	}
 	if (st.st_size < 4 || !(data = malloc((size_t)st.st_size))) {
-		fail("%s: %s", path, st.st_size < 4 ? "too short" : "out of memory");
+		bench_fail("%s: %s", path, st.st_size < 4 ? "too short" : "out of memory");
 		goto done;
 	}
 	if (read_full(fd, data, (size_t)st.st_size)) {
-		fail("reading %s: %s", path, strerror(errno));
+		bench_fail("reading %s: %s", path, strerror(errno));
 		goto done;
 	}
 	size_t size = (size_t)st.st_size, end = 2;
 	if (data[0] != 0xFF || data[1] != 0xD8) {
-		fail("%s: not a JPEG", path);
+		bench_fail("%s: not a JPEG", path);
 		goto done;
 	}
 	while (end + 4 <= size && data[end] == 0xFF && data[end + 1] >= 0xE0 && data[end + 1] <= 0xEF) {
 		size_t len = (size_t)data[end + 2] << 8 | data[end + 3];
 		if (len < 2 || end + 2 + len > size) {
-			fail("%s: a segment runs past the end", path);
+			bench_fail("%s: a segment runs past the end", path);
 			goto done;
 		}
 		end += 2 + len;
 	}
 	s->length = end - 2;
 	if (!(s->segments = malloc(s->length ? s->length : 1))) {
-		fail("out of memory");
+		bench_fail("out of memory");
 		goto done;
 	}
 	memcpy(s->segments, data + 2, s->length);
@@ -71,7 +71,7 @@ static int load_sample(struct sample *s, const char *path)
 done:
 	free(data);
 	if (close(fd) && ret == 0)
-		ret = fail("closing %s: %s", path, strerror(errno));
+		ret = bench_fail("closing %s: %s", path, strerror(errno));
 	return ret;
 }
 
@@ -214,7 +214,7 @@ static int encoder_init(struct encoder *e)
 	e->cinfo.err = jpeg_std_error(&e->err.pub);
 	e->err.pub.error_exit = jpeg_failed;
 	if (setjmp(e->err.jump))
-		return fail("libjpeg: %s", e->err.message);
+		return bench_fail("libjpeg: %s", e->err.message);
 	jpeg_create_compress(&e->cinfo);
 	e->created = 1;
 	e->dest.pub.init_destination = destination_init;
@@ -234,7 +234,7 @@ static int encode_to(struct encoder *e, const unsigned char *noise, int fd, cons
 	e->dest.written = 0;
 	if (setjmp(e->err.jump)) {
 		jpeg_abort_compress(&e->cinfo);
-		return fail("encoding %s: %s", path, e->err.message);
+		return bench_fail("encoding %s: %s", path, e->err.message);
 	}
 	e->cinfo.image_width = WIDTH;
 	e->cinfo.image_height = HEIGHT;
@@ -262,14 +262,14 @@ static int write_photo(struct bench *b, struct encoder *e, const unsigned char *
 	make_picture(&e->picture, d);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0)
-		return fail("%s: %s", path, strerror(errno));
+		return bench_fail("%s: %s", path, strerror(errno));
 	int ret = 0;
 	if (write_full(fd, soi, 2) || write_full(fd, s->segments, s->length))
-		ret = fail("writing %s: %s", path, strerror(errno));
+		ret = bench_fail("writing %s: %s", path, strerror(errno));
 	else
 		ret = encode_to(e, noise, fd, path);
 	if (close(fd) && ret == 0)
-		ret = fail("closing %s: %s", path, strerror(errno));
+		ret = bench_fail("closing %s: %s", path, strerror(errno));
 	if (ret == 0)
 		b->sizes[d] = 2 + s->length + e->dest.written;
 	return ret;
@@ -289,13 +289,13 @@ int make_distinct(struct bench *b, double *encoding)
 	int rc = glob("samples/*.jpg", 0, NULL, &g);
 	if (rc) {
 		globfree(&g);
-		return fail("no samples/*.jpg: run from the project's root folder");
+		return bench_fail("no samples/*.jpg: run from the project's root folder");
 	}
 	samples = calloc(g.gl_pathc, sizeof(*samples));
 	noise = malloc(NOISE_BYTES);
 	e = calloc(1, sizeof(*e));
 	if (!samples || !noise || !e) {
-		fail("out of memory");
+		bench_fail("out of memory");
 		goto done;
 	}
 	for (; loaded < g.gl_pathc; loaded++)

@@ -27,13 +27,13 @@ static int decode_eighth(void *ctx, int dirfd, const char *name, const char *pat
 
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return fail("%s: %s", path, strerror(errno));
+		return bench_fail("%s: %s", path, strerror(errno));
 	cinfo.err = jpeg_std_error(&err.pub);
 	err.pub.error_exit = jpeg_failed;
 	if (setjmp(err.jump)) {
 		jpeg_destroy_decompress(&cinfo);
 		fclose(f);
-		return fail("decoding %s: %s", path, err.message);
+		return bench_fail("decoding %s: %s", path, err.message);
 	}
 	jpeg_create_decompress(&cinfo);
 	jpeg_stdio_src(&cinfo, f);
@@ -49,7 +49,7 @@ static int decode_eighth(void *ctx, int dirfd, const char *name, const char *pat
 	jpeg_finish_decompress(&cinfo);
 	jpeg_destroy_decompress(&cinfo);
 	if (fclose(f))
-		return fail("closing %s: %s", path, strerror(errno));
+		return bench_fail("closing %s: %s", path, strerror(errno));
 	++*count;
 	return 0;
 }
@@ -64,7 +64,7 @@ static int decode_pass(const struct bench *b, double *seconds)
 		return -1;
 	*seconds = now_seconds() - start;
 	if (count != b->preview_n)
-		return fail("decoded %lu photos, not %u", count, b->preview_n);
+		return bench_fail("decoded %lu photos, not %u", count, b->preview_n);
 	return 0;
 }
 
@@ -74,17 +74,17 @@ static int read_whole(void *ctx, int dirfd, const char *name, const char *path)
 	unsigned char *buffer = ctx;
 	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return fail("%s: %s", path, strerror(errno));
+		return bench_fail("%s: %s", path, strerror(errno));
 	ssize_t got;
 	while ((got = read(fd, buffer, READ_THROUGH_BYTES)) != 0) {
 		if (got < 0 && errno != EINTR) {
 			int e = errno;
 			close(fd);
-			return fail("reading %s: %s", path, strerror(e));
+			return bench_fail("reading %s: %s", path, strerror(e));
 		}
 	}
 	if (close(fd))
-		return fail("closing %s: %s", path, strerror(errno));
+		return bench_fail("closing %s: %s", path, strerror(errno));
 	return 0;
 }
 
@@ -93,7 +93,7 @@ static int read_through(const struct bench *b)
 	char path[PATH_MAX];
 	unsigned char *buffer = malloc(READ_THROUGH_BYTES);
 	if (!buffer)
-		return fail("out of memory");
+		return bench_fail("out of memory");
 	snprintf(path, sizeof(path), "%s", b->preview);
 	int ret = walk(path, strlen(path), read_whole, buffer);
 	free(buffer);
@@ -104,12 +104,12 @@ static int read_through(const struct bench *b)
 static int html_pass(const struct bench *b, const char *const argv[], struct outcome *o)
 {
 	if (unlink(b->report) && errno != ENOENT)
-		return fail("unlink %s: %s", b->report, strerror(errno));
+		return bench_fail("unlink %s: %s", b->report, strerror(errno));
 	if (run_tool(b, "photoconsent scan --html", argv, NULL, o))
 		return -1;
 	struct stat st;
 	if (stat(b->report, &st))
-		return fail("scan --html wrote no %s: %s", b->report, strerror(errno));
+		return bench_fail("scan --html wrote no %s: %s", b->report, strerror(errno));
 	return 0;
 }
 

@@ -88,9 +88,9 @@ typedef int (*file_fn)(void *ctx, int dirfd, const char *name, const char *path)
 
 /* util.c */
 __attribute__((format(printf, 1, 2)))
-int fail(const char *fmt, ...);
+int bench_fail(const char *fmt, ...);
 __attribute__((format(printf, 3, 4)))
-int format(char *out, size_t size, const char *fmt, ...);
+int bench_format(char *out, size_t size, const char *fmt, ...);
 double now_seconds(void);
 
 /* files.c */

@@ -29,7 +29,7 @@ static int count_verdicts(const char *path, unsigned expect, unsigned long tally
 	static const char *const names[3] = { "share", "do-not-share", "review" };
 	FILE *f = fopen(path, "r");
 	if (!f)
-		return fail("%s: %s", path, strerror(errno));
+		return bench_fail("%s: %s", path, strerror(errno));
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned long lines = 0;
@@ -48,12 +48,12 @@ static int count_verdicts(const char *path, unsigned expect, unsigned long tally
 		}
 	}
 	if (ferror(f))
-		ret = fail("reading %s: %s", path, strerror(errno));
+		ret = bench_fail("reading %s: %s", path, strerror(errno));
 	free(line);
 	if (fclose(f) && ret == 0)
-		ret = fail("closing %s: %s", path, strerror(errno));
+		ret = bench_fail("closing %s: %s", path, strerror(errno));
 	if (ret == 0 && (lines != expect || tally[0] + tally[1] + tally[2] != expect))
-		ret = fail("scan printed %lu lines with %lu verdicts for %u photos", lines,
+		ret = bench_fail("scan printed %lu lines with %lu verdicts for %u photos", lines,
 		           tally[0] + tally[1] + tally[2], expect);
 	return ret;
 }
@@ -63,7 +63,7 @@ static int count_exiftool(const char *path, unsigned expect)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
-		return fail("%s: %s", path, strerror(errno));
+		return bench_fail("%s: %s", path, strerror(errno));
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned long objects = 0;
@@ -72,12 +72,12 @@ static int count_exiftool(const char *path, unsigned expect)
 		if (strstr(line, "\"SourceFile\":"))
 			objects++;
 	if (ferror(f))
-		ret = fail("reading %s: %s", path, strerror(errno));
+		ret = bench_fail("reading %s: %s", path, strerror(errno));
 	free(line);
 	if (fclose(f) && ret == 0)
-		ret = fail("closing %s: %s", path, strerror(errno));
+		ret = bench_fail("closing %s: %s", path, strerror(errno));
 	if (ret == 0 && objects != expect)
-		ret = fail("exiftool printed %lu objects for %u photos", objects, expect);
+		ret = bench_fail("exiftool printed %lu objects for %u photos", objects, expect);
 	return ret;
 }
 

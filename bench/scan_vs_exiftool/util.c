@@ -7,7 +7,7 @@
 #include "scan_vs_exiftool.h"
 
 __attribute__((format(printf, 1, 2)))
-int fail(const char *fmt, ...)
+int bench_fail(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -20,14 +20,14 @@ int fail(const char *fmt, ...)
 
 /* snprintf that treats a cut-off path as the error it is. */
 __attribute__((format(printf, 3, 4)))
-int format(char *out, size_t size, const char *fmt, ...)
+int bench_format(char *out, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vsnprintf(out, size, fmt, ap);
 	va_end(ap);
 	if (n < 0 || (size_t)n >= size)
-		return fail("a path is too long: %s...", out);
+		return bench_fail("a path is too long: %s...", out);
 	return 0;
 }
 

@@ -41,7 +41,7 @@ int pc_snapshot_judge(pc_verdict **out, const pc_snapshot *snap, const pc_photo 
 	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
 		if ((ret = stages[i].run(&j)))
 			goto done;
-	if ((ret = pc__verdict_combine(v, j.purpose->always_deny)))
+	if ((ret = pc__verdict_combine(v, pc_purpose_overrides_consent(j.purpose))))
 		goto done;
 	*out = v;
 	v = NULL;

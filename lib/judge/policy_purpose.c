@@ -12,7 +12,7 @@
 
 int pc__policy_always_denied(struct pc__judge *j)
 {
-	if (!j->purpose->always_deny)
+	if (!pc_purpose_overrides_consent(j->purpose))
 		return 0;
 	return pc__verdict_add(j->v, PC__RANK_ALWAYS_DENIED, 1, "always-denied",
 	                       "this use of photos is never allowed",

@@ -431,14 +431,11 @@ static int diff_pupil(struct import *im, size_t ri, const struct pc_pupil *was,
 	                 was->id, r->forename, r->surname, b->data);
 }
 
+/* The word for a decision; "?" for none of the three (never written). */
 static const char *decision_name(enum pc_decision d)
 {
-	switch (d) {
-	case PC_DECISION_GRANTED: return "granted";
-	case PC_DECISION_REFUSED: return "refused";
-	case PC_DECISION_WITHDRAWN: return "withdrawn";
-	}
-	return "?";
+	const char *name = pc_decision_name(d);
+	return name ? name : "?";
 }
 
 /* ", signed 2025-09-08, until 2026-08-31" for a record's dates. */

@@ -49,25 +49,14 @@ static const char SQL_IN_FORCE[] =
 	" LEFT JOIN purposes AS u ON u.id = k.purpose"
 	" LEFT JOIN consents AS c ON c.pupil_id = k.pupil AND c.purpose_id = k.purpose";
 
-static const char *decision_text(enum pc_decision d)
-{
-	switch (d) {
-	case PC_DECISION_GRANTED: return "granted";
-	case PC_DECISION_REFUSED: return "refused";
-	case PC_DECISION_WITHDRAWN: return "withdrawn";
-	default: return NULL;
-	}
-}
-
 /* The schema allows only the three words; anything else reads as a
  * refusal, the safe side. */
 static enum pc_decision decision_of(const unsigned char *text)
 {
-	if (text && !strcmp((const char *)text, "granted"))
-		return PC_DECISION_GRANTED;
-	if (text && !strcmp((const char *)text, "withdrawn"))
-		return PC_DECISION_WITHDRAWN;
-	return PC_DECISION_REFUSED;
+	enum pc_decision d;
+	if (!text || pc_decision_from_name(&d, (const char *)text))
+		return PC_DECISION_REFUSED;
+	return d;
 }
 
 const char *pc_consent_state_name(enum pc_consent_state state)
@@ -111,7 +100,7 @@ int pc__store_consent_append(pc_store *store, const struct pc_consent_record *r,
 		ret = pc__store_fail(store, PC_EFORMAT, "no consent record given");
 		goto done;
 	}
-	const char *decision = decision_text(r->decision);
+	const char *decision = pc_decision_name(r->decision);
 	if (!decision) {
 		ret = pc__store_fail(store, PC_EFORMAT, "%d is not a consent decision "
 		                     "(granted, refused or withdrawn)", (int)r->decision);

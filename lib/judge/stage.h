@@ -21,7 +21,7 @@
  * Who calls whom: policy.c calls the stages (through the table),
  * verdict.c and snapshot.c; a stage calls verdict.c, snapshot.c and
  * needles.c, never policy.c nor another stage; snapshot.c calls needles.c
- * and the store; verdict.c calls only the store's arena, and needles.c
+ * and the store; verdict.c calls only the arena (lib/base), and needles.c
  * only lib/base. Below lib/judge, anyone may call lib/read, lib/store and
  * lib/base. No file calls one that calls it back.
  *

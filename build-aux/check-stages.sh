@@ -3,8 +3,8 @@
 # a file may include the private headers of its own stage and of the
 # stages below it, never of one above. The order, lowest first:
 #   base  read  store  judge  report  scan
-# (read and store are side by side: neither may include the other, so
-# they are ranked, and the lower may not look up.) Every source must be
+# (read and store stand side by side: read is ranked lower, so it cannot
+# include the store, and the store is refused read by name.) Every source must be
 # in a stage folder. Prints each fault and exits 1 if there are any.
 # Usage: check-stages.sh [ROOT]   (the project's root; default .)
 set -u
@@ -43,6 +43,9 @@ for f in lib/*/*.c lib/*/*.h; do
 		r=$(rank "$to")
 		if [ "$r" -lt 0 ]; then
 			echo "stages: $f includes \"$inc\", which is in no stage"
+			faults=$((faults + 1))
+		elif [ "$stage" = store ] && [ "$to" = read ]; then
+			echo "stages: $f (store) includes \"$inc\" from read: they stand side by side"
 			faults=$((faults + 1))
 		elif [ "$r" -gt "$own" ]; then
 			echo "stages: $f ($stage) includes \"$inc\" from $to, a stage above it"

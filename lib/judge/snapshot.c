@@ -41,12 +41,12 @@ void pc_snapshot_free(pc_snapshot *snap)
 
 const char *pc_snapshot_purpose(const pc_snapshot *snap)
 {
-	return snap->purpose->id;
+	return snap ? snap->purpose->id : NULL;
 }
 
 const char *pc_snapshot_date(const pc_snapshot *snap)
 {
-	return snap->date;
+	return snap ? snap->date : NULL;
 }
 
 /* Each pupil's consent in force, flags aside (the policy weighs those),
@@ -178,7 +178,7 @@ static int load_roots(pc_snapshot *snap, pc_store *store)
 
 const struct pc_read_options *pc_snapshot_read_options(const pc_snapshot *snap)
 {
-	return &snap->read;
+	return snap ? &snap->read : NULL;
 }
 
 int pc_snapshot_load(pc_snapshot **out, pc_store *store, const char *purpose_id,

@@ -198,87 +198,90 @@ void pc_verdict_free(pc_verdict *v)
 
 /* ----------------------------------------------------------- accessors */
 
+/* Each takes NULL as no verdict: nothing in it, and its kind review, never
+ * share, so that a caller who lost its verdict cannot read a SHARE. */
+
 enum pc_verdict_kind pc_verdict_kind(const pc_verdict *v)
 {
-	return v->kind;
+	return v ? v->kind : PC_VERDICT_REVIEW;
 }
 
 const char *pc_verdict_file(const pc_verdict *v)
 {
-	return v->file;
+	return v ? v->file : NULL;
 }
 
 const char *pc_verdict_purpose(const pc_verdict *v)
 {
-	return v->purpose;
+	return v ? v->purpose : NULL;
 }
 
 const char *pc_verdict_date(const pc_verdict *v)
 {
-	return v->date;
+	return v ? v->date : NULL;
 }
 
 const char *pc_verdict_event_id(const pc_verdict *v)
 {
-	return v->event_id;
+	return v ? v->event_id : NULL;
 }
 
 const char *pc_verdict_event_name(const pc_verdict *v)
 {
-	return v->event_name;
+	return v ? v->event_name : NULL;
 }
 
 const char *pc_verdict_event_matched_by(const pc_verdict *v)
 {
-	return v->event_matched_by;
+	return v ? v->event_matched_by : NULL;
 }
 
 size_t pc_verdict_event_count(const pc_verdict *v)
 {
-	return v->event_count;
+	return v ? v->event_count : 0;
 }
 
 const struct pc_verdict_event *pc_verdict_event(const pc_verdict *v, size_t i)
 {
-	return i < v->event_count ? &v->events[i] : NULL;
+	return v && i < v->event_count ? &v->events[i] : NULL;
 }
 
 size_t pc_verdict_person_count(const pc_verdict *v)
 {
-	return v->person_count;
+	return v ? v->person_count : 0;
 }
 
 const struct pc_judged_person *pc_verdict_person(const pc_verdict *v, size_t i)
 {
-	return i < v->person_count ? &v->persons[i] : NULL;
+	return v && i < v->person_count ? &v->persons[i] : NULL;
 }
 
 size_t pc_verdict_children(const pc_verdict *v)
 {
-	return v->children;
+	return v ? v->children : 0;
 }
 
 size_t pc_verdict_blocking(const pc_verdict *v)
 {
-	return v->blocking;
+	return v ? v->blocking : 0;
 }
 
 size_t pc_verdict_reason_count(const pc_verdict *v)
 {
-	return v->reason_count;
+	return v ? v->reason_count : 0;
 }
 
 const struct pc_reason *pc_verdict_reason(const pc_verdict *v, size_t i)
 {
-	return i < v->reason_count ? &v->reasons[i].r : NULL;
+	return v && i < v->reason_count ? &v->reasons[i].r : NULL;
 }
 
 size_t pc_verdict_warning_count(const pc_verdict *v)
 {
-	return v->warning_count;
+	return v ? v->warning_count : 0;
 }
 
 const struct pc_reason *pc_verdict_warning(const pc_verdict *v, size_t i)
 {
-	return i < v->warning_count ? &v->warnings[i].r : NULL;
+	return v && i < v->warning_count ? &v->warnings[i].r : NULL;
 }

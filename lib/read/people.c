@@ -16,7 +16,8 @@ const size_t pc__default_person_root_count =
 
 const char *const *pc_default_person_roots(size_t *count)
 {
-	*count = pc__default_person_root_count;
+	if (count)
+		*count = pc__default_person_root_count;
 	return pc__default_person_roots;
 }
 

@@ -8,6 +8,7 @@
  * so that a check run with --on in the past never reads as cleared today.
  */
 #include "base/buf.h"
+#include "base/error.h"
 #include "base/json.h"
 #include "photoconsent/photoconsent.h"
 
@@ -89,6 +90,11 @@ static int text_scan(struct pc__buf *b, const struct pc_log_scan *s)
 int pc_report_log_text(char **out, const struct pc_log_entry *photo,
                        const struct pc_log_scan *scan)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	/* Exactly one row. */
+	if (!photo == !scan)
+		return PC_EINVALID;
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
 	int err = photo ? text_photo(&b, photo) : scan ? text_scan(&b, scan) : 0;
@@ -160,6 +166,11 @@ static int json_scan(struct pc__buf *b, const struct pc_log_scan *s)
 int pc_report_log_json(char **out, const struct pc_log_entry *photo,
                        const struct pc_log_scan *scan)
 {
+	PC_ASSERT_ARG_CODE(out);
+	*out = NULL;
+	/* Exactly one row. */
+	if (!photo == !scan)
+		return PC_EINVALID;
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
 	int err = photo ? json_photo(&b, photo) : scan ? json_scan(&b, scan) : 0;

@@ -234,11 +234,11 @@ static int next_row(void *ctx, struct pc_log_entry *out)
 			return 0;
 		r->why = message("the temporary file holds %zu photos, not the scan's %zu",
 		                 r->read, r->expected);
-		return PC_ENOMEM;
+		return PC_EOPEN;
 	}
 	if (got != sizeof(n) || n > MAX_RECORD) {
 		r->why = message("its temporary file in '%s' is damaged", r->log->dir);
-		return PC_ENOMEM;
+		return PC_EOPEN;
 	}
 	if (n > r->alloc) {
 		char *grown = realloc(r->data, n);
@@ -252,7 +252,7 @@ static int next_row(void *ctx, struct pc_log_entry *out)
 	if (fread(r->data, 1, n, r->log->f) != n) {
 		r->why = message("its temporary file in '%s' cannot be read back: %s", r->log->dir,
 		                 ferror(r->log->f) ? strerror(errno) : "it ends too soon");
-		return PC_ENOMEM;
+		return PC_EOPEN;
 	}
 	int err = parse(r, n, out);
 	if (err == DAMAGED)
@@ -260,7 +260,7 @@ static int next_row(void *ctx, struct pc_log_entry *out)
 	else if (err)
 		r->out_of_memory = 1;
 	if (err)
-		return PC_ENOMEM;
+		return err == DAMAGED ? PC_EOPEN : PC_ENOMEM;
 	r->read++;
 	return 1;
 }
@@ -278,12 +278,14 @@ int pc__scan_log_write(struct pc__scan_log *log, pc_store *store,
 		*error = message("the scan could not be written to the audit log: its rows could "
 		                 "not be kept in a temporary file in '%s': %s (set TMPDIR to a folder "
 		                 "with room)%s", log->dir, strerror(log->write_errno), then);
+		ret = PC_EOPEN;
 		goto done;
 	}
 	if (fflush(log->f) || fseek(log->f, 0, SEEK_SET)) {
 		*error = message("the scan could not be written to the audit log: its temporary "
 		                 "file in '%s' cannot be read back: %s%s", log->dir, strerror(errno),
 		                 then);
+		ret = PC_EOPEN;
 		goto done;
 	}
 	ret = pc_store_log_scan(NULL, store, scan, next_row, &r, NULL);

@@ -1325,7 +1325,14 @@ Test(policy_api, unknown_purpose_and_bad_date)
 	cr_expect_null(v);
 	cr_expect_eq(err.code, PC_EFORMAT);
 	expect_holds(err.message, "2026-02-30");
-	/* Misuse is an error, never a crash. */
+	/* Misuse is an error, never a crash; and no verdict reads as review,
+	 * never as share. */
+	cr_expect_eq(pc_verdict_kind(NULL), PC_VERDICT_REVIEW);
+	cr_expect_eq(pc_verdict_reason_count(NULL), 0);
+	cr_expect_null(pc_verdict_person(NULL, 0));
+	char *text = (char *)"x";
+	cr_expect_eq(pc_report_log_text(&text, NULL, NULL), PC_EINVALID);
+	cr_expect_null(text);
 	cr_expect_eq(pc_policy_judge(&v, NULL, r->photo, "website", NULL, &err), PC_EINVALID);
 	cr_expect_null(v);
 	cr_expect_eq(err.code, PC_EINVALID);

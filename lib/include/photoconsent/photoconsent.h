@@ -7,7 +7,9 @@
  *   - a fallible function returns an int: 0 (or a count) on success, one of
  *     the negative `enum pc_error_code` values otherwise;
  *   - a negative return never hands back an object: every out parameter
- *     (they come first) is NULL;
+ *     (they come first) is NULL; the one exception is pc_scan_run, whose
+ *     summary of photos already judged comes back even when the audit log
+ *     then could not be written (scan.h says so);
  *   - a call that can fail for a reason a person must read takes, last, a
  *     `struct pc_error *err` (NULL when not wanted), which then holds the
  *     code and a sentence a person can act on ("no pupil has the id

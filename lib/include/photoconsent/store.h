@@ -440,7 +440,8 @@ PC_EXTERN int pc_store_log_read(pc_store *store, const struct pc_log_query *quer
  * {"kind": "scan", "id", "at", "finished", "by", "command": "scan",
  *  "purpose", "on", "roots": [...], "photos", "share", "review",
  *  "do_not_share", "unreadable", "skipped"}.
- * *out is the caller's (pc_free). 0 or PC_ERROR.
+ * *out is the caller's (pc_free). 0; PC_ENOMEM; PC_EINVALID for a NULL
+ * `out`, or unless exactly one of `photo` and `scan` is given (*out NULL).
  */
 PC_EXTERN int pc_report_log_text(char **out, const struct pc_log_entry *photo,
                                  const struct pc_log_scan *scan);

@@ -1,24 +1,10 @@
 /* The one message channel: the caller's struct pc_error. */
 #include "base/error.h"
+#include "base/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Drops a UTF-8 sequence that vsnprintf cut in two. */
-static void trim_partial_utf8(char *s)
-{
-	size_t len = strlen(s);
-	size_t i = len;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i == 0)
-		return;
-	unsigned char lead = (unsigned char)s[i - 1];
-	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-	if (len - (i - 1) < need)
-		s[i - 1] = '\0';
-}
 
 int pc__error_set(struct pc_error *err, int code, const char *fmt, ...)
 {
@@ -31,7 +17,7 @@ int pc__error_set(struct pc_error *err, int code, const char *fmt, ...)
 	if (n < 0)
 		err->message[0] = '\0';
 	else if ((size_t)n >= sizeof(err->message))
-		trim_partial_utf8(err->message);
+		pc__utf8_trim_cut(err->message);
 	err->code = code;
 	return code;
 }

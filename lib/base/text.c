@@ -287,3 +287,19 @@ const char *pc__nearest(const char *typed, const char *const *names, size_t coun
 	}
 	return best;
 }
+
+void pc__utf8_trim_cut(char *s)
+{
+	size_t len = strlen(s), i = len;
+	size_t back = 0;
+	while (i > 0 && back < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) {
+		i--;
+		back++;
+	}
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (back + 1 < need)
+		s[i - 1] = '\0';
+}

@@ -52,4 +52,8 @@ size_t pc__edit_distance(const char *a, const char *b);
  * under 5 bytes, 2 otherwise), or NULL when none is that near. */
 const char *pc__nearest(const char *typed, const char *const *names, size_t count);
 
+/* Cuts off a UTF-8 sequence that a bounded vsnprintf left half written at
+ * the end of `s`, so that a cut message stays valid UTF-8. */
+void pc__utf8_trim_cut(char *s);
+
 #endif

@@ -52,23 +52,6 @@ struct pc_store {
 
 /* ------------------------------------------------------------------ errors */
 
-/* Cuts a UTF-8 sequence that vsnprintf truncated in the middle. */
-static void trim_partial_utf8(char *s)
-{
-	size_t len = strlen(s), i = len;
-	size_t back = 0;
-	while (i > 0 && back < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) {
-		i--;
-		back++;
-	}
-	if (i == 0)
-		return;
-	unsigned char lead = (unsigned char)s[i - 1];
-	size_t need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-	if (back + 1 < need)
-		s[i - 1] = '\0';
-}
-
 int pc__store_fail(pc_store *store, int code, const char *fmt, ...)
 {
 	va_list ap;
@@ -78,7 +61,7 @@ int pc__store_fail(pc_store *store, int code, const char *fmt, ...)
 	if (n < 0)
 		store->error[0] = '\0';
 	else if ((size_t)n >= sizeof(store->error))
-		trim_partial_utf8(store->error);
+		pc__utf8_trim_cut(store->error);
 	return code;
 }
 

@@ -12,10 +12,11 @@
  * With --import CSV it does the same to a CSV import into a new database:
  * a failed import must leave no pupil behind, a successful one all of them.
  *
- * With --judge CSV PHOTO... it judges each photo for every purpose against
- * a database imported from CSV, failing each allocation of the judgement
- * in turn: a failure must come back as an error (PC_ENOMEM) with no verdict, never as
- * a different verdict. Each verdict is then written to the audit log as a
+ * With --judge CSV PHOTO... it loads each purpose from a database imported
+ * from CSV, failing each allocation of the load in turn, then judges each
+ * photo for every purpose, failing each allocation of the judgement in
+ * turn: a failure must come back as an error (PC_ENOMEM) with no verdict
+ * (or no snapshot), never as a different verdict. Each verdict is then written to the audit log as a
  * staff check is: a row, or an error with a message and no row.
  *
  * With --scan CSV DIR it scans DIR (on two threads, writing a contact
@@ -40,6 +41,7 @@
 #include <unistd.h>
 
 #include "photoconsent/photoconsent.h"
+#include "photoconsent/policy.h"
 
 void *__real_malloc(size_t size);
 void *__real_calloc(size_t n, size_t size);
@@ -212,15 +214,15 @@ static long log_rows(sqlite3 *db)
 
 /* Judges, reports and logs; *json NULL when either of the first two ran
  * out of memory. */
-static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_photo *photo,
-                      const char *purpose, unsigned long n, char **json)
+static int judge_once(const pc_snapshot *snap, pc_store *log, sqlite3 *raw,
+                      const pc_photo *photo, unsigned long n, char **json)
 {
 	pc_verdict *verdict = NULL;
 	*json = NULL;
 	long before = log_rows(raw);
 	fail_at = n;
 	made = 0;
-	int err = pc_policy_judge(&verdict, store, photo, purpose, "2026-11-26", NULL);
+	int err = pc_snapshot_judge(&verdict, snap, photo);
 	if (!err && pc_report_check_json(json, verdict, PC_VIEW_STAFF) < 0)
 		*json = NULL;
 	/* Logged only when the allocation to fail is still to come: each row
@@ -244,9 +246,45 @@ static int judge_once(pc_store *store, pc_store *log, sqlite3 *raw, const pc_pho
 	return err;
 }
 
+/*
+ * Loads the purpose's snapshot with each allocation failed in turn: each
+ * failure is an error with a message and no snapshot. Then the whole one,
+ * in *out. The load is the same for every photo, so it is tortured once a
+ * purpose, not once a photo (which took most of the run, for nothing new).
+ */
+static int load_tortured(pc_snapshot **out, pc_store *store, const char *purpose,
+                         unsigned long *runs)
+{
+	for (unsigned long n = 1;; n++, (*runs)++) {
+		pc_snapshot *snap = NULL;
+		struct pc_error e = PC_ERROR_INIT;
+		fail_at = n;
+		made = 0;
+		int err = pc_snapshot_load(&snap, store, purpose, "2026-11-26", &e);
+		fail_at = 0;
+		if (err ? snap != NULL || !*e.message : snap == NULL) {
+			fprintf(stderr, "torture: loading %s with allocation %lu failed gave %d, %s "
+			        "snapshot, message '%s'\n", purpose, n, err, snap ? "a" : "no",
+			        e.message);
+			pc_snapshot_free(snap);
+			return -1;
+		}
+		pc_snapshot_free(snap);
+		if (__atomic_load_n(&made, __ATOMIC_SEQ_CST) < n)
+			break;
+	}
+	struct pc_error e = PC_ERROR_INIT;
+	if (pc_snapshot_load(out, store, purpose, "2026-11-26", &e)) {
+		fprintf(stderr, "torture: cannot load %s: %s\n", purpose, e.message);
+		return -1;
+	}
+	return 0;
+}
+
 static int torture_judge(const char *csv, int count, char **photos)
 {
 	static const char *const purposes[] = { "website", "display", "staff-personal" };
+	enum { PURPOSES = sizeof(purposes) / sizeof(purposes[0]) };
 	char dir[] = "/tmp/pc-torture.XXXXXX";
 	if (!mkdtemp(dir)) {
 		perror("torture: mkdtemp");
@@ -255,8 +293,9 @@ static int torture_judge(const char *csv, int count, char **photos)
 	char db[64];
 	snprintf(db, sizeof(db), "%s/consent.db", dir);
 	int status = 1;
-	unsigned long runs = 0;
+	unsigned long runs = 0, load_runs = 0;
 	pc_store *store = NULL, *log = NULL;
+	pc_snapshot *snaps[PURPOSES] = { NULL };
 	sqlite3 *raw = NULL;
 	if (import_once(db, csv, 0) != 0 || pc_store_open(&store, db, PC_STORE_READ, NULL) ||
 	    pc_store_open(&log, db, PC_STORE_WRITE, NULL) ||
@@ -264,17 +303,20 @@ static int torture_judge(const char *csv, int count, char **photos)
 		fprintf(stderr, "torture: cannot make a database from '%s'\n", csv);
 		goto done;
 	}
+	for (size_t k = 0; k < PURPOSES; k++)
+		if (load_tortured(&snaps[k], store, purposes[k], &load_runs))
+			goto done;
 	for (int i = 0; i < count; i++) {
 		pc_photo *photo = NULL;
 		if (pc_photo_read(&photo, photos[i], NULL) < 0) {
 			fprintf(stderr, "torture: cannot read '%s'\n", photos[i]);
 			goto done;
 		}
-		for (size_t k = 0; k < sizeof(purposes) / sizeof(purposes[0]); k++) {
+		for (size_t k = 0; k < PURPOSES; k++) {
 			char *clean = NULL, *json = NULL;
-			judge_once(store, log, raw, photo, purposes[k], 0, &clean);
+			judge_once(snaps[k], log, raw, photo, 0, &clean);
 			for (unsigned long n = 1;; n++, runs++) {
-				int err = judge_once(store, log, raw, photo, purposes[k], n, &json);
+				int err = judge_once(snaps[k], log, raw, photo, n, &json);
 				int same = err < 0 || !json || (clean && !strcmp(json, clean));
 				free(json);
 				if (made < n)
@@ -292,11 +334,14 @@ static int torture_judge(const char *csv, int count, char **photos)
 		}
 		pc_photo_free(photo);
 	}
-	printf("torture: judged %d photos, each allocation failed in turn (%lu failing judgements)\n",
-	       count, runs);
+	printf("torture: judged %d photos, each allocation failed in turn (%lu failing loads "
+	       "of %zu purposes, %lu failing judgements)\n", count, load_runs, (size_t)PURPOSES,
+	       runs);
 	printf("torture: %d passed, 0 failed\n", count);
 	status = 0;
 done:
+	for (size_t k = 0; k < PURPOSES; k++)
+		pc_snapshot_free(snaps[k]);
 	sqlite3_close(raw);
 	pc_store_free(log);
 	pc_store_free(store);

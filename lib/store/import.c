@@ -705,6 +705,8 @@ static int apply(struct import *im, size_t *line)
 	/* Recorded as by hand, not as a cell of the file: the file said
 	 * nothing of them, so a later file that lists them again does not
 	 * quietly undo it. */
+	if (ret)
+		return ret;
 	*line = 0;
 	for (size_t i = 0; i < im->leaver_count && !ret; i++) {
 		struct pc_pupil left = im->db->items[im->leavers[i]];
@@ -853,8 +855,11 @@ int pc_store_import_csv(pc_import_report **out, pc_store *store, const char *csv
 			began = 0;
 			if (!why)
 				ret = PC_ENOMEM;
-			pc__store_fail(store, ret, "cannot import '%s': line %zu: %s; nothing was "
-			               "imported", csv_path, line, why ? why : "cannot write");
+			char at[40] = "";
+			if (line)
+				snprintf(at, sizeof(at), "line %zu: ", line);
+			pc__store_fail(store, ret, "cannot import '%s': %s%s; nothing was imported",
+			               csv_path, at, why ? why : "cannot write");
 			if (file_fault(ret)) {
 				if (lines_add(&im.lines->errors, "line %zu: %s", line, why)) {
 					ret = PC_ENOMEM;

@@ -157,6 +157,9 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 				fputc('\n', stdout);
 			judged++;
 			cmd_put_verdict_text(report, pc_verdict_kind(verdict), color, stdout);
+			/* The answer first: writing the audit log may wait for
+			 * another writer (an import) to finish. */
+			fflush(stdout);
 			count[pc_verdict_kind(verdict)]++;
 			if (logging)
 				log_check(store, verdict, photo, &logging, &log_failed);

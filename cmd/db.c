@@ -1,6 +1,7 @@
 /* photoconsent db: create the consent database; import the school's MIS
  * export into it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dbcmd.h"
@@ -36,7 +37,25 @@ static const char epilog[] =
 	"file cannot be made); 74 the database cannot be written; 75 another writer\n"
 	"holds the database.\n";
 
-static const struct cmd_opt init_table[] = { CMD_END };
+static const struct cmd_opt init_table[] = {
+	CMD_TEXT("mode", "MODE", 0,
+	  "the file's mode, octal (default 0600: it names\n"
+	  "children; 0640 lets the file's group read it)"),
+	CMD_END,
+};
+
+/* "0640" or "640": permission bits in octal, nothing else. */
+static int parse_mode(const char *text, unsigned *mode)
+{
+	char *end = NULL;
+	if (!text || !*text || strspn(text, "01234567") != strlen(text) || strlen(text) > 4)
+		return -1;
+	unsigned long v = strtoul(text, &end, 8);
+	if (*end || v > 0777)
+		return -1;
+	*mode = (unsigned)v;
+	return 0;
+}
 
 static const struct cmd_opt import_table[] = {
 	CMD_FLAG("dry-run", 0, "say what the import would change; write nothing"),
@@ -67,12 +86,24 @@ static const struct cmd_opt get_table[] = {
 static int db_init(int argc, char **argv, const struct cmd_call *call)
 {
 	pc_store *store = NULL;
+	const char *mode_text = NULL;
+	unsigned mode = 0600;
 	int status;
+	void *const places[] = { &mode_text };
 
-	if (cmd_parse(&status, call, argc, argv, NULL, 0))
+	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
+	if (mode_text && parse_mode(mode_text, &mode))
+		return cmd_usage_error(call->name, "--mode takes permission bits in octal, "
+		                       "0000 to 0777 (such as 0600 or 0640), not '%s'", mode_text);
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_CREATE)))
 		return status;
+	struct pc_error e = PC_ERROR_INIT;
+	int err = mode_text ? pc_store_set_mode(store, mode, &e) : 0;
+	if (err) {
+		pc_store_free(store);
+		return cmd_store_fail(&e, err);
+	}
 	printf("created the consent database '%s' (schema version %d)\n", call->ctx->db_path,
 	       pc_store_file_version(store));
 	printf("next: 'photoconsent db import FILE.csv', or 'photoconsent pupil add'\n");

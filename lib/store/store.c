@@ -2,9 +2,10 @@
  * store.c: opening the consent database, bringing its schema up to date,
  * the statement cache, errors, transactions and dates.
  *
- * The file keeps SQLite's rollback journal (journal_mode DELETE), so that
- * a database nobody writes to stays byte-for-byte as it was: opening reads
- * the header and the schema, and writes only when a migration is due.
+ * The file is in WAL mode (store_file.c says why), and a database nobody
+ * writes to stays byte-for-byte as it was: opening reads the header, the
+ * schema and every page (quick_check), and writes only when a migration
+ * or the journal mode is due.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -86,6 +87,16 @@ const char *pc__store_path(const pc_store *store)
 	return pc__store_shown(store->path);
 }
 
+/* The folder may not be written, so SQLite cannot make its journal (the
+ * write-ahead log and its index, or a rollback journal) beside the file. */
+static int cannot_journal(pc_store *store, const char *doing, const char *sep)
+{
+	char folder[1024];
+	pc__store_folder_of(store->path, folder, sizeof(folder));
+	return pc__store_fail(store, PC_EREADONLY, "%s%scannot create the journal in '%s': "
+	                      "read-only folder", doing, sep, pc__store_shown(folder));
+}
+
 int pc__store_sqlite_fail(pc_store *store, int rc, const char *doing)
 {
 	/* Copied first: the next SQLite call may replace it. */
@@ -103,6 +114,17 @@ int pc__store_sqlite_fail(pc_store *store, int rc, const char *doing)
 		return pc__store_fail(store, PC_EBUSY, "%s%sthe database is locked by another writer "
 		                      "(tried for %d ms)", doing, sep, store->busy_ms);
 	case SQLITE_READONLY:
+		/* A writer stopped half-way, and this process may not put the
+		 * file back as it was. */
+		if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+			return pc__store_fail(store, PC_EREADONLY, "%s%s'%s' was left half-written by "
+			                      "a command that stopped, and it cannot be put back as it "
+			                      "was here: the %s is read-only to you; run any photoconsent "
+			                      "command on it as a user who may write it", doing, sep,
+			                      pc__store_path(store),
+			                      pc__store_folder_writable(store->path) ? "file" : "folder");
+		if (!pc__store_folder_writable(store->path))
+			return cannot_journal(store, doing, sep);
 		return pc__store_fail(store, PC_EREADONLY, "%s%s'%s' cannot be written (%s)",
 		                      doing, sep, pc__store_path(store), said);
 	case SQLITE_CORRUPT:
@@ -117,11 +139,34 @@ int pc__store_sqlite_fail(pc_store *store, int rc, const char *doing)
 			code = PC_ENOTFOUND;
 		return pc__store_fail(store, code, "%s%s%s", doing, sep, said);
 	}
+	case SQLITE_FULL:
+		return pc__store_fail(store, PC_ERROR, "%s%sthe disk is full: make room "
+		                      "and run the command again", doing, sep);
+	case SQLITE_IOERR: {
+		/* "disk I/O error" alone leaves the person guessing. */
+		int sys = store->db ? sqlite3_system_errno(store->db) : 0;
+		if (sys == ENOSPC || sys == EDQUOT)
+			return pc__store_fail(store, PC_ERROR, "%s%sthe disk is full (%s): make room and "
+			                      "run the command again", doing,
+			                      sep, strerror(sys));
+		if (sys == EFBIG)
+			return pc__store_fail(store, PC_ERROR, "%s%sthe database may not grow any "
+			                      "larger here (%s)", doing, sep,
+			                      strerror(sys));
+		if (sys)
+			return pc__store_fail(store, PC_ERROR, "%s%s%s (%s)", doing, sep, said,
+			                      strerror(sys));
+		return pc__store_fail(store, PC_ERROR, "%s%s%s", doing, sep, said);
+	}
 	case SQLITE_NOMEM:
 		return pc__store_fail(store, PC_ENOMEM, "%s%sout of memory", doing, sep);
 	case SQLITE_TOOBIG:
 		return pc__store_fail(store, PC_ETOOBIG, "%s%s%s", doing, sep, said);
 	case SQLITE_CANTOPEN:
+		/* SQLite says "unable to open database file" when what it could
+		 * not make is the log beside it. */
+		if (!pc__store_folder_writable(store->path))
+			return cannot_journal(store, doing, sep);
 		return pc__store_fail(store, PC_EOPEN, "%s%s%s", doing, sep, said);
 	default:
 		return pc__store_fail(store, PC_ERROR, "%s%s%s", doing, sep, said);
@@ -562,6 +607,45 @@ static int upgrade(pc_store *store, const struct pc__store_options *opts)
 	return ret;
 }
 
+/* A journal a writer left (or is writing) beside the file. */
+static int journal_beside(const char *path)
+{
+	static const char *const suffixes[] = { "-wal", "-journal" };
+	char name[4200];
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		if ((size_t)snprintf(name, sizeof(name), "%s%s", path, suffixes[i]) >= sizeof(name))
+			return 1;
+		if (access(name, F_OK) == 0 || errno != ENOENT)
+			return 1;
+	}
+	return 0;
+}
+
+/* "file:PATH?immutable=1", the path percent-encoded where a URI would
+ * read it otherwise (RFC 3986; SQLite decodes %HH). */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = strlen(path);
+	char *uri = malloc(len * 3 + sizeof("file:?immutable=1"));
+	if (!uri)
+		return NULL;
+	char *o = uri;
+	memcpy(o, "file:", 5);
+	o += 5;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7F) {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		} else {
+			*o++ = (char)*p;
+		}
+	}
+	memcpy(o, "?immutable=1", sizeof("?immutable=1"));
+	return uri;
+}
+
 static int open_with(pc_store **out, const char *path, enum pc_store_mode mode,
                      const struct pc__store_options *opts)
 {
@@ -598,9 +682,29 @@ static int open_with(pc_store **out, const char *path, enum pc_store_mode mode,
 		goto done;
 
 reopen:;
-	int flags = (mode == PC_STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-	            SQLITE_OPEN_NOMUTEX;
-	int rc = sqlite3_open_v2(store->path, &store->db, flags, NULL);
+	/*
+	 * A reader that may write the file opens it read-write all the same,
+	 * with every write refused (query_only below): only such a connection
+	 * can finish what a killed writer left (roll back a hot journal,
+	 * rebuild the log's index), which a read-only one reports as "attempt
+	 * to write a readonly database" until someone else does it. One that
+	 * may not, in a folder nobody may write, reads the file as immutable:
+	 * with no journal beside it and no way to make one, nobody is writing.
+	 */
+	int may_write = mode != PC_STORE_READ ||
+	                (access(store->path, R_OK | W_OK) == 0 &&
+	                 pc__store_folder_writable(store->path));
+	int frozen = !may_write && !pc__store_folder_writable(store->path) &&
+	             !journal_beside(store->path);
+	int flags = (may_write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+	            SQLITE_OPEN_NOMUTEX | (frozen ? SQLITE_OPEN_URI : 0);
+	char *uri = frozen ? immutable_uri(store->path) : NULL;
+	if (frozen && !uri) {
+		ret = pc__store_fail(store, PC_ENOMEM, "out of memory");
+		goto done;
+	}
+	int rc = sqlite3_open_v2(uri ? uri : store->path, &store->db, flags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		char doing[300];
 		snprintf(doing, sizeof(doing), "cannot open '%s'", pc__store_path(store));
@@ -616,7 +720,9 @@ reopen:;
 		goto done;
 	}
 	/* Touches only the connection, never the file. */
-	rc = sqlite3_exec(store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	rc = sqlite3_exec(store->db, mode == PC_STORE_READ && may_write
+	                  ? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON"
+	                  : "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		ret = pc__store_sqlite_fail(store, rc, "cannot turn on foreign keys");
 		goto done;
@@ -632,6 +738,8 @@ reopen:;
 	}
 	ret = check_kind(store, &k, count);
 	if (ret)
+		goto done;
+	if (k.version > 0 && (ret = pc__store_intact(store)))
 		goto done;
 	store->file_version = k.version;
 	if (mode == PC_STORE_READ) {
@@ -661,8 +769,14 @@ reopen:;
 		}
 		goto done;
 	}
-	if (k.version < count)
-		ret = migrate(store, migrations, count);
+	if (k.version < count && (ret = migrate(store, migrations, count)))
+		goto done;
+	/* The schema made here, in a file that was there empty (made by
+	 * touch, or by a program's "save as"): it names children now, so it
+	 * becomes the owner's alone, as a file db init creates is. */
+	if (k.version == 0 && !created && (ret = pc__store_chmod(store, store->path, 0600)))
+		goto done;
+	ret = pc__store_use_wal(store);
 done:
 	if (ret && store->db) {
 		free_statements(store);
@@ -707,6 +821,14 @@ int pc__store_result(const pc_store *store, int ret, struct pc_error *err)
 		return ret;
 	const char *message = pc__store_message(store);
 	return pc__error_copy(err, ret, *message ? message : NULL);
+}
+
+int pc_store_set_mode(pc_store *store, unsigned mode, struct pc_error *err)
+{
+	PC_ASSERT_ARG(err, store);
+	if (mode & ~0777u)
+		return pc__error_set(err, PC_EINVALID, "%#o is not a file mode (0000 to 0777)", mode);
+	return pc__store_result(store, pc__store_chmod(store, store->path, mode), err);
 }
 
 void pc_store_free(pc_store *store)

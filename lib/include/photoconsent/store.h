@@ -64,6 +64,15 @@ PC_EXTERN int pc_store_open(pc_store **out, const char *path, enum pc_store_mode
                             struct pc_error *err);
 PC_EXTERN void pc_store_free(pc_store *store);
 
+/*
+ * Sets the file's mode (and its write-ahead log's) to `mode`, permission
+ * bits only (at most 0777): the database names children, so it is made
+ * 0600, and only a person who asks (db init --mode) shares it wider.
+ * Returns 0, PC_EINVALID (another bit), PC_EREADONLY (not the owner's
+ * file), PC_EOPEN.
+ */
+PC_EXTERN int pc_store_set_mode(pc_store *store, unsigned mode, struct pc_error *err);
+
 /* The schema version this library writes, and the one the open file has. */
 PC_EXTERN int pc_store_schema_version(void);
 PC_EXTERN int pc_store_file_version(const pc_store *store);

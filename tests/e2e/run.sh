@@ -10,7 +10,7 @@ set -u
 BUILD=${1:-build}
 [ $# -gt 0 ] && shift
 cd "$(dirname "$0")/../.." || exit 1
-ALL="inspect samples hostile-parsers db excel check scan messages log trust html"
+ALL="inspect samples hostile-parsers db excel check scan messages log trust html faults"
 suites=${*:-$ALL}
 
 for s in $suites; do

@@ -38,7 +38,7 @@ static void remove_tree(const char *path)
 
 static void setup(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/pc-import-XXXXXX");
+	snprintf(dir, sizeof(dir), "%s/pc-import-XXXXXX", scratch_root());
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(db_path, sizeof(db_path), "%s/consent.db", dir);
 	int ret = pc_store_open(&store, db_path, PC_STORE_CREATE, &test_err);

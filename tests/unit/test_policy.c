@@ -125,7 +125,7 @@ static void runner_begin(struct runner *r, const char *where)
 	memset(r, 0, sizeof(*r));
 	snprintf(r->where_buf, sizeof(r->where_buf), "%s", where);
 	r->where = r->where_buf;
-	snprintf(r->dir, sizeof(r->dir), "/tmp/pc-policy-XXXXXX");
+	snprintf(r->dir, sizeof(r->dir), "%s/pc-policy-XXXXXX", scratch_root());
 	cr_assert_not_null(mkdtemp(r->dir), "cannot make a temporary folder");
 	snprintf(r->db, sizeof(r->db), "%s/consent.db", r->dir);
 	int ret = pc_store_open(&r->store, r->db, PC_STORE_CREATE, &test_err);

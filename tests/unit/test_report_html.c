@@ -37,7 +37,7 @@ static void setup(void)
 {
 	char db[128];
 	struct pc_import_report *report = NULL;
-	snprintf(dir, sizeof(dir), "/tmp/pc-html-XXXXXX");
+	snprintf(dir, sizeof(dir), "%s/pc-html-XXXXXX", scratch_root());
 	cr_assert_not_null(mkdtemp(dir), "cannot make a temporary folder");
 	snprintf(out, sizeof(out), "%s/out", dir);
 	cr_assert_eq(mkdir(out, 0755), 0);

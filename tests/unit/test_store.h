@@ -22,6 +22,14 @@ extern struct store_fx sfx;
  * a process of its own). */
 extern struct pc_error test_err;
 
+/*
+ * Where the tests make their scratch databases: /dev/shm, memory, when
+ * there is one with a gigabyte free, else /tmp. Every commit is synced to disk, as it must be
+ * for the school's file; on a busy disk the syncs of a few thousand test
+ * databases took most of the unit tests' time, and proved nothing more.
+ */
+const char *scratch_root(void);
+
 /* For TestSuite(.init, .fini): a temporary folder, no database yet. */
 void store_fx_setup(void);
 void store_fx_teardown(void);

@@ -44,19 +44,6 @@ static const struct cmd_opt init_table[] = {
 	CMD_END,
 };
 
-/* "0640" or "640": permission bits in octal, nothing else. */
-static int parse_mode(const char *text, unsigned *mode)
-{
-	char *end = NULL;
-	if (!text || !*text || strspn(text, "01234567") != strlen(text) || strlen(text) > 4)
-		return -1;
-	unsigned long v = strtoul(text, &end, 8);
-	if (*end || v > 0777)
-		return -1;
-	*mode = (unsigned)v;
-	return 0;
-}
-
 static const struct cmd_opt import_table[] = {
 	CMD_FLAG("dry-run", 0, "say what the import would change; write nothing"),
 	CMD_FLAG("prefer-file", 0,
@@ -93,9 +80,10 @@ static int db_init(int argc, char **argv, const struct cmd_call *call)
 
 	if (cmd_parse(&status, call, argc, argv, places, CMD_COUNT(places)))
 		return status;
-	if (mode_text && parse_mode(mode_text, &mode))
-		return cmd_usage_error(call->name, "--mode takes permission bits in octal, "
-		                       "0000 to 0777 (such as 0600 or 0640), not '%s'", mode_text);
+	if (mode_text && cmd_parse_mode(mode_text, &mode))
+		return cmd_usage_error(call->name, "--mode takes permission bits in octal that leave "
+		                       "the owner read and write (such as 0600 or 0640), "
+		                       "not '%s'", mode_text);
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_CREATE)))
 		return status;
 	struct pc_error e = PC_ERROR_INIT;

@@ -377,3 +377,17 @@ int cmd_group_run(const struct cmd_spec *spec, int argc, char **argv,
 	}
 	return cmd_usage_error(group, "'%s' is not a %s command", name, group);
 }
+
+int cmd_parse_mode(const char *text, unsigned *mode)
+{
+	size_t len = text ? strlen(text) : 0;
+	if (!len || len > 4 || strspn(text, "01234567") != len)
+		return -1;
+	unsigned long v = strtoul(text, NULL, 8);
+	/* The owner keeps reading and writing it: a mode that locks the
+	 * owner out is a typing slip. */
+	if (v > 0777 || (v & 0600) != 0600)
+		return -1;
+	*mode = (unsigned)v;
+	return 0;
+}

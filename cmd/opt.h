@@ -161,4 +161,9 @@ void cmd_usage_lines(FILE *to, const struct cmd_spec *spec, const char *first,
  * (YYYY-MM-DD)" and returns 65. */
 int cmd_check_date(const char *date);
 
+/* A file mode given as "0640" or "640": permission bits in octal that
+ * leave the owner read and write. 0, or -1 (*mode untouched) for anything
+ * else. */
+int cmd_parse_mode(const char *text, unsigned *mode);
+
 #endif

@@ -66,6 +66,9 @@ static const struct cmd_opt scan_table[] = {
 	  "also write a contact sheet: one HTML file with a preview\n"
 	  "of each photo, its verdict and reasons, filters, and the\n"
 	  "summary; it needs no network and no other file"),
+	CMD_TEXT("mode", "MODE", 0,
+	  "the contact sheet's mode, octal (default 0600: it\n"
+	  "names children)"),
 	CMD_FLAG("no-log", 0,
 	  "do not write the scan to the audit log ('photoconsent\n"
 	  "log'); parent scans are never logged"),
@@ -260,9 +263,11 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 {
 	const char *purpose = NULL, *as = "staff", *on = NULL, *jobs = NULL, *html = NULL;
+	const char *mode = NULL;
 	struct pc_scan_options opts = PC_SCAN_OPTIONS_INIT;
 	int status, no_log = 0, json = 0, csv = 0, first = 0;
-	void *const places[] = { &purpose, &as, &on, &jobs, &json, &csv, &html, &no_log, &first };
+	void *const places[] = { &purpose, &as, &on, &jobs, &json, &csv, &html, &mode, &no_log,
+	                         &first };
 	const struct cmd_call call = cmd_command_call(&cmd_scan_spec, ctx);
 
 	if (cmd_parse(&status, &call, argc, argv, places, CMD_COUNT(places)))
@@ -283,6 +288,11 @@ int cmd_scan(int argc, char **argv, const struct cmd_context *ctx)
 	}
 	if (opts.html && !*opts.html)
 		return cmd_usage_error("scan", "--html needs a file name");
+	if (mode && !opts.html)
+		return cmd_usage_error("scan", "--mode is the contact sheet's: give --html REPORT too");
+	if (mode && cmd_parse_mode(mode, &opts.html_mode))
+		return cmd_usage_error("scan", "--mode takes permission bits in octal that leave the "
+		                       "owner read and write (such as 0600 or 0640), not '%s'", mode);
 	if (first >= argc)
 		return cmd_usage_error("scan", "no folder given");
 	if (on && (status = cmd_check_date(on)))

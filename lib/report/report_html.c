@@ -48,6 +48,7 @@ struct pc__html {
 	size_t count, alloc;
 	struct pc__buf paths; /* each card's path, NUL-terminated */
 	enum pc_view view;
+	unsigned mode;     /* the report's permission bits */
 };
 
 /* ------------------------------------------------------------ the page */
@@ -223,6 +224,11 @@ static int write_all(int fd, const char *data, size_t len)
  * no one else's either; whoever it is for is given a copy. O_EXCL makes
  * the name ours alone.
  */
+void pc__html_set_mode(struct pc__html *html, unsigned mode)
+{
+	html->mode = mode & 0777u;
+}
+
 static int make_tmp(struct pc__html *h, int *fd)
 {
 	static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -244,6 +250,15 @@ static int make_tmp(struct pc__html *h, int *fd)
 			h->tmp[len + 5 + i] = digits[z % 36];
 		h->tmp[len + 11] = '\0';
 		*fd = open(h->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		/* Other bits only when asked for, and whatever the umask. */
+		if (*fd >= 0 && h->mode != 0600 && fchmod(*fd, (mode_t)h->mode) != 0) {
+			int err = errno;
+			close(*fd);
+			unlink(h->tmp);
+			free(h->tmp);
+			h->tmp = NULL;
+			return err;
+		}
 		if (*fd >= 0)
 			return 0;
 		if (errno != EEXIST)
@@ -271,6 +286,7 @@ int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc
 		goto done;
 	h->cards = -1;
 	h->view = view;
+	h->mode = 0600;
 	pc__buf_init(&h->paths, MAX_PATH_BYTES);
 	if (!(template = malloc(strlen(path) + sizeof(".cards-XXXXXX"))))
 		goto done;

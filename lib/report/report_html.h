@@ -57,6 +57,9 @@ struct pc__html;
  */
 int pc__html_open(struct pc__html **out, char **error, const char *path, enum pc_view view);
 
+/* The report's mode when it is written (permission bits; 0600 until set). */
+void pc__html_set_mode(struct pc__html *html, unsigned mode);
+
 /*
  * Appends a card, the card of the photo at `path` (its place in the
  * report: cards are sorted by path). 0; PC_EOPEN with *error set (a write

@@ -716,6 +716,9 @@ int pc_scan_run(pc_scan_summary **out, const pc_snapshot *snap, const char *cons
 	if (opts->read && pc__options_check(err, opts->read->version, PC_READ_OPTIONS_VERSION,
 	                                    "struct pc_read_options"))
 		return PC_EVERSION;
+	if (opts->html_mode & ~0777u)
+		return pc__error_set(err, PC_EINVALID, "%#o is not a file mode (0000 to 0777)",
+		                     opts->html_mode);
 	s.snap = snap;
 	s.opts = opts;
 	/* The school's person roots, unless the caller says otherwise. */
@@ -760,6 +763,8 @@ int pc_scan_run(pc_scan_summary **out, const pc_snapshot *snap, const char *cons
 			free(why);
 			goto done;
 		}
+		if (opts->html_mode)
+			pc__html_set_mode(html, opts->html_mode);
 	}
 	/* Parents' scans are theirs, never logged. */
 	if (opts->log && opts->view == PC_VIEW_STAFF) {

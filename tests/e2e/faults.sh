@@ -340,6 +340,11 @@ if [ "$(stat -c %a "$DB")" = 640 ]; then ok; else bad "mode $(stat -c %a "$DB"),
 rdb db init --mode 1777
 expect_status 64
 expect_err "--mode takes permission bits in octal"
+run --db "$DB" pupil add 7001 --forename Amy --surname Jones
+expect_status 0
+if [ "$(stat -c %a "$DB")" = 640 ]; then ok; else bad "mode $(stat -c %a "$DB") after a write"; fi
+rdb db init --mode 0200
+expect_status 64
 
 t "the contact sheet is the owner's alone whatever the umask"
 from_base
@@ -352,5 +357,13 @@ chmod 644 "$E2E_TMP/sheet.html"
 status=$?
 expect_status 1
 if [ "$(stat -c %a "$E2E_TMP/sheet.html")" = 600 ]; then ok; else bad "mode $(stat -c %a "$E2E_TMP/sheet.html")"; fi
+
+t "scan --mode 0640 shares the contact sheet with the group, as asked"
+run --db "$DB" scan --on "$ON" --no-log --html "$E2E_TMP/group.html" --mode 0640 samples/
+expect_status 1
+if [ "$(stat -c %a "$E2E_TMP/group.html")" = 640 ]; then ok; else bad "mode $(stat -c %a "$E2E_TMP/group.html")"; fi
+run --db "$DB" scan --mode 0640 samples/
+expect_status 64
+expect_err "give --html REPORT too"
 
 e2e_finish faults

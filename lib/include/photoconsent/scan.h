@@ -92,7 +92,7 @@ typedef void (*pc_scan_progress_fn)(void *ctx, const struct pc_scan_progress *pr
  * differs. NULL means the defaults: one worker per core, the staff view,
  * text records, no contact sheet, no audit log, no callbacks.
  */
-#define PC_SCAN_OPTIONS_VERSION PC__OPTIONS_VERSION(2, 1)
+#define PC_SCAN_OPTIONS_VERSION PC__OPTIONS_VERSION(2, 2)
 struct pc_scan_options {
 	unsigned version;                    /* PC_SCAN_OPTIONS_VERSION */
 	unsigned jobs;                       /* worker threads; 0: one per core */
@@ -116,10 +116,13 @@ struct pc_scan_options {
 	pc_scan_item_fn on_item;
 	pc_scan_progress_fn on_progress;
 	void *ctx;
+	/* The contact sheet's mode, permission bits (at most 0777); 0: 0600,
+	 * the owner's alone, since it names children. */
+	unsigned html_mode;
 };
 #define PC_SCAN_OPTIONS_INIT \
 	{ PC_SCAN_OPTIONS_VERSION, 0, PC_VIEW_STAFF, PC_SCAN_TEXT, NULL, NULL, NULL, NULL, \
-	  NULL, NULL, NULL }
+	  NULL, NULL, NULL, 0 }
 
 /* The pupil who blocks most photos (staff view only). */
 struct pc_scan_blocker {

@@ -721,6 +721,37 @@ Test(thumb, zeros_after_the_start)
 	free(error);
 }
 
+/* A progressive photo whose end is 200 MiB of zeros (a sparse file): all
+ * its scans are read before its first row, and libjpeg would read every
+ * zero looking for the next one. */
+Test(thumb, zeros_after_the_scans, .timeout = 20)
+{
+	unsigned w = 64, h = 48;
+	unsigned char *px = quadrants(w, h);
+	const char *small = temp_path("progressive.jpg");
+	struct enc progressive = rgb;
+	static const jpeg_scan_info script[] = {
+		{ 3, { 0, 1, 2 }, 0, 0, 0, 0 },
+		{ 1, { 0 }, 1, 63, 0, 0 },
+		{ 1, { 1 }, 1, 63, 0, 0 },
+		{ 1, { 2 }, 1, 63, 0, 0 },
+	};
+	progressive.scans = script;
+	progressive.num_scans = 4;
+	encode(small, px, w, h, &progressive);
+	free(px);
+	size_t len;
+	unsigned char *data = read_whole(small, &len);
+	cr_assert(len > 2 && data[len - 2] == 0xFF && data[len - 1] == 0xD9);
+	const char *path = temp_path("progressive-zeros.jpg");
+	write_file(path, data, len - 2);
+	free(data);
+	cr_assert_eq(truncate(path, (off_t)200 << 20), 0, "truncate: %s", strerror(errno));
+	char *error = preview_fails(path, PC_ETOOBIG);
+	cr_assert_str_eq(error, "the image is too costly to preview (its data runs past 128 MiB)");
+	free(error);
+}
+
 /* Every cut of the file, in steps: a preview or a clean PC_EFORMAT with a
  * message, never a crash or a hang. */
 Test(thumb, truncated_anywhere, .timeout = 60)

@@ -28,8 +28,10 @@
 #include "base/text.h"
 #include "store/store_internal.h"
 
-/* The most events one photo is found in: far past any real one, a bound
- * on what a hostile photo can make the judge do. */
+/* The most events one photo is found in that the verdict lists: far past
+ * any real one, a bound on what a hostile photo can make the judge do.
+ * Events past it are not listed, but each is still checked for a denial:
+ * one of them may forbid the purpose. */
 #define MAX_FOUND 64
 
 struct found {
@@ -37,15 +39,32 @@ struct found {
 	size_t events[MAX_FOUND];
 	const char *by[MAX_FOUND]; /* literals */
 	size_t count;
+	size_t unlisted;           /* found past MAX_FOUND (may count one twice) */
+	int unlisted_denies;       /* whether one of those denies the purpose */
+	size_t unlisted_denial;    /* the first of them that does */
 };
+
+static int denies(const struct pc__judge *j, const struct pc_event *ev)
+{
+	for (size_t d = 0; d < ev->denied_count; d++)
+		if (!strcmp(ev->denied[d], j->purpose->id))
+			return 1;
+	return 0;
+}
 
 static int found_add(struct found *f, size_t event, const char *by)
 {
 	for (size_t i = 0; i < f->count; i++)
 		if (f->events[i] == event)
 			return 0;
-	if (f->count == MAX_FOUND)
+	if (f->count == MAX_FOUND) {
+		f->unlisted++;
+		if (!f->unlisted_denies && denies(f->j, &f->j->snap->events->items[event])) {
+			f->unlisted_denies = 1;
+			f->unlisted_denial = event;
+		}
 		return 0;
+	}
 	f->events[f->count] = event;
 	f->by[f->count++] = by;
 	return 0;
@@ -193,38 +212,47 @@ static int report_several(struct found *f)
 		                                                   : e->matched_by))
 			goto done;
 	}
-	ret = pc__verdict_add(f->j->v, PC__RANK_SEVERAL_EVENTS, 0, "several-events",
-	                      "the photo matches several school events",
-	                      "the photo matches %zu events: %s; the restrictions of each apply",
-	                      f->count, list.data);
+	ret = f->unlisted
+		? pc__verdict_add(f->j->v, PC__RANK_SEVERAL_EVENTS, 0, "several-events",
+		                  "the photo matches several school events",
+		                  "the photo matches more than %d events: %s, and more not listed; "
+		                  "the restrictions of each apply",
+		                  MAX_FOUND, list.data)
+		: pc__verdict_add(f->j->v, PC__RANK_SEVERAL_EVENTS, 0, "several-events",
+		                  "the photo matches several school events",
+		                  "the photo matches %zu events: %s; the restrictions of each apply",
+		                  f->count, list.data);
 done:
 	pc__buf_release(&list);
 	return ret;
 }
 
 /* A denial by an event quotes the event's own reason. */
+static int report_denial(struct pc__judge *j, const struct pc_event *ev)
+{
+	if (!denies(j, ev))
+		return 0;
+	int err = ev->note
+		? pc__verdict_add(j->v, PC__RANK_EVENT_DENIES, 1, "event-denies",
+		                  "the event does not allow this use",
+		                  "the event '%s' does not allow photos for %s: %s",
+		                  ev->name, j->purpose->description, ev->note)
+		: pc__verdict_add(j->v, PC__RANK_EVENT_DENIES, 1, "event-denies",
+		                  "the event does not allow this use",
+		                  "the event '%s' does not allow photos for %s",
+		                  ev->name, j->purpose->description);
+	return err ? PC_ENOMEM : 0;
+}
+
 static int report_denials(struct found *f)
 {
 	struct pc__judge *j = f->j;
-	for (size_t i = 0; i < f->count; i++) {
-		const struct pc_event *ev = &j->snap->events->items[f->events[i]];
-		for (size_t d = 0; d < ev->denied_count; d++) {
-			if (strcmp(ev->denied[d], j->purpose->id))
-				continue;
-			int err = ev->note
-				? pc__verdict_add(j->v, PC__RANK_EVENT_DENIES, 1, "event-denies",
-				                  "the event does not allow this use",
-				                  "the event '%s' does not allow photos for %s: %s",
-				                  ev->name, j->purpose->description, ev->note)
-				: pc__verdict_add(j->v, PC__RANK_EVENT_DENIES, 1, "event-denies",
-				                  "the event does not allow this use",
-				                  "the event '%s' does not allow photos for %s",
-				                  ev->name, j->purpose->description);
-			if (err)
-				return PC_ENOMEM;
-			break;
-		}
-	}
+	for (size_t i = 0; i < f->count; i++)
+		if (report_denial(j, &j->snap->events->items[f->events[i]]))
+			return PC_ENOMEM;
+	if (f->unlisted_denies &&
+	    report_denial(j, &j->snap->events->items[f->unlisted_denial]))
+		return PC_ENOMEM;
 	return 0;
 }
 

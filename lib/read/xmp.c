@@ -426,8 +426,12 @@ static int read_other_languages(struct reader *rd, const struct pc__xmp_node *pr
 		const char *t = pc__xmp_text(item);
 		if (!t || (shown && !strcmp(t, shown)))
 			continue;
+		/* A caption in any language may name a child: one cut short is
+		 * a photo not read whole. */
 		if (rd->other_languages.len > PC__XMP_MAX_TEXT)
-			break;
+			return pc__facts_error(rd->facts, "%s has more than %u KiB of captions and "
+			                       "titles in other languages; the rest are not read",
+			                       rd->what, PC__XMP_MAX_TEXT / 1024);
 		if ((rd->other_languages.len && pc__buf_puts(&rd->other_languages, " / ")) ||
 		    pc__buf_puts(&rd->other_languages, t))
 			return PC_ENOMEM;

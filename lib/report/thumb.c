@@ -7,10 +7,15 @@
  *
  * The photo is untrusted and several threads make previews at once, so
  * libjpeg is held on a short leash: its errors longjmp back here instead of
- * calling exit(), its warnings are counted instead of printed, the image
- * size, the decoder's big buffers and the number of progressive scans are
- * bounded before any pixel is decoded, and all state lives in one struct
- * per call.
+ * calling exit(); the image size and the decoder's big buffers are bounded
+ * before any pixel is decoded; the work is bounded as it goes (scans, the
+ * blocks they cover, bytes read, processor time), since a file of a few
+ * kilobytes can ask for minutes of decoding; and all state lives in one
+ * struct per call.
+ *
+ * A warning about the image data ends the decode: what libjpeg hands out
+ * after one is its guess, made from whatever its buffers held. The rows
+ * decoded before it are kept and the rest are a grey set here.
  */
 #include "report/thumb.h"
 
@@ -23,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jerror.h>
@@ -43,16 +49,73 @@
 /* A progressive file can hold thousands of tiny scans, each a pass over
  * the whole image; TurboJPEG's TJFLAG_LIMITSCANS stops at 500 too. */
 #define THUMB_MAX_SCANS 500
+/*
+ * The 8x8 blocks all the scans cover, added up: each scan is a pass over
+ * the blocks of its components, so this is the work, where the number of
+ * scans alone lets a 100-megapixel file take 500 passes (a minute). The
+ * memory bound keeps a progressive image to 2 million blocks (89
+ * megapixels at 4:2:0, 44 at 4:4:4), and the encoders' scripts
+ * (libjpeg's, mozjpeg's, Photoshop's) go over every block 3 to 6 times:
+ * at most 12 million. 32 million is well above that, and under a second
+ * here.
+ */
+#define THUMB_MAX_SCAN_BLOCKS (32u * 1000 * 1000)
+/*
+ * Bytes the decoder reads before the image data starts, past the EXIF,
+ * XMP and ICC segments, which it seeks over unread: the tables and frame
+ * header it needs are a few kilobytes. Without a bound, a file of FF D8
+ * and 16 GiB of zeros is read to the end, looking for a marker.
+ */
+#define THUMB_MAX_HEADER_READ (1L * 1024 * 1024)
+/* Bytes the decoder reads in all: a 100-megapixel photo at quality 100 is
+ * about 60 MB, and reading 128 MiB takes half a second. */
+#define THUMB_MAX_READ (128L * 1024 * 1024)
+/*
+ * Processor time for one preview, the decoder's own thread's (previews
+ * are made on several threads at once): the slowest photo within the
+ * other bounds, 100 megapixels progressive, takes one second here; five
+ * leave room for a slower machine and bound what any file can cost.
+ */
+#define THUMB_MAX_CPU_SECONDS 5
+/* How often the progress monitor, called for every row of every scan,
+ * reads the clock: each reading is a system call. */
+#define THUMB_CLOCK_EVERY 32
+/*
+ * A damaged photo is previewed when at least this share of its rows
+ * decoded (the rest grey): a quarter of a picture still shows which photo
+ * it is and who is in it, which is what the card is for; less is a grey
+ * card that looks like a photo of nothing, and "no preview" says more.
+ */
+#define THUMB_MIN_DECODED_PERCENT 25
+/* The grey of rows that were not decoded. */
+#define THUMB_GREY 128
 /* Read the file in large chunks: a 5 MB photo in 80 read() calls. */
 #define THUMB_READ_CHUNK (64 * 1024)
 #define THUMB_QUALITY 75
 
-/* libjpeg's errors end up here instead of in exit(). */
+/* Why a decode stopped short of an error of libjpeg's own. */
+enum thumb_stop {
+	STOP_NONE,
+	STOP_SCANS,   /* more than THUMB_MAX_SCANS */
+	STOP_BLOCKS,  /* more than THUMB_MAX_SCAN_BLOCKS */
+	STOP_HEADER,  /* more than THUMB_MAX_HEADER_READ before the image data */
+	STOP_READ,    /* more than THUMB_MAX_READ */
+	STOP_CPU,     /* more than THUMB_MAX_CPU_SECONDS */
+	STOP_DAMAGED  /* a warning about the image data: message says which */
+};
+
+/* libjpeg's errors end up here instead of in exit(); so do the bounds on
+ * work, which the decoder's callbacks check. */
 struct thumb_error {
 	struct jpeg_error_mgr pub;
 	jmp_buf jump;
 	char message[JMSG_LENGTH_MAX];
-	int too_many_scans;
+	enum thumb_stop stop;
+	int in_image;         /* past jpeg_read_header: warnings end the decode */
+	int last_scan;        /* the input scan whose blocks were last counted */
+	uint64_t scan_blocks; /* blocks covered by the scans so far */
+	unsigned ticks;       /* progress monitor calls, for THUMB_CLOCK_EVERY */
+	struct timespec cpu_start;
 };
 
 /* Reads the open file; see source_fill for the end of the file. */
@@ -62,6 +125,8 @@ struct thumb_source {
 	JOCTET *chunk;
 	int at_start;
 	int read_errno; /* errno of a failed read(), else 0 */
+	/* Bytes read and not seeked over: what THUMB_MAX_READ bounds. */
+	int64_t read;
 };
 
 /* Collects the encoded preview in a growable buffer. */
@@ -85,6 +150,10 @@ struct thumb {
 	/* The shrunk picture as stored in the file (not yet upright), RGB. */
 	unsigned char *pixels;
 	unsigned width, height;
+	/* Filled as rows are decoded; here so that it is known after a
+	 * warning has ended the decode by a longjmp. */
+	struct shrink *shrink;
+	unsigned rows_done; /* decoded rows handed to the shrink */
 
 	struct jpeg_compress_struct cinfo;
 	struct thumb_error cerr;
@@ -109,16 +178,32 @@ static void error_exit(j_common_ptr cinfo)
 	longjmp(err->jump, 1);
 }
 
+static void stop(j_common_ptr cinfo, enum thumb_stop why)
+{
+	struct thumb_error *err = (struct thumb_error *)cinfo->err;
+	err->stop = why;
+	longjmp(err->jump, 1);
+}
+
 /*
- * Warnings (corrupt data, a premature end of the file) do not stop the
- * decoder: it fills in what is missing, and a half-grey preview still
- * shows which photo it is. So they are only counted, as libjpeg's own
- * emit_message does, and never printed.
+ * Warnings are never printed. One in the header (an unknown JFIF version,
+ * stray bytes between markers) says nothing about the pixels, and is only
+ * counted. One about the image data (corrupt data, a premature end of the
+ * file) ends the decode: libjpeg would go on with made-up coefficients
+ * and what its buffers held, and the preview would show bytes nobody
+ * wrote for it. A multi-scan file is read whole before its first row, so
+ * a warning there leaves no row at all.
  */
 static void emit_message(j_common_ptr cinfo, int msg_level)
 {
-	if (msg_level < 0)
-		cinfo->err->num_warnings++;
+	struct thumb_error *err = (struct thumb_error *)cinfo->err;
+	if (msg_level >= 0)
+		return;
+	cinfo->err->num_warnings++;
+	if (err->in_image && cinfo->is_decompressor) {
+		(*cinfo->err->format_message)(cinfo, err->message);
+		stop(cinfo, STOP_DAMAGED);
+	}
 }
 
 static void output_message(j_common_ptr cinfo)
@@ -134,17 +219,56 @@ static void error_init(struct thumb_error *err)
 	err->pub.output_message = output_message;
 }
 
-/* Called for every row and scan the decoder takes in; the same check as
- * TurboJPEG's TJFLAG_LIMITSCANS. */
+static double cpu_seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) < 0)
+		return 0;
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void check_cpu(j_common_ptr cinfo)
+{
+	struct thumb_error *err = (struct thumb_error *)cinfo->err;
+	if (cpu_seconds_since(&err->cpu_start) > THUMB_MAX_CPU_SECONDS)
+		stop(cinfo, STOP_CPU);
+}
+
+/*
+ * Counts the scan the decoder has just read the header of, once, and its
+ * blocks towards THUMB_MAX_SCAN_BLOCKS. Called
+ * after jpeg_read_header (the first scan) and from the progress monitor,
+ * which libjpeg calls before each step of input, so that no scan header
+ * goes by unseen.
+ */
+static void count_scan(j_decompress_ptr d)
+{
+	struct thumb_error *err = (struct thumb_error *)d->err;
+	if (d->input_scan_number == err->last_scan)
+		return;
+	err->last_scan = d->input_scan_number;
+	/* The same check as TurboJPEG's TJFLAG_LIMITSCANS. */
+	if (d->input_scan_number > THUMB_MAX_SCANS)
+		stop((j_common_ptr)d, STOP_SCANS);
+	for (int i = 0; i < d->comps_in_scan && i < MAX_COMPS_IN_SCAN; i++) {
+		const jpeg_component_info *c = d->cur_comp_info[i];
+		if (!c)
+			continue;
+		err->scan_blocks += (uint64_t)c->width_in_blocks * c->height_in_blocks;
+	}
+	if (err->scan_blocks > THUMB_MAX_SCAN_BLOCKS)
+		stop((j_common_ptr)d, STOP_BLOCKS);
+}
+
+/* Called for every row and scan the decoder takes in or puts out. */
 static void progress_monitor(j_common_ptr cinfo)
 {
 	if (!cinfo->is_decompressor)
 		return;
-	if (((j_decompress_ptr)cinfo)->input_scan_number > THUMB_MAX_SCANS) {
-		struct thumb_error *err = (struct thumb_error *)cinfo->err;
-		err->too_many_scans = 1;
-		longjmp(err->jump, 1);
-	}
+	struct thumb_error *err = (struct thumb_error *)cinfo->err;
+	count_scan((j_decompress_ptr)cinfo);
+	if (++err->ticks % THUMB_CLOCK_EVERY == 0)
+		check_cpu(cinfo);
 }
 
 static void source_init(j_decompress_ptr dinfo)
@@ -168,6 +292,13 @@ static boolean source_fill(j_decompress_ptr dinfo)
 		src->read_errno = errno;
 		ERREXIT(dinfo, JERR_FILE_READ);
 	}
+	src->read += n;
+	struct thumb_error *err = (struct thumb_error *)dinfo->err;
+	if (!err->in_image && src->read > THUMB_MAX_HEADER_READ)
+		stop((j_common_ptr)dinfo, STOP_HEADER);
+	if (src->read > THUMB_MAX_READ)
+		stop((j_common_ptr)dinfo, STOP_READ);
+	check_cpu((j_common_ptr)dinfo);
 	if (n == 0) {
 		if (src->at_start)
 			ERREXIT(dinfo, JERR_INPUT_EMPTY);
@@ -191,16 +322,20 @@ static void source_skip(j_decompress_ptr dinfo, long num_bytes)
 		return;
 	if ((unsigned long)num_bytes > src->pub.bytes_in_buffer) {
 		off_t rest = (off_t)num_bytes - (off_t)src->pub.bytes_in_buffer;
+		/* Read, but skipped: not what the read bounds are for. */
+		src->read -= (int64_t)src->pub.bytes_in_buffer;
 		src->pub.bytes_in_buffer = 0;
 		if (lseek(src->fd, rest, SEEK_CUR) >= 0)
 			return;
 		/* Cannot seek: read through it. */
 		while (rest > (off_t)src->pub.bytes_in_buffer) {
 			rest -= (off_t)src->pub.bytes_in_buffer;
+			src->read -= (int64_t)src->pub.bytes_in_buffer;
 			source_fill(dinfo);
 		}
 		num_bytes = (long)rest;
 	}
+	src->read -= num_bytes;
 	src->pub.next_input_byte += num_bytes;
 	src->pub.bytes_in_buffer -= (size_t)num_bytes;
 }
@@ -269,27 +404,141 @@ static void fit(unsigned sw, unsigned sh, unsigned side, unsigned *dw, unsigned 
 		*dh = 1;
 }
 
+/* The names of the scaled block sizes before libjpeg 7 and after. */
+#if JPEG_LIB_VERSION >= 70
+#define MIN_SCALED_H(d) ((unsigned)(d)->min_DCT_h_scaled_size)
+#define MIN_SCALED_V(d) ((unsigned)(d)->min_DCT_v_scaled_size)
+#define SCALED_H(c) ((unsigned)(c)->DCT_h_scaled_size)
+#define SCALED_V(c) ((unsigned)(c)->DCT_v_scaled_size)
+#else
+#define MIN_SCALED_H(d) ((unsigned)(d)->min_DCT_scaled_size)
+#define MIN_SCALED_V(d) ((unsigned)(d)->min_DCT_scaled_size)
+#define SCALED_H(c) ((unsigned)(c)->DCT_scaled_size)
+#define SCALED_V(c) ((unsigned)(c)->DCT_scaled_size)
+#endif
+
 /*
- * libjpeg-turbo 2.1 cannot turn CMYK into RGB, so CMYK and YCCK photos
- * are decoded as CMYK and converted here, in place (4 bytes a pixel in,
- * 3 out). Photoshop, which writes nearly all of them and marks them with
- * an Adobe segment, stores the inks inverted (255 is no ink).
+ * The decoder hands over its components as they are stored (raw data:
+ * each at its own sampling, before any colour conversion), and this file
+ * makes the RGB pixels. libjpeg's own upsampling and colour conversion
+ * (SIMD code) work on whole vectors, reading samples past the end of
+ * each row that nothing wrote; here only samples the decoder wrote are
+ * read. Each component's sample for pixel (x, y) is found by its
+ * sampling factors, as a plain (not fancy) upsampler does.
  */
-static void cmyk_to_rgb(unsigned char *row, unsigned width, int inverted)
+struct colour {
+	J_COLOR_SPACE space;
+	int inverted;              /* CMYK inks stored inverted (an Adobe segment) */
+	unsigned n;                /* components used */
+	unsigned num[MAX_COMPONENTS], den[MAX_COMPONENTS]; /* column: x * num / den */
+	unsigned rnum[MAX_COMPONENTS], rden[MAX_COMPONENTS]; /* row in the iMCU row */
+};
+
+/* The components a colour space needs, or 0 for one not previewed. */
+static unsigned colour_components(J_COLOR_SPACE space)
 {
-	const unsigned char *in = row;
-	unsigned char *out = row;
-	for (unsigned x = 0; x < width; x++, in += 4, out += 3) {
-		unsigned c = in[0], m = in[1], y = in[2], k = in[3];
-		if (!inverted) {
-			c = 255 - c;
-			m = 255 - m;
-			y = 255 - y;
-			k = 255 - k;
+	switch (space) {
+	case JCS_GRAYSCALE:
+		return 1;
+	case JCS_RGB:
+	case JCS_YCbCr:
+		return 3;
+	case JCS_CMYK:
+	case JCS_YCCK:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+static void colour_init(struct colour *cc, j_decompress_ptr d)
+{
+	cc->space = d->jpeg_color_space;
+	/* Photoshop, which writes nearly all CMYK and YCCK photos and marks
+	 * them with an Adobe segment, stores the inks inverted (255 is no
+	 * ink). */
+	cc->inverted = d->saw_Adobe_marker;
+	cc->n = colour_components(cc->space);
+	for (unsigned i = 0; i < cc->n; i++) {
+		const jpeg_component_info *c = &d->comp_info[i];
+		cc->num[i] = (unsigned)c->h_samp_factor * SCALED_H(c);
+		cc->den[i] = (unsigned)d->max_h_samp_factor * MIN_SCALED_H(d);
+		cc->rnum[i] = (unsigned)c->v_samp_factor * SCALED_V(c);
+		cc->rden[i] = (unsigned)d->max_v_samp_factor * MIN_SCALED_V(d);
+	}
+}
+
+static unsigned char clamp(int v)
+{
+	return (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
+}
+
+/* JFIF's YCbCr to RGB, in 16.16 fixed point. */
+static void ycc_to_rgb(unsigned char *out, int y, int cb, int cr)
+{
+	cb -= 128;
+	cr -= 128;
+	out[0] = clamp(y + ((91881 * cr + 32768) >> 16));
+	out[1] = clamp(y - ((22554 * cb + 46802 * cr - 32768) >> 16));
+	out[2] = clamp(y + ((116130 * cb + 32768) >> 16));
+}
+
+/* Inks to light: each ink takes away its share of what K leaves. */
+static void cmyk_to_rgb(unsigned char *out, unsigned c, unsigned m, unsigned y, unsigned k,
+                        int inverted)
+{
+	if (!inverted) {
+		c = 255 - c;
+		m = 255 - m;
+		y = 255 - y;
+		k = 255 - k;
+	}
+	out[0] = (unsigned char)((c * k + 127) / 255);
+	out[1] = (unsigned char)((m * k + 127) / 255);
+	out[2] = (unsigned char)((y * k + 127) / 255);
+}
+
+/*
+ * Makes RGB row `row` (of the rows_per_imcu rows the last call of
+ * jpeg_read_raw_data gave) from the component planes, `width` pixels.
+ * The sample of pixel x lies at x * num / den, which is below the
+ * component's downsampled width for every x below the output width (the
+ * same rounding up makes both), and likewise for rows: no sample read
+ * here is one the decoder left unwritten.
+ */
+static void colour_row(const struct colour *cc, JSAMPIMAGE planes, unsigned row,
+                       unsigned char *out, unsigned width)
+{
+	const JSAMPLE *p[MAX_COMPONENTS];
+	for (unsigned i = 0; i < cc->n; i++)
+		p[i] = planes[i][row * cc->rnum[i] / cc->rden[i]];
+	for (unsigned x = 0; x < width; x++, out += 3) {
+		unsigned v[MAX_COMPONENTS];
+		for (unsigned i = 0; i < cc->n; i++)
+			v[i] = p[i][x * cc->num[i] / cc->den[i]];
+		switch (cc->space) {
+		case JCS_GRAYSCALE:
+			out[0] = out[1] = out[2] = (unsigned char)v[0];
+			break;
+		case JCS_RGB:
+			out[0] = (unsigned char)v[0];
+			out[1] = (unsigned char)v[1];
+			out[2] = (unsigned char)v[2];
+			break;
+		case JCS_YCbCr:
+			ycc_to_rgb(out, (int)v[0], (int)v[1], (int)v[2]);
+			break;
+		case JCS_YCCK: {
+			/* YCC to RGB, whose complements are the C, M and Y inks. */
+			unsigned char rgb[3];
+			ycc_to_rgb(rgb, (int)v[0], (int)v[1], (int)v[2]);
+			cmyk_to_rgb(out, 255u - rgb[0], 255u - rgb[1], 255u - rgb[2], v[3], cc->inverted);
+			break;
 		}
-		out[0] = (unsigned char)((c * k + 127) / 255);
-		out[1] = (unsigned char)((m * k + 127) / 255);
-		out[2] = (unsigned char)((y * k + 127) / 255);
+		default: /* JCS_CMYK */
+			cmyk_to_rgb(out, v[0], v[1], v[2], v[3], cc->inverted);
+			break;
+		}
 	}
 }
 
@@ -306,6 +555,7 @@ struct shrink {
 	double *col_scale;  /* 1 / the width of each output column's box */
 	uint64_t *acc;      /* the sums for output row `oy` */
 	unsigned oy, rows;  /* the row being summed, and how many rows it has */
+	unsigned written;   /* output rows 0 .. written - 1 are set */
 };
 
 /* Sets up s in the decoder's image pool, freed with the decoder. */
@@ -353,6 +603,7 @@ static void shrink_flush(struct shrink *s)
 		}
 	}
 	s->rows = 0;
+	s->written = s->oy + 1;
 }
 
 /* Takes source row `sy` (RGB), in order from the top. */
@@ -360,6 +611,7 @@ static void shrink_row(struct shrink *s, const unsigned char *row, unsigned sy)
 {
 	if (!s->acc) {
 		memcpy(s->out + (size_t)sy * s->sw * 3, row, (size_t)s->sw * 3);
+		s->written = sy + 1;
 		return;
 	}
 	unsigned oy = (unsigned)((uint64_t)sy * s->dh / s->sh);
@@ -377,10 +629,15 @@ static void shrink_row(struct shrink *s, const unsigned char *row, unsigned sy)
 	s->rows++;
 }
 
+/* Ends the picture: the row being summed is written from the rows it
+ * has, and every row after it, never decoded, is grey. */
 static void shrink_finish(struct shrink *s)
 {
 	if (s->acc && s->rows)
 		shrink_flush(s);
+	if (s->written < s->dh)
+		memset(s->out + (size_t)s->written * s->dw * 3, THUMB_GREY,
+		       (size_t)(s->dh - s->written) * s->dw * 3);
 }
 
 static int decode_failed(struct thumb *t, char **error)
@@ -388,10 +645,44 @@ static int decode_failed(struct thumb *t, char **error)
 	struct thumb_error *err = &t->derr;
 	if (t->src.read_errno)
 		return fail(error, PC_EOPEN, "cannot read: %s", strerror(t->src.read_errno));
-	if (err->too_many_scans)
+	switch (err->stop) {
+	case STOP_NONE:
+		break;
+	case STOP_SCANS:
 		return fail(error, PC_ETOOBIG,
 		            "the image is too large to preview (more than %d progressive scans)",
 		            THUMB_MAX_SCANS);
+	case STOP_BLOCKS:
+		return fail(error, PC_ETOOBIG,
+		            "the image is too costly to preview (its %d scans cover more than %u "
+		            "million blocks)",
+		            err->last_scan, THUMB_MAX_SCAN_BLOCKS / 1000000);
+	case STOP_HEADER:
+		return fail(error, PC_ETOOBIG,
+		            "the image is too costly to preview (no image data in the first %ld MiB)",
+		            THUMB_MAX_HEADER_READ >> 20);
+	case STOP_READ:
+		return fail(error, PC_ETOOBIG,
+		            "the image is too costly to preview (its data runs past %ld MiB)",
+		            THUMB_MAX_READ >> 20);
+	case STOP_CPU:
+		return fail(error, PC_ETOOBIG,
+		            "the image is too costly to preview (more than %d s to decode)",
+		            THUMB_MAX_CPU_SECONDS);
+	case STOP_DAMAGED: {
+		unsigned sh = t->dinfo.output_height;
+		/* Stopped before the first row (every scan of a multi-scan file
+		 * is read before any row), or too soon to show the photo. */
+		if (!t->shrink)
+			return fail(error, PC_EFORMAT, "cannot decode the image: %s", err->message);
+		if ((uint64_t)t->rows_done * 100 < (uint64_t)sh * THUMB_MIN_DECODED_PERCENT)
+			return fail(error, PC_EFORMAT,
+			            "cannot decode the image: %s (only %u%% of it decoded)", err->message,
+			            (unsigned)((uint64_t)t->rows_done * 100 / sh));
+		shrink_finish(t->shrink);
+		return 0;
+	}
+	}
 	if (err->pub.msg_code == JERR_NO_BACKING_STORE)
 		return fail(error, PC_ETOOBIG,
 		            "the image is too large to preview (it needs more than %ld MiB to decode)",
@@ -411,6 +702,8 @@ static int decode(struct thumb *t, char **error, unsigned side)
 	struct jpeg_decompress_struct *d = &t->dinfo;
 	error_init(&t->derr);
 	d->err = &t->derr.pub;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t->derr.cpu_start) < 0)
+		memset(&t->derr.cpu_start, 0, sizeof(t->derr.cpu_start));
 	if (setjmp(t->derr.jump))
 		return decode_failed(t, error);
 
@@ -420,25 +713,33 @@ static int decode(struct thumb *t, char **error, unsigned side)
 	d->progress = &t->progress;
 	source_attach(d, &t->src);
 	jpeg_read_header(d, TRUE);
+	t->derr.in_image = 1;
 
 	unsigned iw = d->image_width, ih = d->image_height;
 	if (iw > THUMB_MAX_DIM || ih > THUMB_MAX_DIM || (uint64_t)iw * ih > THUMB_MAX_PIXELS)
 		return fail(error, PC_ETOOBIG, "the image is too large to preview (%u x %u)", iw, ih);
+	count_scan(d);
+	unsigned need = colour_components(d->jpeg_color_space);
+	if (!need || (unsigned)d->num_components != need)
+		return fail(error, PC_EFORMAT,
+		            "cannot decode the image: %d components in a colour space not previewed",
+		            d->num_components);
 
-	int cmyk = d->jpeg_color_space == JCS_CMYK || d->jpeg_color_space == JCS_YCCK;
-	d->out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+	/* The components as stored: see struct colour. */
+	d->raw_data_out = TRUE;
 	/* Always 1/8, whatever the size: the preview must cost no more than
 	 * a plain 1/8 decode. An image under 8 x side across thus gives a
 	 * preview smaller than side; it is never blown up. */
 	d->scale_num = 1;
 	d->scale_denom = 8;
 	/* Cheaper than the defaults, and the same picture at preview size.
-	 * At 1/8 they save little (the 1x1 inverse DCT is the DC alone, and
-	 * chroma needs no upsampling), but they keep the cost down should
-	 * the scale ever be raised. */
+	 * At 1/8 it saves little (the 1x1 inverse DCT is the DC alone), but
+	 * it keeps the cost down should the scale ever be raised. Without
+	 * smoothing, each row comes from its own blocks alone, so the rows
+	 * handed out before a warning are whole. */
 	d->dct_method = JDCT_IFAST;
-	d->do_fancy_upsampling = FALSE;
 	d->do_block_smoothing = FALSE;
+	/* A multi-scan file is read whole here. */
 	jpeg_start_decompress(d);
 
 	unsigned sw = d->output_width, sh = d->output_height;
@@ -450,24 +751,34 @@ static int decode(struct thumb *t, char **error, unsigned side)
 	t->width = dw;
 	t->height = dh;
 
-	struct shrink shrink;
-	shrink_init(&shrink, d, t->pixels, sw, sh, dw, dh);
-	/* As many rows as the decoder makes at once: asking for fewer makes
-	 * it keep and copy the rest. */
-	JDIMENSION batch = (JDIMENSION)d->rec_outbuf_height;
-	JSAMPARRAY rows = (*d->mem->alloc_sarray)((j_common_ptr)d, JPOOL_IMAGE,
-	                                          sw * (JDIMENSION)d->output_components, batch);
-	int inverted = d->saw_Adobe_marker;
+	struct shrink *shrink = (*d->mem->alloc_small)((j_common_ptr)d, JPOOL_IMAGE, sizeof(*shrink));
+	shrink_init(shrink, d, t->pixels, sw, sh, dw, dh);
+	t->shrink = shrink;
+	/* One iMCU row at a time, as jpeg_read_raw_data gives them: each
+	 * component's rows of it in a plane of its own. */
+	struct colour cc;
+	colour_init(&cc, d);
+	unsigned imcu_rows = (unsigned)d->max_v_samp_factor * MIN_SCALED_V(d);
+	JSAMPARRAY planes[MAX_COMPONENTS];
+	for (unsigned i = 0; i < cc.n; i++) {
+		const jpeg_component_info *c = &d->comp_info[i];
+		planes[i] = (*d->mem->alloc_sarray)((j_common_ptr)d, JPOOL_IMAGE,
+		                                    c->width_in_blocks * SCALED_H(c),
+		                                    (JDIMENSION)c->v_samp_factor * SCALED_V(c));
+	}
+	JSAMPARRAY rgb = (*d->mem->alloc_sarray)((j_common_ptr)d, JPOOL_IMAGE, sw * 3, 1);
 	while (d->output_scanline < sh) {
 		unsigned sy = d->output_scanline;
-		JDIMENSION got = jpeg_read_scanlines(d, rows, batch);
-		for (JDIMENSION i = 0; i < got; i++) {
-			if (cmyk)
-				cmyk_to_rgb(rows[i], sw, inverted);
-			shrink_row(&shrink, rows[i], sy + i);
+		JDIMENSION got = jpeg_read_raw_data(d, planes, imcu_rows);
+		if (!got) /* cannot happen: the source never suspends */
+			break;
+		for (unsigned i = 0; i < got && sy + i < sh; i++) {
+			colour_row(&cc, planes, i, rgb[0], sw);
+			shrink_row(shrink, rgb[0], sy + i);
 		}
+		t->rows_done = sy + got < sh ? sy + got : sh;
 	}
-	shrink_finish(&shrink);
+	shrink_finish(shrink);
 	/* No jpeg_finish_decompress: whatever follows the last row (more
 	 * markers, a phone's appended video) is not needed. */
 	return 0;

@@ -35,6 +35,10 @@ hostile xmp-deep-nesting.jpg 65 "XMP nests deeper than 64 levels"
 hostile iim-past-segment.jpg 65 "IPTC dataset 2:25 at byte 0 claims 5000 bytes, only 9 remain"
 hostile extxmp-overlap.jpg 65 "ExtendedXMP chunks overlap at byte 150"
 hostile extxmp-past-length.jpg 65 "ExtendedXMP chunk at offset 200 (200 bytes) runs past the declared length 250"
+hostile xmp-nine-packets.jpg 65 "more than 8 XMP packets; the one at byte 1394 and later ones were not read"
+hostile extxmp-too-many-chunks.jpg 65 "more than 4096 ExtendedXMP segments; the rest were not read"
+hostile app13-past-4mib.jpg 65 "Photoshop APP13 data passes 4194304 bytes at byte 4161154; the rest was not read"
+hostile app13-too-many-resources.jpg 65 "APP13 has more than 10000 Photoshop resources; the rest were not read"
 
 t "the billion laughs are never expanded"
 run inspect --json "$HOSTILE/xmp-billion-laughs.jpg"
@@ -43,5 +47,67 @@ expect_json '@j == 1 && !grep { /lol/ } @{$j[0]{keywords}}'
 t "a malformed packet keeps nothing from its broken part"
 run inspect --json "$HOSTILE/xmp-malformed.jpg"
 expect_json '@j == 1 && @{$j[0]{keywords}} == 0'
+
+# ------------------------------------------------------------ limits
+# Each bound the README's "Limits" lists, passed: a message naming the
+# file and the bound, and a verdict that is never share on what was read.
+fresh_demo
+LIMITS=$E2E_TMP/limits
+mkdir -p "$LIMITS"
+
+# sidecar NAME BODY: a copy of a sample that may be shared (Chloe Davies
+# and Leo Walker, both agreed, at Sports Day) as NAME.jpg, and NAME.xmp
+# beside it holding BODY in one rdf:Description.
+sidecar() {
+	cp samples/sports-day-lightroom.jpg "$LIMITS/$1.jpg"
+	{
+		printf '%s\n' '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+		printf '%s\n' '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
+		printf '%s\n' "$2"
+		printf '%s\n' '</rdf:Description></rdf:RDF></x:xmpmeta>'
+	} >"$LIMITS/$1.xmp"
+}
+
+t "more people in a photo than the limit: review, never share on the first 4096"
+# 4096 times a pupil who agreed, then one who refused: dropping the rest
+# would share a photo of a refusing child.
+sidecar people "<Iptc4xmpExt:PersonInImage><rdf:Bag>$(perl -e 'print "<rdf:li>Chloe Davies</rdf:li>" x 4096')<rdf:li>Oliver Smith</rdf:li></rdf:Bag></Iptc4xmpExt:PersonInImage>"
+chk --on "$ON" --no-log --json "$LIMITS/people.jpg"
+expect_status 2
+expect_json '$j[0]{verdict} eq "review" && grep { $_->{code} eq "unreadable" && $_->{message} =~ /more than 4096 people in Iptc4xmpExt:PersonInImage/ } @{$j[0]{reasons}}'
+
+t "captions in other languages past 64 KiB: review, saying so"
+long=$(perl -e 'print "a" x 40000')
+sidecar languages "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">Sports day</rdf:li><rdf:li xml:lang=\"fr\">$long</rdf:li><rdf:li xml:lang=\"de\">$long</rdf:li><rdf:li xml:lang=\"es\">Oliver Smith</rdf:li></rdf:Alt></dc:description>"
+chk --on "$ON" --no-log --json "$LIMITS/languages.jpg"
+expect_status 2
+expect_json '$j[0]{verdict} eq "review" && grep { $_->{message} =~ /more than 64 KiB of captions and titles in other languages/ } @{$j[0]{reasons}}'
+
+t "a sidecar past 16 MiB: not read, review, saying so"
+cp samples/sports-day-lightroom.jpg "$LIMITS/big-sidecar.jpg"
+: >"$LIMITS/big-sidecar.xmp"
+truncate -s 17M "$LIMITS/big-sidecar.xmp"
+chk --on "$ON" --no-log --json "$LIMITS/big-sidecar.jpg"
+expect_status 2
+expect_json '$j[0]{verdict} eq "review" && grep { $_->{message} =~ /sidecar .big-sidecar\.xmp. is larger than 16777216 bytes; not read/ } @{$j[0]{reasons}}'
+
+t "a photo in more events than the verdict lists: every event's denial still applies"
+# 65 events named by the photo's keywords, besides its Sports Day; the
+# last denies the website. Dropping the events past 64 would share it.
+i=1
+while [ $i -le 65 ]; do
+	if [ $i -eq 65 ]; then
+		quiet event add "trip-$i" --name "Trip $i" --from 2026-01-01 --tag "Trip $i" \
+			--deny website --note "no photos of this trip online"
+	else
+		quiet event add "trip-$i" --name "Trip $i" --from 2026-01-01 --tag "Trip $i"
+	fi
+	i=$((i + 1))
+done
+sidecar events "<dc:subject><rdf:Bag>$(perl -e 'print map { "<rdf:li>Trip $_</rdf:li>" } 1 .. 65')</rdf:Bag></dc:subject>"
+chk --on "$ON" --no-log --json "$LIMITS/events.jpg"
+expect_status 1
+expect_json '$j[0]{verdict} eq "do-not-share" && grep { $_->{code} eq "event-denies" && $_->{message} =~ /Trip 65/ } @{$j[0]{reasons}}'
+expect_json 'grep { $_->{code} eq "several-events" && $_->{message} =~ /more than 64 events/ } @{$j[0]{warnings}}'
 
 e2e_finish hostile-parsers

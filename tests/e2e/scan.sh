@@ -342,6 +342,48 @@ else
 	skip "no /dev/full here"
 fi
 
+# ------------------------------------------------------------ previews
+t "previews that would cost minutes: no preview, the verdict stands, in seconds"
+costly=$E2E_TMP/costly
+mkdir -p "$costly"
+# scans.jpg: 100 megapixels, 499 progressive scans (23 s to preview
+# unbounded); zeros.jpg: FF D8, the metadata, 16 GiB of zeros, sparse
+# (a minute to read). Both with the people of a photo that may be shared.
+if "$BUILD/tests/make_preview_hostile" "$costly" samples/sports-day-lightroom.jpg \
+	2>"$E2E_TMP/costly.err"; then
+	started=$(date +%s)
+	scn --on "$ON" --json --html "$E2E_TMP/sheet.html" "$costly"
+	took=$(($(date +%s) - started))
+	expect_no_crash
+	expect_status 2
+	if [ "$took" -le 10 ]; then ok; else bad "the scan took $took s"; fi
+	# The verdicts are check's, which makes no preview.
+	expect_json '@j == 2 && (grep { $_->{file} =~ m{/scans\.jpg$} && $_->{verdict} eq "share" } @j)
+		&& (grep { $_->{file} =~ m{/zeros\.jpg$} && $_->{verdict} eq "review" } @j)'
+	for f in scans zeros; do
+		perl -0777 -e 'my $f = shift; my $s = <STDIN>;
+			print grep { index($_, "$f.jpg") >= 0 } split /<article /, $s' "$f" \
+			<"$E2E_TMP/sheet.html" >"$E2E_TMP/card-$f.html"
+	done
+	if grep -q 'data-verdict="share"' "$E2E_TMP/card-scans.html" &&
+		grep -q '<b>No preview</b> the image is too costly to preview (its 21 scans cover more than 32 million blocks)' \
+			"$E2E_TMP/card-scans.html"; then
+		ok
+	else
+		bad "scans.jpg's card: $(head -c 400 "$E2E_TMP/card-scans.html")"
+	fi
+	if grep -q 'data-verdict="review"' "$E2E_TMP/card-zeros.html" &&
+		grep -q '<b>No preview</b> the image is too costly to preview (no image data in the first 1 MiB)' \
+			"$E2E_TMP/card-zeros.html"; then
+		ok
+	else
+		bad "zeros.jpg's card: $(head -c 400 "$E2E_TMP/card-zeros.html")"
+	fi
+else
+	fail_setup "make_preview_hostile: $(cat "$E2E_TMP/costly.err")"
+fi
+rm -rf "$costly"
+
 # ------------------------------------------------------------ on a terminal
 if command -v script >/dev/null 2>&1 &&
 	timeout 10 script -qec true /dev/null >/dev/null 2>&1 </dev/null; then

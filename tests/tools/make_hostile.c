@@ -326,5 +326,61 @@ int main(int argc, char **argv)
 	/* Nothing after the start-of-image marker. */
 	soi(&b);
 	save("soi-only.jpg", &b);
+
+	/* The limits of the README, each passed by one. */
+
+	/* Nine XMP packets, one past the eight kept. */
+	soi(&b);
+	for (int i = 0; i < 9; i++)
+		xmp_segment(&b, XMP_HEAD "<rdf:Description/>" XMP_TAIL);
+	frame(&b);
+	save("xmp-nine-packets.jpg", &b);
+
+	/* 4097 ExtendedXMP segments of one byte each, one past the 4096 read. */
+	soi(&b);
+	xmp_segment(&b, MAIN_WITH_EXTENSION);
+	for (uint32_t i = 0; i < 4097; i++)
+		extended_chunk(&b, 4097, i, " ", 1);
+	frame(&b);
+	save("extxmp-too-many-chunks.jpg", &b);
+
+	/* Photoshop APP13 data past 4 MiB: 65 segments of 65000 bytes. */
+	soi(&b);
+	{
+		static unsigned char filler[65000];
+		for (int i = 0; i < 65; i++) {
+			struct bytes a = { 0 };
+			put(&a, "Photoshop 3.0", 14); /* with its NUL */
+			put(&a, filler, sizeof(filler));
+			segment(&b, 0xED, a.p, a.len);
+			free(a.p);
+		}
+	}
+	frame(&b);
+	save("app13-past-4mib.jpg", &b);
+
+	/* 10001 empty Photoshop resources, one past the 10000 read, over
+	 * two APP13 segments (their data is one stream). */
+	soi(&b);
+	{
+		struct bytes r = { 0 };
+		for (int i = 0; i < 10001; i++) {
+			put_str(&r, "8BIM");
+			put_u16be(&r, 0x0400); /* not IPTC */
+			put_u16be(&r, 0);      /* an empty name, padded to even */
+			put_u32be(&r, 0);      /* no data */
+		}
+		size_t half = r.len / 2;
+		for (int part = 0; part < 2; part++) {
+			struct bytes a = { 0 };
+			put(&a, "Photoshop 3.0", 14);
+			put(&a, r.p + (part ? half : 0), part ? r.len - half : half);
+			segment(&b, 0xED, a.p, a.len);
+			free(a.p);
+		}
+		free(r.p);
+	}
+	frame(&b);
+	save("app13-too-many-resources.jpg", &b);
 	return 0;
 }

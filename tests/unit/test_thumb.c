@@ -132,6 +132,7 @@ struct enc {
 	int h_samp, v_samp;          /* of the first component; 0: the default */
 	const jpeg_scan_info *scans; /* a scan script, or NULL */
 	int num_scans;
+	int restart_rows;            /* a restart marker every so many MCU rows; 0: none */
 };
 
 /* Encodes w x h pixels (enc->components bytes each) into a file. */
@@ -160,6 +161,7 @@ static void encode(const char *path, const unsigned char *pixels, unsigned w, un
 		c.scan_info = enc->scans;
 		c.num_scans = enc->num_scans;
 	}
+	c.restart_in_rows = enc->restart_rows;
 	jpeg_set_quality(&c, 90, TRUE);
 	jpeg_start_compress(&c, TRUE);
 	size_t stride = (size_t)w * (size_t)enc->components;
@@ -173,7 +175,7 @@ static void encode(const char *path, const unsigned char *pixels, unsigned w, un
 	free(mem);
 }
 
-static const struct enc rgb = { JCS_RGB, 3, JCS_UNKNOWN, 0, 0, NULL, 0 };
+static const struct enc rgb = { JCS_RGB, 3, JCS_UNKNOWN, 0, 0, NULL, 0, 0 };
 
 static int b64_value(char ch)
 {
@@ -488,7 +490,7 @@ Test(thumb, grayscale)
 	for (unsigned i = 0; i < w * h; i++)
 		px[i] = (unsigned char)((i % w) / 2);
 	const char *path = temp_path("gray.jpg");
-	static const struct enc gray = { JCS_GRAYSCALE, 1, JCS_UNKNOWN, 0, 0, NULL, 0 };
+	static const struct enc gray = { JCS_GRAYSCALE, 1, JCS_UNKNOWN, 0, 0, NULL, 0, 0 };
 	encode(path, px, w, h, &gray);
 	free(px);
 
@@ -523,7 +525,7 @@ static void check_cmyk(J_COLOR_SPACE stored)
 			p[3] = 255;
 		}
 	const char *path = temp_path("cmyk.jpg");
-	struct enc cmyk = { JCS_CMYK, 4, stored, 0, 0, NULL, 0 };
+	struct enc cmyk = { JCS_CMYK, 4, stored, 0, 0, NULL, 0, 0 };
 	encode(path, px, w, h, &cmyk);
 	free(px);
 
@@ -637,6 +639,119 @@ Test(thumb, truncated_scan_data)
 	free(img.px);
 }
 
+/*
+ * A 256 x 192 photo with a restart marker after each MCU row (16 rows
+ * of the photo, 2 of its 1/8 decode), its restart marker number `which`
+ * (0 the first) changed to the one after it, as a damaged file has it.
+ */
+static const char *damaged_at_restart(const char *name, int which)
+{
+	unsigned w = 256, h = 192;
+	unsigned char *px = quadrants(w, h);
+	const char *whole = temp_path("restarts.jpg");
+	struct enc restarts = rgb;
+	restarts.restart_rows = 1;
+	encode(whole, px, w, h, &restarts);
+	free(px);
+	size_t len;
+	unsigned char *data = read_whole(whole, &len);
+	int seen = 0, changed = 0;
+	for (size_t i = 0; i + 1 < len; i++)
+		if (data[i] == 0xFF && data[i + 1] >= 0xD0 && data[i + 1] <= 0xD7 && seen++ == which) {
+			data[i + 1] = (unsigned char)(0xD0 + ((data[i + 1] - 0xD0 + 1) & 7));
+			changed = 1;
+			break;
+		}
+	cr_assert(changed, "no restart marker %d in the test photo", which);
+	const char *path = temp_path(name);
+	write_file(path, data, len);
+	free(data);
+	return path;
+}
+
+/* libjpeg would skip the damaged stretch and go on decoding past it;
+ * the preview stops at the damage instead, and what follows is grey. */
+Test(thumb, damaged_data_ends_the_decode)
+{
+	const char *path = damaged_at_restart("damaged-half.jpg", 5);
+	struct image img;
+	preview(&img, path, 1, PC__THUMB_SIDE);
+	cr_assert_eq(img.w, 32);
+	cr_assert_eq(img.h, 24);
+	/* The rows above the damage, as they are. */
+	cr_assert(is_red(pixel(&img, 8, 4)));
+	cr_assert(is_blue(pixel(&img, 24, 4)));
+	cr_assert(is_blue(pixel(&img, 24, 10)));
+	/* Below it, grey, both halves. */
+	for (unsigned y = 14; y < 24; y += 3)
+		for (unsigned x = 2; x < 32; x += 10) {
+			const unsigned char *p = pixel(&img, x, y);
+			for (int c = 0; c < 3; c++)
+				cr_assert(p[c] >= 120 && p[c] <= 136,
+				          "(%u, %u) is %u %u %u, not grey: decoded past the damage", x, y,
+				          p[0], p[1], p[2]);
+		}
+	free(img.px);
+}
+
+/* Damaged in its first rows: a grey card with a stripe is no preview. */
+Test(thumb, damaged_too_early_is_no_preview)
+{
+	const char *path = damaged_at_restart("damaged-top.jpg", 0);
+	char *error = preview_fails(path, PC_EFORMAT);
+	cr_assert_str_eq(error, "cannot decode the image: Corrupt JPEG data: found marker 0xd1 "
+	                        "instead of RST0 (only 8% of it decoded)");
+	free(error);
+}
+
+/* FF D8 and then zeros: libjpeg looks for the next marker to the end of
+ * the file, however long; the preview gives up after a mebibyte. */
+Test(thumb, zeros_after_the_start)
+{
+	const char *path = temp_path("zeros.jpg");
+	size_t len = 3u << 20;
+	unsigned char *data = calloc(1, len);
+	cr_assert_not_null(data);
+	data[0] = 0xFF;
+	data[1] = 0xD8;
+	write_file(path, data, len);
+	free(data);
+	char *error = preview_fails(path, PC_ETOOBIG);
+	cr_assert_str_eq(error, "the image is too costly to preview (no image data in the first 1 MiB)");
+	free(error);
+}
+
+/* A progressive photo whose end is 200 MiB of zeros (a sparse file): all
+ * its scans are read before its first row, and libjpeg would read every
+ * zero looking for the next one. */
+Test(thumb, zeros_after_the_scans, .timeout = 20)
+{
+	unsigned w = 64, h = 48;
+	unsigned char *px = quadrants(w, h);
+	const char *small = temp_path("progressive.jpg");
+	struct enc progressive = rgb;
+	static const jpeg_scan_info script[] = {
+		{ 3, { 0, 1, 2 }, 0, 0, 0, 0 },
+		{ 1, { 0 }, 1, 63, 0, 0 },
+		{ 1, { 1 }, 1, 63, 0, 0 },
+		{ 1, { 2 }, 1, 63, 0, 0 },
+	};
+	progressive.scans = script;
+	progressive.num_scans = 4;
+	encode(small, px, w, h, &progressive);
+	free(px);
+	size_t len;
+	unsigned char *data = read_whole(small, &len);
+	cr_assert(len > 2 && data[len - 2] == 0xFF && data[len - 1] == 0xD9);
+	const char *path = temp_path("progressive-zeros.jpg");
+	write_file(path, data, len - 2);
+	free(data);
+	cr_assert_eq(truncate(path, (off_t)200 << 20), 0, "truncate: %s", strerror(errno));
+	char *error = preview_fails(path, PC_ETOOBIG);
+	cr_assert_str_eq(error, "the image is too costly to preview (its data runs past 128 MiB)");
+	free(error);
+}
+
 /* Every cut of the file, in steps: a preview or a clean PC_EFORMAT with a
  * message, never a crash or a hang. */
 Test(thumb, truncated_anywhere, .timeout = 60)
@@ -743,7 +858,7 @@ Test(thumb, too_many_progressive_scans)
 	for (unsigned i = 0; i < sizeof(px); i++)
 		px[i] = (unsigned char)(i * 7);
 	const char *path = temp_path("scans.jpg");
-	struct enc gray = { JCS_GRAYSCALE, 1, JCS_UNKNOWN, 0, 0, script, n };
+	struct enc gray = { JCS_GRAYSCALE, 1, JCS_UNKNOWN, 0, 0, script, n, 0 };
 	encode(path, px, 32, 32, &gray);
 
 	char *error = preview_fails(path, PC_ETOOBIG);

@@ -4,6 +4,8 @@
 #   make test       install what is missing, then build and run every test,
 #                   then the same suites under AddressSanitizer + UBSan
 #   make demo       install what is missing, build, run the tool on samples/
+#   make analyze    install what is missing, then cppcheck and clang-tidy
+#                   over every C file; any finding fails
 #   make install    PREFIX=/usr/local DESTDIR= : binary, library, headers, .pc
 #   make V=1        show the commands
 #   make SANITIZE=address,undefined BUILD=build/san   a sanitizer build
@@ -53,12 +55,12 @@ endif
 # Flags from pkg-config, asked once per make run (and only when building).
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
 pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1))
-ifneq ($(filter-out deps test demo bench clean lint headertest fuzz,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out deps test demo bench clean lint headertest fuzz analyze,$(or $(MAKECMDGOALS),all)),)
 LIB_CFLAGS := $(call pkg_cflags,$(LIB_PKGS))
 # libcsv ships no pkg-config file.
 LIB_LIBS   := $(call pkg_libs,$(LIB_PKGS)) -lcsv -lpthread -lm
 endif
-ifneq ($(filter check check-suites $(BUILD)/tests/% $(BUILD)/bench/% bench-run,$(MAKECMDGOALS)),)
+ifneq ($(filter check check-suites $(BUILD)/tests/% $(BUILD)/bench/% bench-run analyze-run,$(MAKECMDGOALS)),)
 TEST_CFLAGS := $(call pkg_cflags,$(TEST_PKGS))
 TEST_LIBS   := $(call pkg_libs,$(TEST_PKGS))
 endif
@@ -94,7 +96,8 @@ BENCH_SRC  := $(sort $(wildcard bench/*.c))
 BENCH_DIRS := $(patsubst bench/%/main.c,%,$(wildcard bench/*/main.c))
 BENCHES    := $(sort $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%) $(BENCH_DIRS:%=$(BUILD)/bench/%))
 
-.PHONY: all deps deps-build test check check-suites demo install clean lint headertest valgrind fuzz bench
+.PHONY: all deps deps-build test check check-suites demo install clean lint headertest valgrind fuzz bench \
+	analyze analyze-run
 .DEFAULT_GOAL := all
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(BIN)
@@ -259,6 +262,49 @@ lint:
 	if sh build-aux/check-stages.sh $(BUILD)/stages-probe >/dev/null; then \
 		echo "lint: the stage check passed an include that goes up"; exit 1; \
 	else echo "lint: the stage check refuses an include that goes up"; fi
+
+# ---------------------------------------------------------------- analysis
+
+# cppcheck and clang-tidy (its checks in .clang-tidy) over every C file of
+# the tree, each file with the flags it is built with, from a compile command
+# list written from this Makefile's own flags. Any finding fails; one that is
+# not a fault is suppressed where it stands, with the reason.
+ANALYZE_GROUPS := \
+	'$(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC) -fPIC -fvisibility=hidden -DPC_BUILDING_LIBRARY' \
+		$(LIB_SRC) -- \
+	'$(BASE_CFLAGS)' $(CMD_SRC) $(TOOL_SRC) tests/torture/torture.c -- \
+	'$(BASE_CFLAGS) $(LIB_CFLAGS) $(TEST_CFLAGS) $(STAGE_INC)' $(UNIT_SRC) -- \
+	'$(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC)' $(BENCH_SRC) $(wildcard bench/*/*.c) -- \
+	'$(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC) -DPC_BUILDING_LIBRARY' $(wildcard tests/fuzz/*.c)
+# cppcheck knows C11 at most (C17 changed no rule it checks). Its checks
+# turned off, each for the whole tree:
+#   variableScope: a function's locals may be declared together at its top;
+#   readdirCalled: readdir_r is the deprecated one, and each directory
+#     stream here belongs to one thread;
+#   usleepCalled: the tests' waits of a few milliseconds need no more.
+CPPCHECK_FLAGS := --std=c11 --enable=warning,style,performance,portability \
+	--library=posix --library=gnu --library=sqlite3 \
+	--library=build-aux/cppcheck-criterion.cfg \
+	--inline-suppr --error-exitcode=1 --quiet -j 2 \
+	--suppress=missingIncludeSystem --suppress=variableScope \
+	--suppress=readdirCalled --suppress=usleepCalled
+
+analyze: deps
+	@$(MAKE) --no-print-directory analyze-run
+
+analyze-run:
+	@mkdir -p $(BUILD)/analyze
+	$(Q)sh build-aux/compile-db.sh $(CC) $(ANALYZE_GROUPS) > $(BUILD)/analyze/compile_commands.json
+	@echo "== cppcheck"
+	$(Q)cppcheck $(CPPCHECK_FLAGS) --project=$(BUILD)/analyze/compile_commands.json
+	@echo "cppcheck: no findings"
+	@echo "== clang-tidy"
+	$(Q)sed -n 's/.*"file": "\([^"]*\)".*/\1/p' $(BUILD)/analyze/compile_commands.json | \
+		xargs -P 2 -n 1 clang-tidy -p $(BUILD)/analyze --quiet \
+		>$(BUILD)/analyze/clang-tidy.log 2>&1 || \
+		{ grep -v 'warnings\? generated\.$$' $(BUILD)/analyze/clang-tidy.log; \
+		  echo "clang-tidy: findings above (all of it: $(BUILD)/analyze/clang-tidy.log)"; exit 1; }
+	@echo "clang-tidy: no findings in $$(grep -c '"file"' $(BUILD)/analyze/compile_commands.json) files"
 
 # ---------------------------------------------------------------- benchmarks
 

@@ -3,15 +3,17 @@
 # installed. As root it installs the missing ones (apt-get update first); as
 # anyone else it prints the apt-get line to run and stops.
 # Usage: deps.sh [build|test]: build (for `make demo` and `make`) is what
-# the build needs; test (the default, for `make test`) adds the test tools.
+# the build needs; test (the default, for `make test` and `make analyze`)
+# adds the test tools.
 set -eu
 want=${1:-test}
 
 # Build: compiler, pkg-config, and the libraries the code links.
 BUILD_PKGS="gcc make pkg-config libc6-dev libexif-dev libexpat1-dev libutf8proc-dev libsqlite3-dev libcsv-dev libjpeg62-turbo-dev"
 # Tests: Criterion for the unit tests; exiftool to cross-check what we read;
-# valgrind for the leak and invalid-read check; perl runs the cross-check.
-TEST_PKGS="libcriterion-dev libimage-exiftool-perl valgrind perl sqlite3 chromium"
+# valgrind for the leak and invalid-read check; perl runs the cross-check;
+# cppcheck and clang-tidy for `make analyze`.
+TEST_PKGS="libcriterion-dev libimage-exiftool-perl valgrind perl sqlite3 chromium cppcheck clang-tidy"
 
 case $want in
 build) PKGS=$BUILD_PKGS ;;

@@ -104,6 +104,8 @@ const char *cmd_user(void)
 		if (v && *v)
 			return v;
 	}
+	/* The command has one thread: getpwuid's static result is safe. */
+	/* cppcheck-suppress getpwuidCalled */
 	const struct passwd *pw = getpwuid(geteuid());
 	if (pw && pw->pw_name && *pw->pw_name)
 		return pw->pw_name;

@@ -146,7 +146,7 @@ void cmd_help(FILE *to, const struct cmd_spec *spec)
 				put_help(to, t[i].name, t[i].kind == CMD_OPT_FLAG ? NULL : t[i].value,
 				         t[i].label, t[i].help, spec->column);
 	}
-	put_help(to, NULL, NULL, "-h, --help", "this help", spec->column);
+	put_help(to, "help", NULL, "-h, --help", "this help", spec->column);
 	fprintf(to, "\n%s", spec->epilog);
 }
 

@@ -212,6 +212,9 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 		fputs(pc_scan_csv_header(opts->view), stdout);
 	opts->on_item = on_item;
 	opts->on_progress = on_progress;
+	/* r outlives its use: pc_scan_run calls back only while it runs,
+	 * and the caller drops opts when this returns. */
+	/* cppcheck-suppress autoVariables */
 	opts->ctx = &r;
 	int err = pc_scan_run(&summary, snap, (const char *const *)roots, (size_t)count, opts,
 	                      &why);
@@ -252,7 +255,7 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 	if (log_status) {
 		cmd_error("%s", *why.message ? why.message
 		                             : "the scan could not be written to the audit log");
-		if (!status || status <= EXIT_REVIEW)
+		if (status <= EXIT_REVIEW)
 			status = log_status;
 	}
 	pc_free(table);

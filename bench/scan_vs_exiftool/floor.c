@@ -65,6 +65,8 @@ static int parse_xmp(struct floor_walk *w, const unsigned char *seg, size_t len)
 	size_t full = (size_t)n[0] << 24 | (size_t)n[1] << 16 | (size_t)n[2] << 8 | n[3];
 	size_t at = (size_t)n[4] << 24 | (size_t)n[5] << 16 | (size_t)n[6] << 8 | n[7];
 	size_t part = len - head;
+	/* at <= full is tested first, so full - at does not wrap. */
+	/* cppcheck-suppress unsignedLessThanZero */
 	if (full > EXT_MAX || at > full || part > full - at)
 		return -1;
 	if (full > w->ext_alloc) {

@@ -186,8 +186,7 @@ static void destination_init(j_compress_ptr cinfo)
 
 static boolean destination_empty(j_compress_ptr cinfo)
 {
-	struct fd_destination *d = (struct fd_destination *)cinfo->dest;
-	destination_flush(cinfo, sizeof(d->buffer));
+	destination_flush(cinfo, sizeof(((struct fd_destination *)cinfo->dest)->buffer));
 	destination_init(cinfo);
 	return TRUE;
 }

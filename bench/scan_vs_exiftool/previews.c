@@ -122,7 +122,7 @@ int measure_previews(struct bench *b)
 	const char *plain_argv[] = { b->bin, "--db", b->db, "scan", "--jobs", "1", "--json",
 	                             b->preview, NULL };
 	double html[RUNS], plain[RUNS], decode[RUNS];
-	struct outcome o;
+	struct outcome o = { 0 };
 	struct stat st;
 
 	printf("\npreviews: the first %u photos (their own folder of links), one thread, warm "

@@ -12,7 +12,7 @@ static const char *replacement(utf8proc_int32_t cp)
 	case 0x0142: return "l";  /* ł */
 	case 0x00F8: return "o";  /* ø */
 	case 0x00E6: return "ae"; /* æ */
-	case 0x0111: return "d";  /* đ */
+	case 0x0111:              /* đ */
 	case 0x00F0: return "d";  /* ð */
 	case 0x0153: return "oe"; /* œ */
 	case 0x00FE: return "th"; /* þ */

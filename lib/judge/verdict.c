@@ -28,7 +28,7 @@ const char *pc_person_match_name(enum pc_person_match match)
 	case PC_PERSON_EXACT: return "exact";
 	case PC_PERSON_ALIAS: return "alias";
 	case PC_PERSON_AMBIGUOUS: return "ambiguous";
-	case PC_PERSON_UNKNOWN: return "unknown";
+	case PC_PERSON_UNKNOWN:
 	default: return "unknown";
 	}
 }

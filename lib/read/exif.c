@@ -108,6 +108,7 @@ static int damaged(int err)
  * TIFF_CLEAN, TIFF_DAMAGED (recorded) or PC_ENOMEM. Recursion is at most
  * MAX_IFDS deep, since each IFD is walked once.
  */
+/* NOLINTNEXTLINE(misc-no-recursion): bounded, as said above */
 static int check_ifd(struct pc__facts *facts, struct tiff *t, const char *name,
                      uint32_t off, uint32_t *next)
 {
@@ -469,6 +470,8 @@ static int first_integer(const ExifEntry *e, ExifByteOrder order, long *out)
 		*out = e->data[0];
 		return 1;
 	case EXIF_FORMAT_SBYTE:
+		/* SBYTE is signed by definition: the sign extension is wanted. */
+		/* NOLINTNEXTLINE(bugprone-signed-char-misuse,cert-str34-c) */
 		*out = (signed char)e->data[0];
 		return 1;
 	case EXIF_FORMAT_SHORT:

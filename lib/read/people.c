@@ -210,11 +210,13 @@ static int cmp_path_key(const void *a, const void *b)
  * hold no character below \x1f, the joiner). */
 static int mark_extended(struct path *paths, size_t n)
 {
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	struct path **sorted = malloc((n ? n : 1) * sizeof(*sorted));
 	if (!sorted)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		sorted[i] = &paths[i];
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	qsort(sorted, n, sizeof(*sorted), cmp_path_key);
 	for (size_t i = 0; i < n; i++) {
 		size_t j = i + 1;
@@ -361,6 +363,9 @@ static int add_keyword(struct builder *b, const char *text, unsigned source, int
 	if (!copy)
 		return -1;
 	out->keywords[out->keyword_count++] = (struct pc_keyword){ copy, source, in_file };
+	/* copy is owned by the keyword list now; cppcheck does not follow a
+	 * pointer into a compound literal. */
+	/* cppcheck-suppress memleak */
 	return 0;
 }
 

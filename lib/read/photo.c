@@ -26,7 +26,7 @@ static int read_blocks(struct pc__facts *facts, const struct pc__jpeg *jpeg)
 	if (jpeg->exif && pc__exif_read(facts, jpeg->exif, jpeg->exif_len))
 		return PC_ENOMEM;
 	/* The first packet that promises an extension names the one to read. */
-	char guid[33] = "", other[33];
+	char guid[33] = "", other[33] = "";
 	for (size_t i = 0; i < jpeg->xmp_count; i++) {
 		if (pc__xmp_read(facts, jpeg->xmp[i], jpeg->xmp_len[i], "XMP",
 		                 guid[0] ? other : guid))

@@ -374,7 +374,7 @@ static int read_orientation(struct reader *rd, const char *text)
 	/* EXIF was read first and wins. */
 	if (!text || rd->facts->orientation)
 		return 0;
-	for (i = 0; text[i] && i < 3; i++) {
+	for (i = 0; i < 3 && text[i]; i++) {
 		if (!is_digit(text[i]))
 			break;
 		v = v * 10 + (text[i] - '0');

@@ -393,6 +393,7 @@ static void fit(unsigned sw, unsigned sh, unsigned side, unsigned *dw, unsigned 
 		return;
 	if (sw >= sh) {
 		*dw = side;
+		/* NOLINTNEXTLINE(clang-analyzer-core.DivideZero): sw >= sh, and 0 x 0 returned above */
 		*dh = (unsigned)(((uint64_t)sh * side + sw / 2) / sw);
 	} else {
 		*dh = side;

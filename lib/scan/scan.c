@@ -309,6 +309,7 @@ static void dispatch(struct scan *s)
 	s->pending = NULL;
 	if (!b)
 		return;
+	/* Only the walker dispatches, and it starts only with jobs > 0. */
 	for (unsigned i = 0; i < s->jobs; i++) {
 		struct worker *w = &s->workers[(s->next + i) % s->jobs];
 		if (pc__ring_try_put(&w->in, b)) {
@@ -317,7 +318,7 @@ static void dispatch(struct scan *s)
 		}
 	}
 	pc__ring_put(&s->workers[s->next].in, b);
-	s->next = (s->next + 1) % s->jobs;
+	s->next = (s->next + 1) % s->jobs; /* NOLINT(clang-analyzer-core.DivideZero) */
 }
 
 /* Adds a path to the batch being filled; sends it when full. */
@@ -844,7 +845,9 @@ done:
 		pthread_join(counter, NULL);
 	if (walker_started)
 		pthread_join(walker, NULL);
+	/* s.jobs counts the workers started, 0 while s.workers is NULL. */
 	for (unsigned i = 0; i < s.jobs; i++) {
+		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 		pthread_join(s.workers[i].thread, NULL);
 		pc__ring_release(&s.workers[i].in);
 		pc__ring_release(&s.workers[i].out);

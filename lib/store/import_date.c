@@ -64,6 +64,6 @@ enum pc__import_date pc__import_date_read(const char *text, char out[11])
 		return PC__DATE_OK;
 	/* The other order, only to say why it was refused. */
 	char swapped[11];
-	put_date(swapped, year, day, month);
+	put_date(swapped, year, day, month); /* NOLINT(readability-suspicious-call-argument) */
 	return pc_date_valid(swapped) ? PC__DATE_MONTH_FIRST : PC__DATE_BAD;
 }

@@ -246,6 +246,9 @@ static int check_header(struct checker *c, const struct pc__csv_row *row)
 			if (strcmp(name, col_names[j]))
 				continue;
 			at = &c->fixed_at[j];
+			/* Set on the line above: cppcheck takes the loop's `!at` for
+			 * a doubt about it. */
+			/* cppcheck-suppress nullPointerRedundantCheck */
 			if (!*at) {
 				col->type = COL_FIXED;
 				col->which = j;

@@ -265,6 +265,8 @@ static void local_day(char out[11], const unsigned char *utc)
 	struct tm tm;
 	memset(&tm, 0, sizeof(tm));
 	out[0] = '\0';
+	/* Four and two digits at most: no number here can overflow. */
+	/* NOLINTNEXTLINE(cert-err34-c) */
 	if (!utc || sscanf((const char *)utc, "%4d-%2d-%2d %2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
 	                   &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
 		return;

@@ -267,8 +267,8 @@ static int bind_pupil(sqlite3_stmt *st, const struct pc_pupil *p, const struct k
 	       pc__store_bind_text(st, 3, p->surname) ||
 	       pc__store_bind_text(st, 4, or_null(p->preferred_name)) ||
 	       pc__store_bind_text(st, 5, or_null(p->class_name)) ||
-	       sqlite3_bind_int(st, 6, p->no_photo != 0) ||
-	       sqlite3_bind_int(st, 7, p->no_name != 0) ||
+	       sqlite3_bind_int(st, 6, p->no_photo ? 1 : 0) ||
+	       sqlite3_bind_int(st, 7, p->no_name ? 1 : 0) ||
 	       pc__store_bind_text(st, 8, p->left_on) || pc__store_bind_text(st, 9, keys->name) ||
 	       pc__store_bind_text(st, 10, keys->preferred) || pc__store_bind_text(st, 11, now) ||
 	       pc__store_bind_text(st, 12, by);

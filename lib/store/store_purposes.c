@@ -46,6 +46,10 @@ int pc__store_no_purpose(pc_store *store, const char *id)
 	const char *ids[64];
 	size_t n = 0;
 	if (id && !pc_store_purpose_list(&list, store, NULL)) {
+		/* The list is set whenever the call returns 0; the analyzer
+		 * cannot see that pc__error_set, in another file, returns its
+		 * nonzero code. */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 		for (size_t i = 0; i < list->count && n < sizeof(ids) / sizeof(ids[0]); i++)
 			ids[n++] = list->items[i].id;
 		near = pc__nearest(id, ids, n);
@@ -215,8 +219,8 @@ static int purpose_add(pc_store *store, const struct pc_purpose *purpose, const 
 	if (pc__store_bind_text(st, 1, purpose->id) ||
 	    pc__store_bind_text(st, 2, purpose->description) ||
 	    pc__store_bind_text(st, 3, policy ? policy : purpose->policy) ||
-	    sqlite3_bind_int(st, 4, purpose->is_public != 0) ||
-	    sqlite3_bind_int(st, 5, purpose->always_deny != 0)) {
+	    sqlite3_bind_int(st, 4, purpose->is_public ? 1 : 0) ||
+	    sqlite3_bind_int(st, 5, purpose->always_deny ? 1 : 0)) {
 		ret = pc__store_sqlite_fail(store, sqlite3_errcode(pc__store_db(store)), doing);
 		goto done;
 	}

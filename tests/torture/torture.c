@@ -43,6 +43,8 @@
 #include "photoconsent/photoconsent.h"
 #include "photoconsent/policy.h"
 
+/* The linker's --wrap names: reserved, and the only names it accepts. */
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 void *__real_malloc(size_t size);
 void *__real_calloc(size_t n, size_t size);
 void *__real_realloc(void *p, size_t size);
@@ -51,6 +53,7 @@ void *__wrap_malloc(size_t size);
 void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t size);
 char *__wrap_strdup(const char *s);
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 
 /* The allocation to fail (1-based), 0 for none; how many were made.
  * Atomic: a scan allocates on several threads at once. */

@@ -682,7 +682,7 @@ static void expect_codes(struct runner *r, const char *what, const char *want_li
                          int warnings)
 {
 	const pc_verdict *v = r->verdict;
-	const char *want[64], *got[64];
+	const char *want[64] = { 0 }, *got[64] = { 0 };
 	size_t want_n = 0, got_n = 0;
 	char *copy = strdup(want_list ? want_list : "");
 	char want_set[1024], got_set[1024];

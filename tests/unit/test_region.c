@@ -91,7 +91,7 @@ Test(region, boxes_are_clipped_to_the_image_and_empty_ones_dropped)
 	cr_expect_not(pc__region_map(&r, &raw, 1, 0, 0), "entirely outside");
 	raw = mwg(0.5, 0.5, 0, 0.2, 0, 0);
 	cr_expect_not(pc__region_map(&r, &raw, 1, 0, 0), "zero width");
-	raw = mwg(NAN, 0.5, 0.1, 0.2, 0, 0);
+	raw = mwg((double)NAN, 0.5, 0.1, 0.2, 0, 0);
 	cr_expect_not(pc__region_map(&r, &raw, 1, 0, 0), "not a number");
 }
 

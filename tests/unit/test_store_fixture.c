@@ -75,8 +75,9 @@ unsigned char *store_fx_slurp(const char *path, size_t *len)
 		n += got;
 		if (n == alloc) {
 			alloc *= 2;
-			data = realloc(data, alloc);
-			cr_assert_not_null(data);
+			unsigned char *grown = realloc(data, alloc);
+			cr_assert_not_null(grown);
+			data = grown;
 		}
 	}
 	fclose(f);

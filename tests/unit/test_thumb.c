@@ -89,8 +89,9 @@ static unsigned char *read_whole(const char *path, size_t *len)
 		n += got;
 		if (n == cap) {
 			cap *= 2;
-			data = realloc(data, cap);
-			cr_assert_not_null(data);
+			unsigned char *grown = realloc(data, cap);
+			cr_assert_not_null(grown);
+			data = grown;
 		}
 	}
 	fclose(f);

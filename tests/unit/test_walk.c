@@ -55,6 +55,7 @@ static void teardown(void)
 	nseen = 0;
 	char cmd[200];
 	snprintf(cmd, sizeof(cmd), "cd / && chmod -R u+rwx '%s' && rm -rf '%s'", dir, dir);
+	/* NOLINTNEXTLINE(cert-env33-c): a fixed command on the test's own temporary folder */
 	if (system(cmd) != 0)
 		cr_log_warn("could not remove %s", dir);
 }

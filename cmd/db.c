@@ -73,8 +73,8 @@ static int db_init(int argc, char **argv, const struct cmd_call *call)
 		return status;
 	if ((status = cmd_store_open(&store, call->ctx, PC_STORE_CREATE)))
 		return status;
-	printf("created the consent database '%s' (schema version %d)\n", call->ctx->db_path,
-	       pc_store_file_version(store));
+	cmd_say(stdout, "created the consent database '%s' (schema version %d)", call->ctx->db_path,
+	        pc_store_file_version(store));
 	printf("next: 'photoconsent db import FILE.csv', or 'photoconsent pupil add'\n");
 	pc_store_free(store);
 	return 0;
@@ -165,7 +165,7 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	} else {
 		print_report(report, dry_run, verbose, left_on);
 		if (dry_run)
-			printf("dry run: nothing was written to '%s'\n", call->ctx->db_path);
+			cmd_say(stdout, "dry run: nothing was written to '%s'", call->ctx->db_path);
 	}
 	pc_import_report_free(report);
 	pc_store_free(store);

@@ -227,8 +227,10 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 			status = EXIT_SOFTWARE;
 		} else if (to) {
 			cmd_put_summary(table, cmd_color(fileno(to)), to);
-			if (opts->html)
-				cmd_say(to, "\nContact sheet: %s", opts->html);
+			if (opts->html) {
+				fputc('\n', to);
+				cmd_say(to, "Contact sheet: %s", opts->html);
+			}
 		}
 		if (!status && (fflush(stdout) || ferror(stdout))) {
 			cmd_error("cannot write the output: %s", strerror(errno ? errno : EIO));

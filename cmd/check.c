@@ -174,12 +174,14 @@ int cmd_check(int argc, char **argv, const struct cmd_context *ctx)
 		return status;
 	/* Several photos for a person: how they came out, last. */
 	if (!json && judged + unopened > 1) {
-		printf("%s%d photos (%s): %zu share, %zu do not share, %zu review", judged ? "\n" : "",
-		       judged + unopened, purpose, count[PC_VERDICT_SHARE],
-		       count[PC_VERDICT_DO_NOT_SHARE], count[PC_VERDICT_REVIEW]);
+		char unread[48] = "";
 		if (unopened)
-			printf(", %d could not be read", unopened);
-		putchar('\n');
+			snprintf(unread, sizeof unread, ", %d could not be read", unopened);
+		if (judged)
+			putchar('\n');
+		cmd_say(stdout, "%d photos (%s): %zu share, %zu do not share, %zu review%s",
+		        judged + unopened, purpose, count[PC_VERDICT_SHARE],
+		        count[PC_VERDICT_DO_NOT_SHARE], count[PC_VERDICT_REVIEW], unread);
 	}
 	if (log_failed)
 		return log_failed;

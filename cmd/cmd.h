@@ -68,10 +68,22 @@ int cmd_put_verdict_text(const char *text, enum pc_verdict_kind kind, int color,
  * coloured when `color`. EOF when the write fails. */
 int cmd_put_summary(const char *table, int color, FILE *f);
 
-/* "photoconsent: " + message on stderr. */
+/*
+ * What the command says holds file names from the command line and text
+ * from files and the database, which may hold any bytes: each of these
+ * shows its whole message as pc_printable does, each control character,
+ * line or paragraph separator, bidirectional control and byte that is not
+ * UTF-8 as a '?', so that a name cannot move the cursor, colour the
+ * screen or start a line of its own. Printable text is unchanged.
+ */
+/* "photoconsent: " + message + a newline on stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: the message, then "try 'photoconsent CMD --help'". Returns EXIT_USAGE. */
 int cmd_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The message as one line, and a newline, on `f`. EOF when the write fails. */
+int cmd_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* `s` on `f`, shown so, with nothing after it. EOF when the write fails. */
+int cmd_put_shown(FILE *f, const char *s);
 
 #endif

@@ -86,12 +86,12 @@ static int record(int argc, char **argv, const struct cmd_call *call, enum pc_de
 		status = cmd_store_fail(&e, err);
 		goto done;
 	}
-	printf("recorded: %s %s %s%s %s%s%s\n", r.pupil_id, r.purpose_id, pc_decision_name(d),
+	cmd_say(stdout, "recorded: %s %s %s%s %s%s%s", r.pupil_id, r.purpose_id, pc_decision_name(d),
 	       d == PC_DECISION_WITHDRAWN ? " from" : ", signed", on ? on : today,
 	       r.expires_on ? ", until " : "", r.expires_on ? r.expires_on : "");
 	if (!was_granted)
-		printf("note: there was no consent to withdraw: %s %s was %s (%s) on %s; the "
-		       "withdrawal is recorded all the same\n", r.pupil_id, r.purpose_id,
+		cmd_say(stdout, "note: there was no consent to withdraw: %s %s was %s (%s) on %s; the "
+		        "withdrawal is recorded all the same", r.pupil_id, r.purpose_id,
 		       pc_consent_state_name(st.state), detail, on ? on : today);
 	if ((err = pc_store_consent_in_force(&st, store, r.pupil_id, r.purpose_id, today, &e))) {
 		status = cmd_store_fail(&e, err);
@@ -131,7 +131,8 @@ static void print_record(const struct pc_consent_record *r, size_t width)
 		printf("%s %s", r->decision == PC_DECISION_WITHDRAWN ? "from" : "signed", dated);
 	if (r->expires_on)
 		printf(", until %s", r->expires_on);
-	printf("\n        recorded %s by %s%s%s\n", r->recorded_at, r->recorded_by,
+	putchar('\n');
+	cmd_say(stdout, "        recorded %s by %s%s%s", r->recorded_at, r->recorded_by,
 	       r->note ? "; note: " : "", r->note ? r->note : "");
 }
 
@@ -158,10 +159,11 @@ static int consent_history(int argc, char **argv, const struct cmd_call *call)
 	const struct pc_pupil *p = pc_pupil_list_get(pupil, 0);
 	size_t n = pc_consent_list_count(list);
 	if (n == 0) {
-		printf("no consent recorded for %s %s %s\n", p->id, p->forename, p->surname);
+		cmd_say(stdout, "no consent recorded for %s %s %s", p->id, p->forename, p->surname);
 		goto done;
 	}
-	printf("consent records of %s %s %s, oldest first:\n", p->id, p->forename, p->surname);
+	cmd_say(stdout, "consent records of %s %s %s, oldest first:", p->id, p->forename,
+	        p->surname);
 	for (size_t i = 0; i < n; i++)
 		if (cmd_width(pc_consent_list_get(list, i)->purpose_id) > width)
 			width = cmd_width(pc_consent_list_get(list, i)->purpose_id);

@@ -92,8 +92,8 @@ static int db_init(int argc, char **argv, const struct cmd_call *call)
 		pc_store_free(store);
 		return cmd_store_fail(&e, err);
 	}
-	printf("created the consent database '%s' (schema version %d)\n", call->ctx->db_path,
-	       pc_store_file_version(store));
+	cmd_say(stdout, "created the consent database '%s' (schema version %d)", call->ctx->db_path,
+	        pc_store_file_version(store));
 	printf("next: 'photoconsent db import FILE.csv', or 'photoconsent pupil add'\n");
 	pc_store_free(store);
 	return 0;
@@ -111,8 +111,8 @@ static void print_report(const pc_import_report *report, int dry_run, int verbos
 	size_t n;
 	if (dry_run || verbose)
 		for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_CHANGES); i++)
-			printf("%s%s\n", dry_run ? "would: " : "",
-			       pc_import_report_line(report, PC_IMPORT_CHANGES, i));
+			cmd_say(stdout, "%s%s", dry_run ? "would: " : "",
+			        pc_import_report_line(report, PC_IMPORT_CHANGES, i));
 	printf("%zu %s: %zu %s added, %zu changed, %zu unchanged; "
 	       "%zu %s granted, %zu refused, %zu unchanged\n",
 	       r->rows, plural(r->rows, "row", "rows"),
@@ -122,7 +122,7 @@ static void print_report(const pc_import_report *report, int dry_run, int verbos
 	       r->refused, r->consents_unchanged);
 	/* Always shown: each is a decision someone must take. */
 	for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_CONFLICTS); i++)
-		printf("conflict: %s\n", pc_import_report_line(report, PC_IMPORT_CONFLICTS, i));
+		cmd_say(stdout, "conflict: %s", pc_import_report_line(report, PC_IMPORT_CONFLICTS, i));
 	if (r->conflicts)
 		printf("%zu %s: what was recorded by hand was kept\n", r->conflicts,
 		       plural(r->conflicts, "conflict", "conflicts"));
@@ -133,13 +133,13 @@ static void print_report(const pc_import_report *report, int dry_run, int verbos
 	n = pc_import_report_line_count(report, PC_IMPORT_MISSING);
 	if (r->leavers) {
 		for (size_t i = 0; i < n; i++)
-			printf("%snot in this file, left on %s: %s\n", dry_run ? "would: " : "",
-			       left_on, pc_import_report_line(report, PC_IMPORT_MISSING, i));
+			cmd_say(stdout, "%snot in this file, left on %s: %s", dry_run ? "would: " : "",
+			        left_on, pc_import_report_line(report, PC_IMPORT_MISSING, i));
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
-		printf("not in this file (kept): %s\n",
-		       pc_import_report_line(report, PC_IMPORT_MISSING, i));
+		cmd_say(stdout, "not in this file (kept): %s",
+		        pc_import_report_line(report, PC_IMPORT_MISSING, i));
 	if (n == 1)
 		printf("if this pupil has left, record it: 'photoconsent pupil set ID left_on "
 		       "DATE', or import again with --leavers-left-on DATE\n");
@@ -172,7 +172,7 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	import_opts.leavers_left_on = left_on;
 	int err = pc_store_import_csv(&report, store, file, &import_opts, &e);
 	for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_NOTICES); i++)
-		printf("note: %s\n", pc_import_report_line(report, PC_IMPORT_NOTICES, i));
+		cmd_say(stdout, "note: %s", pc_import_report_line(report, PC_IMPORT_NOTICES, i));
 	/* A refused file: every fault, a line each, naming its line. */
 	if (!err && pc_import_report_counts(report)->refused_file) {
 		for (size_t i = 0; i < pc_import_report_line_count(report, PC_IMPORT_ERRORS); i++)
@@ -184,7 +184,7 @@ static int db_import(int argc, char **argv, const struct cmd_call *call)
 	} else {
 		print_report(report, dry_run, verbose, left_on);
 		if (dry_run)
-			printf("dry run: nothing was written to '%s'\n", call->ctx->db_path);
+			cmd_say(stdout, "dry run: nothing was written to '%s'", call->ctx->db_path);
 	}
 	pc_import_report_free(report);
 	pc_store_free(store);
@@ -247,8 +247,10 @@ static int db_get(int argc, char **argv, const struct cmd_call *call)
 			printf("%s%s", i ? ";" : "", def[i]);
 		fputs("\t(the default: never set)\n", stdout);
 	} else {
-		for (size_t i = 0; i < pc_string_list_count(roots); i++)
-			printf("%s%s", i ? ";" : "", pc_string_list_get(roots, i));
+		for (size_t i = 0; i < pc_string_list_count(roots); i++) {
+			fputs(i ? ";" : "", stdout);
+			cmd_put_shown(stdout, pc_string_list_get(roots, i));
+		}
 		fputc('\n', stdout);
 	}
 	pc_string_list_free(roots);

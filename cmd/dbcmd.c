@@ -114,13 +114,17 @@ const char *cmd_user(void)
 
 size_t cmd_width(const char *s)
 {
-	return pc_utf8_width(s);
+	/* As shown: a control counts as the '?' it is shown as. */
+	char *shown = pc_printable(s);
+	size_t w = pc_utf8_width(shown ? shown : s);
+	pc_free(shown);
+	return w;
 }
 
 void cmd_pad(const char *s, size_t width)
 {
 	size_t w = cmd_width(s);
-	fputs(s, stdout);
+	cmd_put_shown(stdout, s);
 	for (; w < width; w++)
 		fputc(' ', stdout);
 }

@@ -53,7 +53,7 @@ static int event_add(int argc, char **argv, const struct cmd_call *call)
 	if ((err = pc_store_event_add(store, &e, cmd_user(), &fail)))
 		status = cmd_store_fail(&fail, err);
 	else
-		printf("added event %s: %s, %s to %s\n", e.id, e.name, e.starts_on, e.ends_on);
+		cmd_say(stdout, "added event %s: %s, %s to %s", e.id, e.name, e.starts_on, e.ends_on);
 done:
 	pc_store_free(store);
 	cmd_list_release(&denied);
@@ -66,8 +66,10 @@ static void print_joined(const char *label, const char *const *items, size_t cou
 	if (!count)
 		return;
 	printf("    %s", label);
-	for (size_t i = 0; i < count; i++)
-		printf("%s%s", i ? "; " : "", items[i]);
+	for (size_t i = 0; i < count; i++) {
+		fputs(i ? "; " : "", stdout);
+		cmd_put_shown(stdout, items[i]);
+	}
 	fputc('\n', stdout);
 }
 
@@ -108,7 +110,7 @@ static int event_list(int argc, char **argv, const struct cmd_call *call)
 		print_joined("tags:    ", e->tags, e->tag_count);
 		print_joined("denies:  ", e->denied, e->denied_count);
 		if (e->note)
-			printf("    because: %s\n", e->note);
+			cmd_say(stdout, "    because: %s", e->note);
 	}
 done:
 	pc_event_list_free(list);

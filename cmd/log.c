@@ -93,12 +93,9 @@ int cmd_log(int argc, char **argv, const struct cmd_context *ctx)
 		status = err;
 	pc_store_free(store);
 	if (!status && !json && !p.rows) {
-		printf("no checks logged%s%s", q.since ? " since " : "", q.since ? q.since : "");
-		if (q.file)
-			printf(" of '%s'", q.file);
-		if (q.pupil)
-			printf(" showing pupil %s", q.pupil);
-		putchar('\n');
+		cmd_say(stdout, "no checks logged%s%s%s%s%s%s%s", q.since ? " since " : "",
+		        q.since ? q.since : "", q.file ? " of '" : "", q.file ? q.file : "",
+		        q.file ? "'" : "", q.pupil ? " showing pupil " : "", q.pupil ? q.pupil : "");
 	}
 	if ((status == EXIT_IOERR && p.write_errno) || fflush(stdout) || ferror(stdout)) {
 		cmd_error("cannot write the output: %s",

@@ -80,9 +80,9 @@ static int pupil_add(int argc, char **argv, const struct cmd_call *call)
 		status = cmd_store_fail(&e, err);
 		goto done;
 	}
-	printf("added pupil %s %s %s%s%s%s\n", p.id, p.forename, p.surname,
-	       p.class_name ? " (" : "", p.class_name ? p.class_name : "",
-	       p.class_name ? ")" : "");
+	cmd_say(stdout, "added pupil %s %s %s%s%s%s", p.id, p.forename, p.surname,
+	        p.class_name ? " (" : "", p.class_name ? p.class_name : "",
+	        p.class_name ? ")" : "");
 done:
 	pc_store_free(store);
 	cmd_list_release(&aliases);
@@ -91,23 +91,25 @@ done:
 
 static void show_details(const struct pc_pupil *p)
 {
-	printf("pupil %s: %s %s\n", p->id, p->forename, p->surname);
+	cmd_say(stdout, "pupil %s: %s %s", p->id, p->forename, p->surname);
 	if (p->no_photo)
 		printf("  NO PHOTO: never share a photo of this pupil anywhere,"
 		       " whatever the consent below says\n");
 	if (p->no_name)
 		printf("  NO NAME: a photo may be used, but never with the pupil's name beside it\n");
 	if (p->left_on)
-		printf("  LEFT on %s: from that day no consent is in force\n", p->left_on);
-	printf("  preferred name: %s\n", p->preferred_name ? p->preferred_name : "-");
-	printf("  class:          %s\n", p->class_name ? p->class_name : "-");
+		cmd_say(stdout, "  LEFT on %s: from that day no consent is in force", p->left_on);
+	cmd_say(stdout, "  preferred name: %s", p->preferred_name ? p->preferred_name : "-");
+	cmd_say(stdout, "  class:          %s", p->class_name ? p->class_name : "-");
 	printf("  aliases:        ");
-	for (size_t i = 0; i < p->alias_count; i++)
-		printf("%s%s", i ? "; " : "", p->aliases[i]);
+	for (size_t i = 0; i < p->alias_count; i++) {
+		fputs(i ? "; " : "", stdout);
+		cmd_put_shown(stdout, p->aliases[i]);
+	}
 	printf("%s\n", p->alias_count ? "" : "-");
 	printf("  no_photo:       %s\n", p->no_photo ? "on" : "off");
 	printf("  no_name:        %s\n", p->no_name ? "on" : "off");
-	printf("  left on:        %s\n", p->left_on ? p->left_on : "-");
+	cmd_say(stdout, "  left on:        %s", p->left_on ? p->left_on : "-");
 }
 
 static int show_consent(pc_store *store, const struct pc_pupil *p)
@@ -201,7 +203,7 @@ static void print_row(const char *const cells[COLUMNS], const size_t width[COLUM
 		last--;
 	for (int c = 0; c < last; c++)
 		cmd_pad(cells[c], width[c] + 2);
-	printf("%s\n", cells[last]);
+	cmd_say(stdout, "%s", cells[last]);
 }
 
 static void print_table(const pc_pupil_list *list)
@@ -243,7 +245,7 @@ static int pupil_list(int argc, char **argv, const struct cmd_call *call)
 		status = cmd_store_fail(&e, err);
 	} else if (pc_pupil_list_count(list) == 0) {
 		if (class_name)
-			printf("no pupils in class '%s'\n", class_name);
+			cmd_say(stdout, "no pupils in class '%s'", class_name);
 		else
 			printf("no pupils yet: add them with 'photoconsent db import' or 'pupil add'\n");
 	} else {
@@ -286,11 +288,11 @@ static int pupil_set(int argc, char **argv, const struct cmd_call *call)
 	if (err)
 		status = cmd_store_fail(&e, err);
 	else if (is_left && value)
-		printf("pupil %s: left on %s\n", id, value);
+		cmd_say(stdout, "pupil %s: left on %s", id, value);
 	else if (is_left)
-		printf("pupil %s: has not left\n", id);
+		cmd_say(stdout, "pupil %s: has not left", id);
 	else
-		printf("pupil %s: %s %s\n", id, field, on ? "on" : "off");
+		cmd_say(stdout, "pupil %s: %s %s", id, field, on ? "on" : "off");
 	pc_store_free(store);
 	return status;
 }
@@ -310,7 +312,7 @@ static int pupil_alias(int argc, char **argv, const struct cmd_call *call)
 	if ((err = pc_store_pupil_alias(store, pos[0], pos[1], cmd_user(), &e)))
 		status = cmd_store_fail(&e, err);
 	else
-		printf("pupil %s: also tagged as '%s'\n", pos[0], pos[1]);
+		cmd_say(stdout, "pupil %s: also tagged as '%s'", pos[0], pos[1]);
 	pc_store_free(store);
 	return status;
 }

@@ -55,10 +55,10 @@ static int purpose_list(int argc, char **argv, const struct cmd_call *call)
 		                                  : (p->is_public ? "public" : "in school");
 		cmd_pad(p->id, width + 2);
 		cmd_pad(kind, 23);
-		printf("%s\n", p->description);
+		cmd_say(stdout, "%s", p->description);
 		fputs("  ", stdout);
 		cmd_pad("", width);
-		printf("policy: %s\n", p->policy);
+		cmd_say(stdout, "policy: %s", p->policy);
 	}
 done:
 	pc_purpose_list_free(list);
@@ -81,7 +81,7 @@ static int purpose_add(int argc, char **argv, const struct cmd_call *call)
 	if ((err = pc_store_purpose_add(store, &p, cmd_user(), &e)))
 		status = cmd_store_fail(&e, err);
 	else
-		printf("added purpose %s: %s%s%s\n", p.id, p.description,
+		cmd_say(stdout, "added purpose %s: %s%s%s", p.id, p.description,
 		       p.is_public ? " (public)" : "", p.always_deny ? " (always denied)" : "");
 	pc_store_free(store);
 	return status;

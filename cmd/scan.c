@@ -99,21 +99,12 @@ static void clear_progress(struct run *r)
 	}
 }
 
-/* A file name on a terminal, without its control characters. */
-static void put_path(FILE *f, const char *path)
-{
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-		fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, f);
-}
-
 static int on_item(void *ctx, const struct pc_scan_item *item)
 {
 	struct run *r = ctx;
 	clear_progress(r);
 	if (!item->verdict) {
-		fputs("photoconsent: skipped '", stderr);
-		put_path(stderr, item->path);
-		fprintf(stderr, "': %s\n", item->message);
+		cmd_error("skipped '%s': %s", item->path, item->message);
 		return 0;
 	}
 	if (cmd_put_verdict_text(item->record, pc_verdict_kind(item->verdict), r->color,
@@ -242,8 +233,10 @@ static int run_scan(const pc_snapshot *snap, char **roots, int count,
 			status = EXIT_SOFTWARE;
 		} else if (to) {
 			cmd_put_summary(table, cmd_color(fileno(to)), to);
-			if (opts->html)
-				fprintf(to, "\nContact sheet: %s\n", opts->html);
+			if (opts->html) {
+				fputc('\n', to);
+				cmd_say(to, "Contact sheet: %s", opts->html);
+			}
 		}
 		if (!status && (fflush(stdout) || ferror(stdout))) {
 			cmd_error("cannot write the output: %s", strerror(errno ? errno : EIO));

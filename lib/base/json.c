@@ -16,6 +16,7 @@ int pc__json_string(struct pc__buf *out, const char *s)
 	const char *p = s;
 	while (left && !err) {
 		unsigned char c = (unsigned char)*p;
+		unsigned long cp;
 		size_t n = 1;
 		switch (c) {
 		case '"': err = pc__buf_puts(out, "\\\""); break;
@@ -28,8 +29,14 @@ int pc__json_string(struct pc__buf *out, const char *s)
 				err = pc__buf_printf(out, "\\u%04x", c);
 			} else if (c < 0x80) {
 				err = pc__buf_putc(out, (char)c);
-			} else if ((n = pc__utf8_sequence(p, left))) {
+			} else if ((n = pc__utf8_decode(p, left, &cp)) && pc__cp_printable(cp)) {
 				err = pc__buf_append(out, p, n);
+			} else if (n) {
+				/* A C1 control, U+2028 or U+2029 (which end a line
+				 * in JavaScript), a bidirectional control: escaped,
+				 * so the text is kept exactly and no terminal a line
+				 * is shown on obeys it. All are below U+10000. */
+				err = pc__buf_printf(out, "\\u%04lx", cp);
 			} else {
 				/* Not UTF-8 (a file name is only bytes): JSON must be. */
 				n = 1;

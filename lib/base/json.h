@@ -3,8 +3,12 @@
  *
  * Strings are escaped so that the output is valid JSON whatever a photo's
  * tags or a file's name contain: quotes, backslashes and control
- * characters are escaped; UTF-8 passes through, and a byte that is not
- * part of valid UTF-8 (file names are bytes) becomes U+FFFD.
+ * characters are escaped; so are, as \uXXXX, the other characters that
+ * are not printable (pc__cp_printable: C1 controls, U+2028 and U+2029,
+ * bidirectional controls), so that the exact text is kept while a line
+ * shown on a terminal holds no control. Other UTF-8 passes through, and a
+ * byte that is not part of valid UTF-8 (file names are bytes) becomes
+ * U+FFFD. Every line of JSON stays one line.
  */
 #ifndef PC_JSON_H
 #define PC_JSON_H

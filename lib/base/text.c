@@ -48,6 +48,14 @@ size_t pc__utf8_sequence(const char *s, size_t len)
 	return len ? utf8_seq((const unsigned char *)s, len, &cp) : 0;
 }
 
+size_t pc__utf8_decode(const char *s, size_t len, unsigned long *cp)
+{
+	uint32_t v = 0;
+	size_t n = len ? utf8_seq((const unsigned char *)s, len, &v) : 0;
+	*cp = v;
+	return n;
+}
+
 int pc__utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -87,6 +95,35 @@ int pc__text_printable(const char *s, size_t len)
 		len -= n;
 	}
 	return 1;
+}
+
+int pc__cp_control(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+int pc__text_has_control(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	while (len) {
+		size_t n = utf8_seq(p, len, &cp);
+		/* Not UTF-8 is refused as such before this is asked. */
+		if (n ? pc__cp_control(cp) : *p < 0x20 || *p == 0x7F)
+			return 1;
+		n = n ? n : 1;
+		p += n;
+		len -= n;
+	}
+	return 0;
+}
+
+char *pc_printable(const char *s)
+{
+	struct pc__buf out;
+	pc__buf_init(&out, 0);
+	char *shown = NULL;
+	return pc__buf_finish(&shown, &out, pc__buf_put_printable(&out, s)) ? NULL : shown;
 }
 
 static int put_cp(struct pc__buf *out, uint32_t cp)

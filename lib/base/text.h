@@ -18,6 +18,8 @@ int pc__utf8_valid(const char *s, size_t len);
 /* The length of the valid UTF-8 sequence at `s` (of at most `len` bytes),
  * or 0 when the bytes there are not one. */
 size_t pc__utf8_sequence(const char *s, size_t len);
+/* As pc__utf8_sequence, and the code point of the sequence into *cp. */
+size_t pc__utf8_decode(const char *s, size_t len, unsigned long *cp);
 
 /* Whether code point `cp` may be shown to a person as it is: not a C0 or
  * C1 control, DEL, a line or paragraph separator, nor a bidirectional
@@ -27,6 +29,15 @@ int pc__cp_printable(unsigned long cp);
 /* Non-zero when the `len` bytes are valid UTF-8 and every character in
  * them is printable. */
 int pc__text_printable(const char *s, size_t len);
+
+/* Whether code point `cp` is a control character (C0, DEL or C1, Unicode's
+ * category Cc): U+009B is a terminal's CSI as surely as ESC [ is. */
+int pc__cp_control(unsigned long cp);
+/* Non-zero when the `len` bytes of valid UTF-8 hold a control character
+ * (pc__cp_control). The one check of every text written to the database,
+ * by the import and by each command alike: no name, tag, note or setting
+ * holds one, and a stray one would break every report that shows it. */
+int pc__text_has_control(const char *s, size_t len);
 
 /* UTF-8 input: invalid sequences become U+FFFD; stops at a NUL. */
 char *pc__text_from_utf8(const char *s, size_t len);

@@ -29,6 +29,7 @@ void pc__html_esc(struct pc__html_out *o, const char *s)
 	size_t left = s ? strlen(s) : 0;
 	for (const char *p = s; left && !o->err;) {
 		unsigned char c = (unsigned char)*p;
+		unsigned long cp;
 		size_t n = 1;
 		const char *esc = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
 		                : c == '"' ? "&quot;" : c == '\'' ? "&#39;" : c == '\t' ? "&#9;"
@@ -38,8 +39,13 @@ void pc__html_esc(struct pc__html_out *o, const char *s)
 			o->err = pc__buf_puts(&o->b, esc);
 		else if (c < 0x80)
 			o->err = pc__buf_putc(&o->b, (char)c);
-		else if ((n = pc__utf8_sequence(p, left)))
+		else if ((n = pc__utf8_decode(p, left, &cp)) && pc__cp_printable(cp))
 			o->err = pc__buf_append(&o->b, p, n);
+		else if (n)
+			/* A C1 control, a line separator, a bidirectional
+			 * control: a browser obeys one as surely as the raw
+			 * character, so neither is written. */
+			o->err = pc__buf_puts(&o->b, REPLACEMENT);
 		if (!n) {
 			o->err = pc__buf_puts(&o->b, REPLACEMENT);
 			n = 1;

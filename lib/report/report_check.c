@@ -194,7 +194,9 @@ static int headline(struct pc__buf *b, const pc_verdict *v)
 	int err = pc__buf_puts(b, word);
 	err = err ? err : pc__buf_printf(b, "%*s", (int)(VERDICT_WIDTH + 2 - strlen(word)), "");
 	err = err ? err : pc__buf_put_printable(b, pc_verdict_file(v));
-	return err ? err : pc__buf_printf(b, "  (%s)\n", pc_verdict_purpose(v));
+	err = err ? err : pc__buf_puts(b, "  (");
+	err = err ? err : pc__buf_put_printable(b, pc_verdict_purpose(v));
+	return err ? err : pc__buf_puts(b, ")\n");
 }
 
 /* What a consent state reads as beside a name. */

@@ -6,8 +6,10 @@
  * CSV is for spreadsheets, which run a cell that begins with = + - @ (or
  * a tab or carriage return) as a formula: such a cell, which a hostile
  * tag or file name could make, is written with a leading apostrophe, as
- * spreadsheet programs themselves do to keep text as text. Every field is
- * quoted by libcsv, the library the import reads CSV with.
+ * spreadsheet programs themselves do to keep text as text. A cell holds
+ * no control character, nor a byte that is not UTF-8: those are shown as
+ * the text reports show them, '?'. Every field is quoted by libcsv, the
+ * library the import reads CSV with.
  */
 #include <csv.h>
 #include <stdlib.h>
@@ -105,16 +107,17 @@ const char *pc_scan_csv_header(enum pc_view view)
 	return view == PC_VIEW_PARENT ? CSV_PARENT : CSV_STAFF;
 }
 
-/* One field, quoted by libcsv, defused for spreadsheets; a comma before
- * it unless it is the first. */
+/* One field, shown as a terminal would be given it (pc__buf_put_printable:
+ * a spreadsheet is read by a person, and a CSV file ends up on terminals
+ * too), quoted by libcsv, defused for spreadsheets; a comma before it
+ * unless it is the first. */
 static int csv_field(struct pc__buf *b, const char *s, int first)
 {
 	s = s ? s : "";
 	int defuse = strchr("=+-@\t\r", s[0]) && s[0];
-	size_t len = strlen(s);
 	struct pc__buf cell;
 	pc__buf_init(&cell, 0);
-	int err = (defuse && pc__buf_putc(&cell, '\'')) || pc__buf_append(&cell, s, len) ||
+	int err = (defuse && pc__buf_putc(&cell, '\'')) || pc__buf_put_printable(&cell, s) ||
 	          pc__buf_putc(&cell, '\0');
 	if (!err) {
 		/* csv_write says how much room a field takes: at most twice its
@@ -280,9 +283,11 @@ int pc_report_scan_summary(char **out, const pc_scan_summary *s)
 	pc__buf_init(&b, 0);
 	pc__buf_init(&note, 0);
 	double rate = s->seconds > 0 ? (double)s->photos / s->seconds : 0;
-	int err = pc__buf_printf(&b, "\n%zu photo%s checked for %s as of %s in %.1f s (%.0f a second)\n",
-	                         s->photos, s->photos == 1 ? "" : "s", s->purpose, s->date,
-	                         s->seconds, rate);
+	int err = pc__buf_printf(&b, "\n%zu photo%s checked for ", s->photos,
+	                         s->photos == 1 ? "" : "s") ||
+	          pc__buf_put_printable(&b, s->purpose) || pc__buf_puts(&b, " as of ") ||
+	          pc__buf_put_printable(&b, s->date) ||
+	          pc__buf_printf(&b, " in %.1f s (%.0f a second)\n", s->seconds, rate);
 	/* The verdicts' rows: their labels in lower case, as scan.h
 	 * promises, so that a terminal can find them to colour. */
 	static const enum pc_verdict_kind rows[] = { PC_VERDICT_SHARE, PC_VERDICT_REVIEW,
@@ -301,8 +306,9 @@ int pc_report_scan_summary(char **out, const pc_scan_summary *s)
 	err = err || summary_row(&b, "skipped", s->skipped, note.data);
 	/* Said once here; the photos' reasons leave it out. */
 	if (!err && s->policy && *s->policy && s->do_not_share) {
-		err = pc__buf_printf(&b, "\nThe school's policy for %s, which the refusals above "
-		                     "rest on:\n", s->purpose) ||
+		err = pc__buf_puts(&b, "\nThe school's policy for ") ||
+		      pc__buf_put_printable(&b, s->purpose) ||
+		      pc__buf_puts(&b, ", which the refusals above rest on:\n") ||
 		      pc__report_wrapped(&b, 2, "", s->policy);
 	}
 	if (!err && s->blocker_count) {

@@ -13,18 +13,21 @@ static size_t columns(const char *s, size_t len)
 	return n;
 }
 
-/* A word of `len` bytes, each control character a '?'. */
-static int put_word(struct pc__buf *b, const char *p, size_t len)
+static int wrap(struct pc__buf *b, size_t indent, const char *label, const char *text);
+
+int pc__report_wrapped(struct pc__buf *b, size_t indent, const char *label, const char *text)
 {
-	int err = 0;
-	for (size_t i = 0; i < len && !err; i++) {
-		unsigned char c = (unsigned char)p[i];
-		err = pc__buf_putc(b, c < 0x20 || c == 0x7F ? '?' : (char)c);
-	}
+	/* Filtered first, so that what is wrapped, and counted in columns,
+	 * is what the terminal is given. */
+	struct pc__buf shown;
+	pc__buf_init(&shown, 0);
+	int err = pc__buf_put_printable(&shown, text) || pc__buf_putc(&shown, '\0');
+	err = err ? PC_ENOMEM : wrap(b, indent, label, shown.data);
+	pc__buf_release(&shown);
 	return err;
 }
 
-int pc__report_wrapped(struct pc__buf *b, size_t indent, const char *label, const char *text)
+static int wrap(struct pc__buf *b, size_t indent, const char *label, const char *text)
 {
 	size_t margin = indent + columns(label, strlen(label));
 	size_t hang = *label ? margin : margin + 2;
@@ -45,7 +48,7 @@ int pc__report_wrapped(struct pc__buf *b, size_t indent, const char *label, cons
 			err = pc__buf_putc(b, ' ');
 			used++;
 		}
-		err = err ? err : put_word(b, p, len);
+		err = err ? err : pc__buf_append(b, p, len);
 		used += w;
 		p += len;
 		while (*p == ' ')

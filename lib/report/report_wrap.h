@@ -17,8 +17,8 @@
  * Appends `text` after `indent` spaces and `label`, wrapped at spaces to
  * PC__REPORT_WIDTH columns; continuation lines line up under the text's
  * first character, or hang two further in when there is no label, so that
- * each reason stands out. A word longer than a line stands alone. Each
- * control character is written '?', as pc__buf_put_printable does. Ends
+ * each reason stands out. A word longer than a line stands alone. The
+ * text is shown as pc__buf_put_printable shows it. Ends
  * with a newline. 0, or PC_ENOMEM when out of memory.
  */
 int pc__report_wrapped(struct pc__buf *b, size_t indent, const char *label, const char *text);

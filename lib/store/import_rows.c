@@ -42,8 +42,9 @@ enum clean { CLEAN_OK, CLEAN_NOT_UTF8, CLEAN_CONTROL, CLEAN_NOMEM };
 
 /* The field's text into `out`: runs of white space (a quoted field may
  * hold line ends, an export may pad) become one space, none at either
- * end. Other control characters are refused: no name holds one, and a
- * stray one would break every one-line report that shows the name. */
+ * end. Other control characters (C0, DEL, C1) are refused: no name holds
+ * one, and a stray one would break every one-line report that shows the
+ * name. */
 static enum clean clean_text(struct pc__buf *out, const char *s, size_t len)
 {
 	out->len = 0;
@@ -58,15 +59,14 @@ static enum clean clean_text(struct pc__buf *out, const char *s, size_t len)
 			space = 1;
 			continue;
 		}
-		if (b < 0x20 || b == 0x7F)
-			return CLEAN_CONTROL;
 		if (space && out->len && pc__buf_putc(out, ' '))
 			return CLEAN_NOMEM;
 		space = 0;
 		if (pc__buf_putc(out, (char)b))
 			return CLEAN_NOMEM;
 	}
-	return CLEAN_OK;
+	/* The check a command's text passes too (pc__store_check_text). */
+	return pc__text_has_control(out->data, out->len) ? CLEAN_CONTROL : CLEAN_OK;
 }
 
 /* PC_DECISION_GRANTED for a yes, PC_DECISION_REFUSED for a no, 0 for

@@ -76,9 +76,7 @@ const char *pc_consent_state_name(enum pc_consent_state state)
 
 static int check_text(pc_store *store, const char *s, const char *what)
 {
-	if (s && !pc__utf8_valid(s, strlen(s)))
-		return pc__store_fail(store, PC_EFORMAT, "the %s is not valid UTF-8", what);
-	return 0;
+	return pc__store_check_text(store, s, "the %s", what);
 }
 
 static int consent_add(pc_store *store, const struct pc_consent_record *r)
@@ -109,7 +107,7 @@ int pc__store_consent_append(pc_store *store, const struct pc_consent_record *r,
 	if ((r->signed_on && (ret = pc__store_check_date(store, r->signed_on))) ||
 	    (r->expires_on && (ret = pc__store_check_date(store, r->expires_on))) ||
 	    (r->withdrawn_on && (ret = pc__store_check_date(store, r->withdrawn_on))) ||
-	    (ret = check_text(store, r->note, "note")) ||
+	    (ret = check_text(store, r->note, "note of the consent record")) ||
 	    (ret = check_text(store, r->recorded_by, "name of who records it")))
 		goto done;
 	if (r->withdrawn_on && r->decision != PC_DECISION_WITHDRAWN) {

@@ -64,9 +64,13 @@ static int check_event(pc_store *store, const struct pc_event *e)
 	const char *ends_on = e && e->ends_on ? e->ends_on : e ? e->starts_on : NULL;
 	if (!e || !has_text(e->id))
 		return pc__store_fail(store, PC_EFORMAT, "an event needs an id");
+	if ((ret = pc__store_check_text(store, e->id, "the id of event '%s'",
+	                                pc__store_shown(e->id))))
+		return ret;
 	if (!has_text(e->name))
-		return pc__store_fail(store, PC_EFORMAT, "event '%s' needs a name",
-		                      pc__store_shown(e->id));
+		return pc__store_fail(store, PC_EFORMAT, "event '%s' needs a name", e->id);
+	if ((ret = pc__store_check_text(store, e->name, "the name of event '%s'", e->id)))
+		return ret;
 	if ((ret = pc__store_check_date(store, e->starts_on)) ||
 	    (ret = pc__store_check_date(store, ends_on)))
 		return ret;
@@ -76,8 +80,14 @@ static int check_event(pc_store *store, const struct pc_event *e)
 	for (size_t i = 0; i < e->tag_count; i++) {
 		if (!has_text(e->tags[i]))
 			return pc__store_fail(store, PC_EFORMAT, "a tag of event '%s' is empty or not "
-			                      "valid UTF-8", pc__store_shown(e->id));
+			                      "valid UTF-8", e->id);
+		if ((ret = pc__store_check_text(store, e->tags[i], "a tag of event '%s'", e->id)))
+			return ret;
 	}
+	if ((ret = pc__store_check_text(store, e->note, "the note of event '%s'", e->id)))
+		return ret;
+	/* A note is shown as written, bidirectional controls and all: it
+	 * may hold none of them either. */
 	if (e->note && !pc__text_printable(e->note, strlen(e->note)))
 		return pc__store_fail(store, PC_EFORMAT, "the note of event '%s' is not printable "
 		                      "UTF-8 text", pc__store_shown(e->id));

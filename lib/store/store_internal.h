@@ -77,6 +77,14 @@ const char *pc__store_message(const pc_store *store);
 int pc__store_fail(pc_store *store, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Text a command writes to the database (a name, an alias, a tag, a
+ * note, a description): NULL, or valid UTF-8 with no control character,
+ * by the one rule the import keeps too (pc__text_has_control). 0, or
+ * PC_EFORMAT with a message that names the field, `what` formatted
+ * printf-style ("the forename of pupil '1001'"). */
+int pc__store_check_text(pc_store *store, const char *s, const char *what, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Turns an SQLite result code into ours, with a message that names
  * `doing` ("cannot add pupil '1001'") and what SQLite said; returns it. */
 int pc__store_sqlite_fail(pc_store *store, int rc, const char *doing);

@@ -126,23 +126,19 @@ static int check_id(pc_store *store, const char *id)
 	if (!id || !*id)
 		return pc__store_fail(store, PC_EFORMAT, "a pupil needs an id");
 	size_t len = strlen(id);
-	if (!pc__utf8_valid(id, len))
-		return pc__store_fail(store, PC_EFORMAT, "a pupil id is not valid UTF-8");
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)id[i] < 0x20 || id[i] == 0x7F)
-			return pc__store_fail(store, PC_EFORMAT, "a pupil id holds a control character");
+	int ret = pc__store_check_text(store, id, "a pupil id");
+	if (ret)
+		return ret;
 	if (is_space(id[0]) || is_space(id[len - 1]))
 		return pc__store_fail(store, PC_EFORMAT, "pupil id '%s' starts or ends with a space", id);
 	return 0;
 }
 
-/* Optional text (NULL is fine) that must be UTF-8. */
+/* Optional text (NULL is fine) that must be UTF-8 with no control
+ * character, as the import's. */
 static int check_text(pc_store *store, const char *s, const char *id, const char *what)
 {
-	if (s && !pc__utf8_valid(s, strlen(s)))
-		return pc__store_fail(store, PC_EFORMAT, "the %s of pupil '%s' is not valid UTF-8",
-		                      what, id);
-	return 0;
+	return pc__store_check_text(store, s, "the %s of pupil '%s'", what, id);
 }
 
 /* Folds "first last" into *out: NULL when either part is NULL. */
@@ -412,6 +408,9 @@ static int pupil_alias(pc_store *store, const char *id, const char *alias, const
 
 	if (!alias || !pc__utf8_valid(alias, strlen(alias)))
 		return pc__store_fail(store, PC_EFORMAT, "an alias must be valid UTF-8 text");
+	if ((ret = pc__store_check_text(store, alias, "the alias of pupil '%s'",
+	                                pc__store_shown(id))))
+		return ret;
 	if (blank(alias))
 		return pc__store_fail(store, PC_EFORMAT, "an alias cannot be empty");
 	ret = pc__store_write_begin(store, &w);

@@ -185,6 +185,11 @@ static int purpose_add(pc_store *store, const struct pc_purpose *purpose, const 
 		                     "valid UTF-8", purpose->id);
 		goto done;
 	}
+	if ((ret = pc__store_check_text(store, purpose->description,
+	                                "the description of purpose '%s'", purpose->id)) ||
+	    (ret = pc__store_check_text(store, purpose->policy, "the policy of purpose '%s'",
+	                                purpose->id)))
+		goto done;
 	if (!purpose->policy) {
 		/* The sentence a denial quotes, in the words of the seeded ones. */
 		struct pc__buf b;

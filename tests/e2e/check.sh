@@ -519,6 +519,34 @@ chk --no-log "$ctl"
 expect_status 0
 expect_no_escape
 
+if hostile_text_photo "$E2E_TMP/hostile-text.jpg"; then
+	t "C1 controls and bidirectional overrides in tags do not reach check's text"
+	chk --no-log --on "$ON" --purpose display "$E2E_TMP/hostile-text.jpg"
+	expect_status 2
+	expect_printable
+	expect_said "'Ann?2J' (no such pupil)"
+	expect_said "'Bob ?gpj.exe' (no such pupil)"
+	chk --no-log --on "$ON" --purpose display --as parent "$E2E_TMP/hostile-text.jpg"
+	expect_status 2
+	expect_printable
+
+	t "check --json keeps the tags exactly, escaped"
+	chk --no-log --on "$ON" --purpose display --json "$E2E_TMP/hostile-text.jpg"
+	expect_status 2
+	expect_printable
+	expect_json '(grep { ($_->{tag} // "") eq "Bob \x{202e}gpj.exe" } @{$j[0]{people}}) &&
+		(grep { ($_->{tag} // "") eq "Ann\x{9b}2J" } @{$j[0]{people}})'
+else
+	t "C1 controls and bidirectional overrides in tags do not reach check's text"
+	skip "exiftool is not installed ('make test' installs it)"
+fi
+
+t "check's messages name a file from the command line without its escapes"
+chk --no-log "$E2E_TMP/$(printf 'gone\033[2J\007\377\302\233\342\200\256').jpg"
+expect_status 66
+expect_printable "$ERR"
+expect_err "$E2E_TMP/gone?[2J????.jpg"
+
 # ------------------------------------------------------------ memory
 # Valgrind cannot run a sanitizer build, which checks memory itself.
 if grep -q -a __asan_init "$PHOTOCONSENT" 2>/dev/null; then

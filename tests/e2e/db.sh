@@ -860,4 +860,57 @@ else
 	skip "sqlite3 is not installed"
 fi
 
+# ------------------------------------------------------------ control characters
+# The database refuses them from every command, as the import does: a
+# name holding an escape would reach every report that shows it.
+ESC_T=$(printf 'x\033[2J')
+BEL_T=$(printf 'x\007')
+C1_T=$(printf 'x\302\233')
+fresh_db
+quiet pupil add 1001 --forename Amy --surname Jones
+cp "$DB" "$E2E_TMP/controls.copy"
+# refused FIELD ARGS...: the command is refused (65), names FIELD, and
+# the database is as it was.
+refused() {
+	refused_field=$1
+	shift
+	rdb "$@"
+	expect_status 65
+	expect_printable "$ERR"
+	expect_err "$refused_field holds a control character"
+	expect_same_file "$DB" "$E2E_TMP/controls.copy" "the database changed"
+}
+t "pupil add refuses an escape or a bell in a name"
+refused "the forename of pupil '1002'" pupil add 1002 --forename "$ESC_T" --surname Jones
+refused "the surname of pupil '1002'" pupil add 1002 --forename Amy --surname "$BEL_T"
+refused "the preferred name of pupil '1002'" pupil add 1002 --forename A --surname B --preferred "$C1_T"
+refused "the class of pupil '1002'" pupil add 1002 --forename A --surname B --class "$ESC_T"
+refused "the alias of pupil '1002'" pupil add 1002 --forename A --surname B --alias "$BEL_T"
+refused "a pupil id" pupil add "$BEL_T" --forename A --surname B
+t "pupil alias refuses an escape"
+refused "the alias of pupil '1001'" pupil alias 1001 "$ESC_T"
+t "event add refuses an escape or a bell in its name, tags and note"
+refused "the name of event 'trip'" event add trip --name "$ESC_T" --from 2026-05-01
+refused "a tag of event 'trip'" event add trip --name Trip --from 2026-05-01 --tag "$BEL_T"
+refused "the note of event 'trip'" event add trip --name Trip --from 2026-05-01 --note "$ESC_T"
+t "consent notes and purpose add refuse an escape or a bell"
+refused "the note of the consent record" consent grant 1001 display --note "$ESC_T"
+refused "the description of purpose 'zine'" purpose add zine --description "$BEL_T"
+refused "the policy of purpose 'zine'" purpose add zine --description Zine --policy "$ESC_T"
+t "db set person-roots refuses an escape"
+rdb db set person-roots "People;$ESC_T"
+expect_status 65
+expect_printable "$ERR"
+expect_same_file "$DB" "$E2E_TMP/controls.copy" "the database changed"
+t "db import refuses the same characters, C1 controls too"
+printf 'UPN,Forename,Surname\n1003,A%sB,Jones\n' "$(printf '\302\233')" >"$E2E_TMP/c1.csv"
+rdb db import "$E2E_TMP/c1.csv"
+expect_status 65
+expect_err "holds a control character"
+expect_same_file "$DB" "$E2E_TMP/controls.copy" "the database changed"
+t "text without control characters is taken as written"
+rdb pupil add 1004 --forename "Zo$(printf '\303\253')" --surname "O'Brien-Smith" --alias "Zo$(printf '\303\253') B"
+expect_status 0
+expect_out "added pupil 1004 Zo$(printf '\303\253') O'Brien-Smith"
+
 e2e_finish db

@@ -145,4 +145,45 @@ run inspect --json "$latin1"
 expect_status 0
 expect_json '$j[0]{file} =~ /caf\x{fffd}\.jpg$/'
 
+# ------------------------------------------------------------ unprintable text
+if hostile_text_photo "$E2E_TMP/hostile-text.jpg"; then
+	t "C1 controls and bidirectional overrides in tags do not reach inspect's text"
+	run inspect "$E2E_TMP/hostile-text.jpg"
+	expect_status 0
+	expect_printable
+	expect_out "People/Ann?2J"
+	expect_out "Bob ?gpj.exe"
+	expect_out '"cap?tion"'
+
+	t "inspect --json keeps the text exactly, escaped: one strict line, no raw control"
+	run inspect --json "$E2E_TMP/hostile-text.jpg"
+	expect_status 0
+	expect_printable
+	expect_lines 1 "$OUT"
+	expect_out '\u009b'
+	expect_out '\u202e'
+	expect_out '"caption": "cap\u2028tion"'
+	expect_json '$j[0]{caption} eq "cap\x{2028}tion" &&
+		(grep { ($_->{name} // "") eq "Bob \x{202e}gpj.exe" } @{$j[0]{people}}) &&
+		(grep { ($_->{name} // "") eq "Ann\x{9b}2J" } @{$j[0]{people}})'
+else
+	t "C1 controls and bidirectional overrides in tags do not reach inspect's text"
+	skip "exiftool is not installed ('make test' installs it)"
+fi
+
+t "a file name with a line end and escapes is one line of inspect's text"
+named=$(printf '%s/x\nSHARE  evil\033[2J\007\377' "$E2E_TMP")
+cp samples/playground-untagged.jpg "$named.jpg"
+run inspect "$named.jpg"
+expect_status 0
+expect_printable
+expect_line "$E2E_TMP/x?SHARE  evil?[2J??.jpg"
+expect_no_match '^SHARE'
+
+t "inspect's messages name a file from the command line without its escapes"
+run inspect "$named.missing"
+expect_status 66
+expect_printable "$ERR"
+expect_err "$E2E_TMP/x?SHARE  evil?[2J??.missing"
+
 e2e_finish inspect

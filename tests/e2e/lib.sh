@@ -230,6 +230,43 @@ expect_no_escape() {
 	elif grep -q "$(printf '\033')" "$OUT"; then bad "an escape code in stdout"; else ok; fi
 }
 
+# expect_printable [FILE...]: the FILEs (stdout and stderr by default),
+# which must hold something, hold nothing a terminal obeys or a reader is
+# fooled by: no control byte but a line end (ESC, BEL, CR, a tab), only
+# valid UTF-8, no C1 control (U+0080-U+009F: U+009B is CSI), no line or
+# paragraph separator, no bidirectional override, embedding, isolate or
+# mark.
+expect_printable() {
+	[ $# -gt 0 ] || set -- "$OUT" "$ERR"
+	if [ -z "$(cat "$@" 2>/dev/null)" ]; then
+		bad "nothing printed (looking for characters that are not printable)"
+	elif perl -MEncode -e '
+		my $bad = 0;
+		for my $f (@ARGV) {
+			open my $h, "<:raw", $f or die "$f: $!\n";
+			local $/;
+			my $b = <$h> // "";
+			if ($b =~ /([\x00-\x09\x0b-\x1f\x7f])/) {
+				printf STDERR "%s holds the byte 0x%02x; ", $f, ord $1;
+				$bad = 1;
+				next;
+			}
+			my $s = eval { Encode::decode("UTF-8", $b, Encode::FB_CROAK) };
+			if (!defined $s) {
+				print STDERR "$f is not valid UTF-8; ";
+				$bad = 1;
+			} elsif ($s =~ /([\x{80}-\x{9f}\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}])/) {
+				printf STDERR "%s holds U+%04X; ", $f, ord $1;
+				$bad = 1;
+			}
+		}
+		exit $bad;' "$@" 2>"$E2E_TMP/printable.err"; then
+		ok
+	else
+		bad "$(cat "$E2E_TMP/printable.err")"
+	fi
+}
+
 # expect_said TEXT: stdout holds TEXT once the report's wrapped lines are
 # joined again (a line break and its indent read as one space).
 expect_said() {
@@ -292,6 +329,29 @@ hostile_files() {
 		echo "FAIL: make_hostile wrote no hostile file"
 		exit 1
 	fi
+}
+
+# Characters a terminal obeys or that turn text around, as UTF-8: a C1
+# CSI (U+009B), a right-to-left override (U+202E), a line separator
+# (U+2028).
+CSI_C1=$(printf '\302\233')
+RLO=$(printf '\342\200\256')
+LSEP=$(printf '\342\200\250')
+
+# hostile_text_photo FILE: a photo whose tags hold what a terminal obeys:
+# an IPTC keyword in Latin-1 (no character set named) with the byte 0x9B,
+# which reads as U+009B (CSI), "People/Ann" CSI "2J"; an XMP name with a
+# right-to-left override, "People/Bob " RLO "gpj.exe"; an XMP caption
+# with a line separator, "cap" LSEP "tion". Returns 1 when exiftool is
+# not installed (the test must skip).
+hostile_text_photo() {
+	command -v exiftool >/dev/null 2>&1 || return 1
+	cp samples/book-week-iptc-latin1.jpg "$1" || return 1
+	# exiftool's Latin is Windows-1252, where U+203A is the byte 0x9B.
+	exiftool -q -q -overwrite_original -charset iptc=latin \
+		"-IPTC:Keywords+=People/Ann$(printf '\342\200\272')2J" \
+		"-XMP-dc:Subject+=People/Bob ${RLO}gpj.exe" \
+		"-XMP-dc:Description=cap${LSEP}tion" "$1"
 }
 
 # unprivileged DIR: file modes do not stop root, so a test of a read-only

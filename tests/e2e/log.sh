@@ -189,4 +189,29 @@ else
 	skip "sqlite3 is not installed: a locked database is not tested"
 fi
 
+# ------------------------------------------------------------ unprintable names
+t "a file name cannot forge a line of the log's text"
+fresh_demo
+forged="x
+2026-11-26 09:00:00  e2e-tester  check  website  judged as of 2026-11-26  share  ${CSI_C1}evil${RLO}gpj"
+cp samples/playground-untagged.jpg "$E2E_TMP/$forged.jpg"
+chk --on "$ON" "$E2E_TMP/$forged.jpg"
+expect_status 2
+rdb log
+expect_status 0
+expect_printable
+expect_lines 1 "$OUT"
+expect_no_match '^2026-11-26 09:00:00'
+expect_out "  review  $(cd "$E2E_TMP" && pwd -P)/x?2026-11-26 09:00:00  e2e-tester  check  website  judged as of 2026-11-26  share  ?evil?gpj.jpg"
+t "log --json keeps the file name exactly, escaped"
+rdb log --json
+expect_status 0
+expect_printable
+expect_json '@j == 1 && $j[0]{file} =~ /\/x\n2026-11-26 09:00:00 .*\x{9b}evil\x{202e}gpj\.jpg$/s'
+t "log --file names the file without its escapes when nothing is logged"
+rdb log --file "$E2E_TMP/$(printf 'gone\033[2J\007\377')"
+expect_status 0
+expect_printable
+expect_out "of '$E2E_TMP/gone?[2J??'"
+
 e2e_finish log

@@ -93,4 +93,24 @@ else
 	skip "root without setpriv: a file's mode does not stop root"
 fi
 
+# ------------------------------------------------------------ file names
+# A name from the command line holds whatever bytes it was given: each
+# message shows it with '?' for each character a terminal would obey
+# and each byte that is not UTF-8.
+gone="$E2E_TMP/$(printf 'gone\033[2J\007\r\377\302\233\342\200\256\nSHARE')"
+shown="$E2E_TMP/gone?[2J??????SHARE"
+for cmd in "check --no-log" "scan --no-log" "inspect" "db import"; do
+	t "$cmd names a file that cannot be opened without its escapes"
+	# shellcheck disable=SC2086 # $cmd is a command and its options
+	rdb $cmd "$gone"
+	expect_status 66
+	expect_printable "$ERR"
+	expect_err "$shown"
+	if grep -q '^SHARE' "$ERR"; then bad "a line of stderr starts with the file's name"; else ok; fi
+done
+t "a database named with escapes is named without them"
+run --db "$gone" pupil list
+expect_no_crash
+expect_printable "$ERR"
+
 e2e_finish messages

@@ -413,4 +413,44 @@ else
 	skip "no pseudo-terminal here (script(1) missing, or no /dev/pts): progress not tested"
 fi
 
+# ------------------------------------------------------------ unprintable text
+if hostile_text_photo "$E2E_TMP/hostile-text.jpg"; then
+	t "C1 controls and bidirectional overrides in tags do not reach scan's text or CSV"
+	mkdir -p "$E2E_TMP/hostile-text"
+	mv "$E2E_TMP/hostile-text.jpg" "$E2E_TMP/hostile-text/"
+	scn --no-log --on "$ON" --purpose display "$E2E_TMP/hostile-text"
+	expect_status 2
+	expect_printable
+	expect_said "'Bob ?gpj.exe'"
+	scn --no-log --on "$ON" --purpose display --csv "$E2E_TMP/hostile-text"
+	expect_status 2
+	expect_printable
+	expect_out "'Ann?2J': no such pupil"
+else
+	t "C1 controls and bidirectional overrides in tags do not reach scan's text or CSV"
+	skip "exiftool is not installed ('make test' installs it)"
+fi
+
+t "scan --csv writes no escape, bell or byte that is not UTF-8 from a file name"
+mkdir -p "$E2E_TMP/names"
+cp samples/playground-untagged.jpg "$E2E_TMP/names/$(printf 'a\033[31mb\007c\377d\342\200\256').jpg"
+scn --no-log --on "$ON" --csv "$E2E_TMP/names"
+expect_status 2
+expect_printable
+"$CSV_TABLE" <"$OUT" >"$E2E_TMP/table" 2>&1 || bad "not a table: $(cat "$E2E_TMP/table")"
+if grep -qF "$E2E_TMP/names/a?[31mb?c?d?.jpg	review" "$E2E_TMP/table"; then
+	ok
+else
+	bad "the file's cell is not its name shown printable: $(cat "$E2E_TMP/table")"
+fi
+t "scan's text and messages show such a file name printable"
+scn --no-log --on "$ON" "$E2E_TMP/names"
+expect_status 2
+expect_printable
+expect_out "$E2E_TMP/names/a?[31mb?c?d?.jpg"
+scn --no-log --on "$ON" "$E2E_TMP/$(printf 'gone\033[2J\007\377')"
+expect_status 66
+expect_printable "$ERR"
+expect_err "$E2E_TMP/gone?[2J??"
+
 e2e_finish scan

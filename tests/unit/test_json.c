@@ -64,3 +64,48 @@ Test(json, numbers_read_as_printf_rounds_them)
 	cr_expect_str_eq(b.data, "null");
 	pc__buf_release(&b);
 }
+
+/* `s` as a JSON string, as the writers give it. */
+static void expect_json_string(const char *s, const char *want)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	cr_assert_eq(pc__json_string(&b, s), 0);
+	cr_assert_eq(pc__buf_putc(&b, '\0'), 0);
+	cr_expect_str_eq(b.data, want);
+	pc__buf_release(&b);
+}
+
+Test(json, line_separators_are_escaped)
+{
+	/* U+2028 and U+2029 end a line in JavaScript and on some terminals. */
+	expect_json_string("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "\"a\\u2028b\\u2029c\"");
+	expect_json_string("a\nb\rc\td", "\"a\\nb\\rc\\td\"");
+}
+
+Test(json, c1_controls_are_escaped)
+{
+	/* U+009B is a terminal's CSI; U+0085 a next line. */
+	expect_json_string("Ann\xc2\x9b" "2J\xc2\x85", "\"Ann\\u009b2J\\u0085\"");
+	expect_json_string("\x1b[31m\x07\x7f", "\"\\u001b[31m\\u0007\\u007f\"");
+}
+
+Test(json, bidirectional_controls_are_escaped)
+{
+	expect_json_string("Bob \xe2\x80\xaegpj.exe", "\"Bob \\u202egpj.exe\"");
+	expect_json_string("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad",
+	                   "\"\\u202a\\u202b\\u202c\\u202d\"");
+	expect_json_string("\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9",
+	                   "\"\\u2066\\u2067\\u2068\\u2069\"");
+	expect_json_string("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "\"\\u200e\\u200f\\u061c\"");
+}
+
+Test(json, printable_text_is_kept_as_written)
+{
+	expect_json_string("Zo\xc3\xab \xc5\x81ukasz \xe6\x9d\xb1\xe4\xba\xac \xf0\x9f\x98\x80 "
+	                   "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \"q\" \\",
+	                   "\"Zo\xc3\xab \xc5\x81ukasz \xe6\x9d\xb1\xe4\xba\xac \xf0\x9f\x98\x80 "
+	                   "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \\\"q\\\" \\\\\"");
+	/* A file name's byte that is not UTF-8. */
+	expect_json_string("a\xff.jpg", "\"a\\ufffd.jpg\"");
+}

@@ -1225,3 +1225,25 @@ Test(report_html, many_cards_stream_through)
 	free(c);
 	pc_verdict_free(v);
 }
+
+/* What the page is given of `s` by the escaping every outside string
+ * goes through. */
+static void expect_html(const char *s, const char *want)
+{
+	struct pc__html_out o = { 0 };
+	pc__buf_init(&o.b, 0);
+	pc__html_esc(&o, s);
+	cr_assert_eq(o.err, 0);
+	cr_assert_eq(pc__buf_putc(&o.b, '\0'), 0);
+	cr_expect_str_eq(o.b.data, want);
+	pc__buf_release(&o.b);
+}
+
+Test(html_escape, no_control_or_bidirectional_character_is_written_raw)
+{
+	expect_html("a\x1b[2J\x07", "a\xef\xbf\xbd[2J\xef\xbf\xbd");
+	expect_html("Ann\xc2\x9b" "2J", "Ann\xef\xbf\xbd" "2J");
+	expect_html("Bob \xe2\x80\xaegpj.exe", "Bob \xef\xbf\xbdgpj.exe");
+	expect_html("a\xe2\x80\xa8" "b\xe2\x81\xa6", "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+	expect_html("Zo\xc3\xab <b>&\"'", "Zo\xc3\xab &lt;b&gt;&amp;&quot;&#39;");
+}

@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/fold.h"
 #include "base/text.h"
+#include "photoconsent/photoconsent.h"
 
 static void expect_text(char *got, const char *want)
 {
@@ -138,4 +140,88 @@ Test(fold, ascii_fast_path_agrees_with_unicode_folding)
 		s[len] = '\0';
 		expect_fast_fold_agrees(s);
 	}
+}
+
+/* ------------------------------------------------------------ printable */
+
+/* What a terminal is given of `s`. */
+static void expect_shown(const char *s, const char *want)
+{
+	struct pc__buf b;
+	pc__buf_init(&b, 0);
+	cr_assert_eq(pc__buf_put_printable(&b, s), 0);
+	cr_assert_eq(pc__buf_putc(&b, '\0'), 0);
+	cr_expect_str_eq(b.data, want);
+	pc__buf_release(&b);
+	char *copy = pc_printable(s);
+	cr_assert_not_null(copy);
+	cr_expect_str_eq(copy, want);
+	pc_free(copy);
+}
+
+Test(printable, c0_controls_and_del_are_shown_as_question_marks)
+{
+	expect_shown("a\x1b[2Jb\x07" "c\x7f\n\r\td", "a?[2Jb?c????d");
+}
+
+Test(printable, c1_controls_are_shown_as_question_marks)
+{
+	/* U+009B is CSI: "\xc2\x9b" "31m" colours a terminal red. */
+	expect_shown("Ann\xc2\x9b" "31m \xc2\x80\xc2\x85\xc2\x9f", "Ann?31m ???");
+	/* U+00A0, the first character after them, is printable. */
+	expect_shown("\xc2\xa0\xc2\xa9", "\xc2\xa0\xc2\xa9");
+}
+
+Test(printable, bidirectional_controls_and_separators_are_shown_as_question_marks)
+{
+	expect_shown("Bob \xe2\x80\xaegpj.exe", "Bob ?gpj.exe");
+	expect_shown("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad", "????");
+	expect_shown("\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9", "????");
+	expect_shown("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "???");
+	expect_shown("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a?b?c");
+}
+
+Test(printable, each_byte_not_utf8_is_a_question_mark)
+{
+	expect_shown("a\xff\xfe.jpg", "a??.jpg");
+	/* A sequence cut short, an overlong, a surrogate. */
+	expect_shown("\xe2\x80", "??");
+	expect_shown("\xc0\xaf", "??");
+	expect_shown("\xed\xa0\x80", "???");
+}
+
+Test(printable, printable_text_is_unchanged)
+{
+	const char *s = "Zo\xc3\xab \xc5\x81ukasz \xe6\x9d\xb1\xe4\xba\xac \xf0\x9f\x98\x80 "
+	                "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d 'x' (1) ~";
+	expect_shown(s, s);
+	expect_shown(NULL, "");
+}
+
+Test(printable, one_rule_for_every_code_point)
+{
+	for (unsigned long cp = 0; cp < 0x20; cp++)
+		cr_expect(!pc__cp_printable(cp), "U+%04lX", cp);
+	for (unsigned long cp = 0x7F; cp <= 0x9F; cp++)
+		cr_expect(!pc__cp_printable(cp), "U+%04lX", cp);
+	static const unsigned long not_shown[] = { 0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
+		0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 };
+	for (size_t i = 0; i < sizeof(not_shown) / sizeof(not_shown[0]); i++)
+		cr_expect(!pc__cp_printable(not_shown[i]), "U+%04lX", not_shown[i]);
+	static const unsigned long shown[] = { 0x20, 0x7E, 0xA0, 0xEB, 0x141, 0x200D, 0x2030,
+		0x2065, 0x206A, 0xFFFD, 0x1F600 };
+	for (size_t i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+		cr_expect(pc__cp_printable(shown[i]), "U+%04lX", shown[i]);
+}
+
+Test(printable, stored_text_holds_no_control_character)
+{
+	cr_expect(pc__text_has_control("A\x1b", 2));
+	cr_expect(pc__text_has_control("A\x07", 2));
+	cr_expect(pc__text_has_control("A\n", 2));
+	cr_expect(pc__text_has_control("A\x7f", 2));
+	cr_expect(pc__text_has_control("A\xc2\x9b", 3));
+	/* A name in any script, and a right-to-left mark, are names. */
+	cr_expect(!pc__text_has_control("Zo\xc3\xab \xd7\xa9\xd7\x9c\xe2\x80\x8f", 10));
+	cr_expect(!pc__text_has_control("", 0));
 }

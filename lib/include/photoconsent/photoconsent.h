@@ -97,6 +97,14 @@ PC_EXTERN void pc_free(void *ptr);
  * else 1); a byte that is not UTF-8 counts 1, as the U+FFFD a terminal
  * shows for it. 0 for NULL. */
 PC_EXTERN size_t pc_utf8_width(const char *s);
+/* A copy of `s` (NULL as "") fit to show on a terminal or in a log, as
+ * every text report of the library shows what came from a file or the
+ * database: each character that is not printable (a C0 or C1 control, a
+ * line or paragraph separator, a bidirectional override, embedding,
+ * isolate or mark) and each byte that is not part of valid UTF-8 becomes
+ * '?'; printable text is unchanged. The caller frees it with pc_free;
+ * NULL when out of memory. */
+PC_EXTERN char *pc_printable(const char *s);
 
 /* Non-zero when `date` is a real calendar date written "YYYY-MM-DD". */
 PC_EXTERN int pc_date_valid(const char *date);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "photoconsent/photoconsent.h"
+#include "base/text.h"
 
 void pc__buf_init(struct pc__buf *buf, size_t max)
 {
@@ -116,8 +117,26 @@ int pc__buf_finish(char **out, struct pc__buf *buf, int err)
 int pc__buf_put_printable(struct pc__buf *buf, const char *s)
 {
 	int err = 0;
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && !err; p++)
-		err = pc__buf_putc(buf, *p < 0x20 || *p == 0x7F ? '?' : (char)*p);
+	s = s ? s : "";
+	size_t left = strlen(s);
+	while (left && !err) {
+		/* A byte that is not UTF-8 is one '?'; so is each character that
+		 * the one rule (pc__cp_printable) does not let through. */
+		size_t n = pc__utf8_sequence(s, left);
+		unsigned long cp = 0;
+		const unsigned char *p = (const unsigned char *)s;
+		if (n)
+			cp = n == 1 ? p[0] : n == 2 ? p[0] & 0x1Fu : n == 3 ? p[0] & 0x0Fu : p[0] & 0x07u;
+		for (size_t i = 1; i < n; i++)
+			cp = (cp << 6) | (p[i] & 0x3Fu);
+		if (!n || !pc__cp_printable(cp))
+			err = pc__buf_putc(buf, '?');
+		else
+			err = pc__buf_append(buf, s, n);
+		n = n ? n : 1;
+		s += n;
+		left -= n;
+	}
 	return err;
 }
 

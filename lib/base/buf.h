@@ -45,7 +45,8 @@ void pc__buf_release(struct pc__buf *buf);
 int pc__buf_finish(char **out, struct pc__buf *buf, int err);
 /* Appends `s` (NULL as "") for a terminal: each control character as a
  * '?', so that a file name or a tag cannot move the cursor or colour the
- * screen. */
+ * screen; so is each byte that is not UTF-8, and each character that
+ * pc__cp_printable refuses (C1 controls, bidirectional overrides). */
 int pc__buf_put_printable(struct pc__buf *buf, const char *s);
 
 #endif

@@ -121,7 +121,8 @@ int pc_report_inspect_text(char **out, const pc_photo *photo)
 	PC_ASSERT_ARG_CODE(photo);
 	struct pc__buf b;
 	pc__buf_init(&b, 0);
-	int err = pc__buf_printf(&b, "%s\n", pc_photo_path(photo));
+	int err = pc__buf_put_printable(&b, pc_photo_path(photo));
+	err = err ? err : pc__buf_putc(&b, '\n');
 	err = err ? err : text_people(&b, photo);
 	for (size_t i = 0; i < pc_photo_event_count(photo) && !err; i++)
 		err = labelled(&b, i ? NULL : "event:", pc_photo_event(photo, i));

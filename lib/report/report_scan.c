@@ -111,10 +111,11 @@ static int csv_field(struct pc__buf *b, const char *s, int first)
 {
 	s = s ? s : "";
 	int defuse = strchr("=+-@\t\r", s[0]) && s[0];
-	size_t len = strlen(s);
 	struct pc__buf cell;
 	pc__buf_init(&cell, 0);
-	int err = (defuse && pc__buf_putc(&cell, '\'')) || pc__buf_append(&cell, s, len) ||
+	/* A spreadsheet shows a cell as it is: no control character, and
+	 * nothing that is not UTF-8, from a file name either. */
+	int err = (defuse && pc__buf_putc(&cell, '\'')) || pc__buf_put_printable(&cell, s) ||
 	          pc__buf_putc(&cell, '\0');
 	if (!err) {
 		/* csv_write says how much room a field takes: at most twice its

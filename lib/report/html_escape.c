@@ -24,6 +24,18 @@ void pc__html_rawf(struct pc__html_out *o, const char *fmt, ...)
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
+/* Whether the valid UTF-8 sequence of `n` bytes at `p` is a character
+ * the one rule lets through (a C1 control, U+2028 or a bidirectional
+ * override from a file name is not). */
+static int printable(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned long cp = n == 2 ? u[0] & 0x1Fu : n == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (u[i] & 0x3Fu);
+	return pc__cp_printable(cp);
+}
+
 void pc__html_esc(struct pc__html_out *o, const char *s)
 {
 	size_t left = s ? strlen(s) : 0;
@@ -38,8 +50,10 @@ void pc__html_esc(struct pc__html_out *o, const char *s)
 			o->err = pc__buf_puts(&o->b, esc);
 		else if (c < 0x80)
 			o->err = pc__buf_putc(&o->b, (char)c);
-		else if ((n = pc__utf8_sequence(p, left)))
+		else if ((n = pc__utf8_sequence(p, left)) && printable(p, n))
 			o->err = pc__buf_append(&o->b, p, n);
+		else if (n)
+			o->err = pc__buf_puts(&o->b, REPLACEMENT);
 		if (!n) {
 			o->err = pc__buf_puts(&o->b, REPLACEMENT);
 			n = 1;

@@ -125,10 +125,14 @@ static void check_chars(const char *s, size_t len, const char *allowed, const ch
 	for (size_t i = 0; i < len;) {
 		unsigned long cp;
 		size_t n = next_cp(s + i, len - i, &cp);
-		if (!n)
-			fuzz_broken(what, s, len);
-		if (!pc__cp_printable(cp) && !(cp < 0x80 && cp && strchr(allowed, (int)cp)))
-			fuzz_broken(what, s, len);
+		if (!n || (!pc__cp_printable(cp) && !(cp < 0x80 && cp && strchr(allowed, (int)cp)))) {
+			/* The line it is on, from its start. */
+			size_t from = i;
+			while (from && s[from - 1] != '\n' && i - from < 300)
+				from--;
+			fprintf(stderr, "fuzz: at byte %zu, 0x%02x:\n", i, (unsigned char)s[i]);
+			fuzz_broken(what, s + from, len - from > 400 ? 400 : len - from);
+		}
 		i += n;
 	}
 }

@@ -116,9 +116,12 @@ int pc__buf_finish(char **out, struct pc__buf *buf, int err)
 
 int pc__buf_put_printable(struct pc__buf *buf, const char *s)
 {
+	return pc__buf_put_printable_len(buf, s ? s : "", s ? strlen(s) : 0);
+}
+
+int pc__buf_put_printable_len(struct pc__buf *buf, const char *s, size_t left)
+{
 	int err = 0;
-	s = s ? s : "";
-	size_t left = strlen(s);
 	while (left && !err) {
 		/* A byte that is not UTF-8 is one '?'; so is each character that
 		 * the one rule (pc__cp_printable) does not let through. */

@@ -48,5 +48,7 @@ int pc__buf_finish(char **out, struct pc__buf *buf, int err);
  * screen; so is each byte that is not UTF-8, and each character that
  * pc__cp_printable refuses (C1 controls, bidirectional overrides). */
 int pc__buf_put_printable(struct pc__buf *buf, const char *s);
+/* The same for the `len` bytes at `s`. */
+int pc__buf_put_printable_len(struct pc__buf *buf, const char *s, size_t len);
 
 #endif

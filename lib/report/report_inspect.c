@@ -73,18 +73,20 @@ static int text_sources(struct pc__buf *b, unsigned sources)
  * a crowd of them is one line. */
 #define UNNAMED_LISTED 3
 
-/* A value under a label, or under the previous one when `label` is NULL. */
+/* A value under a label, or under the previous one when `label` is NULL.
+ * Values come from the photo: only what the one printable rule lets
+ * through reaches the terminal. */
 static int labelled(struct pc__buf *b, const char *label, const char *value)
 {
-	if (label)
-		return pc__buf_printf(b, LABEL "%s\n", label, value);
-	return pc__buf_printf(b, CONT "%s\n", value);
+	int err = label ? pc__buf_printf(b, LABEL, label) : pc__buf_puts(b, CONT);
+	err = err ? err : pc__buf_put_printable(b, value);
+	return err ? err : pc__buf_putc(b, '\n');
 }
 
 static int text_person(struct pc__buf *b, const struct pc_person *p, int first)
 {
 	int err = first ? pc__buf_printf(b, LABEL, "people:") : pc__buf_puts(b, CONT);
-	err = err ? err : pc__buf_puts(b, p->name ? p->name : "(unnamed face)");
+	err = err ? err : pc__buf_put_printable(b, p->name ? p->name : "(unnamed face)");
 	err = err ? err : pc__buf_puts(b, "  [");
 	err = err ? err : text_sources(b, p->sources);
 	err = err ? err : pc__buf_putc(b, ']');
@@ -130,7 +132,7 @@ int pc_report_inspect_text(char **out, const pc_photo *photo)
 		err = pc__buf_printf(&b, LABEL, "keywords:");
 		for (size_t i = 0; i < pc_photo_keyword_count(photo) && !err; i++) {
 			err = i ? pc__buf_puts(&b, "; ") : 0;
-			err = err ? err : pc__buf_puts(&b, pc_photo_keyword(photo, i)->text);
+			err = err ? err : pc__buf_put_printable(&b, pc_photo_keyword(photo, i)->text);
 		}
 		err = err ? err : pc__buf_putc(&b, '\n');
 	}
@@ -139,7 +141,8 @@ int pc_report_inspect_text(char **out, const pc_photo *photo)
 	if (!err && pc_photo_has_gps(photo))
 		err = labelled(&b, "gps:", "position present");
 	if (!err && pc_photo_caption(photo))
-		err = pc__buf_printf(&b, LABEL "\"%s\"\n", "caption:", pc_photo_caption(photo));
+		err = pc__buf_printf(&b, LABEL "\"", "caption:") ||
+		      pc__buf_put_printable(&b, pc_photo_caption(photo)) || pc__buf_puts(&b, "\"\n");
 	for (size_t i = 0; i < pc_photo_error_count(photo) && !err; i++)
 		err = labelled(&b, i ? NULL : "problem:", pc_photo_error(photo, i));
 	return pc__buf_finish(out, &b, err);

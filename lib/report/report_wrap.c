@@ -13,15 +13,11 @@ static size_t columns(const char *s, size_t len)
 	return n;
 }
 
-/* A word of `len` bytes, each control character a '?'. */
+/* A word of `len` bytes, each character the one printable rule refuses
+ * a '?'. */
 static int put_word(struct pc__buf *b, const char *p, size_t len)
 {
-	int err = 0;
-	for (size_t i = 0; i < len && !err; i++) {
-		unsigned char c = (unsigned char)p[i];
-		err = pc__buf_putc(b, c < 0x20 || c == 0x7F ? '?' : (char)c);
-	}
-	return err;
+	return pc__buf_put_printable_len(b, p, len);
 }
 
 int pc__report_wrapped(struct pc__buf *b, size_t indent, const char *label, const char *text)

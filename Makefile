@@ -55,7 +55,7 @@ endif
 # Flags from pkg-config, asked once per make run (and only when building).
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
 pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1))
-ifneq ($(filter-out deps test demo bench clean lint headertest fuzz analyze,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out deps test demo bench clean lint headertest analyze,$(or $(MAKECMDGOALS),all)),)
 LIB_CFLAGS := $(call pkg_cflags,$(LIB_PKGS))
 # libcsv ships no pkg-config file.
 LIB_LIBS   := $(call pkg_libs,$(LIB_PKGS)) -lcsv -lpthread -lm
@@ -94,10 +94,14 @@ TORTURE    := $(BUILD)/tests/torture
 BENCH_SRC  := $(sort $(wildcard bench/*.c))
 # A benchmark of several files is a folder with a main.c: bench/NAME/*.c.
 BENCH_DIRS := $(patsubst bench/%/main.c,%,$(wildcard bench/*/main.c))
+# The fuzz targets, tests/fuzz/fuzz_NAME.c (`make fuzz`); `make test`
+# replays the inputs they found through the same code without libFuzzer.
+FUZZERS    := photo csv_import reports preview sidecar
+REPLAY_BIN := $(FUZZERS:%=$(BUILD)/tests/fuzz-%)
 BENCHES    := $(sort $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%) $(BENCH_DIRS:%=$(BUILD)/bench/%))
 
-.PHONY: all deps deps-build test check check-suites demo install clean lint headertest valgrind fuzz bench \
-	analyze analyze-run
+.PHONY: all deps deps-build test check check-suites demo install clean lint headertest valgrind fuzz fuzz-seeds \
+	bench analyze analyze-run
 .DEFAULT_GOAL := all
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(BIN)
@@ -209,9 +213,12 @@ test: deps
 check: check-suites valgrind $(BENCHES)
 	@sh tests/e2e/agree.sh $(BIN) $(CORPUS)
 
-check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE)
+check-suites: all $(UNIT_BIN) $(TOOLS) $(TORTURE) $(REPLAY_BIN)
 	@echo "== unit tests ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)$(UNIT_BIN) --jobs $(UNIT_JOBS) --short-filename
+	@echo "== inputs the fuzzers found, replayed ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
+	$(Q)for f in $(FUZZERS); do [ -d tests/fuzz/regressions/$$f ] || continue; \
+		$(BUILD)/tests/fuzz-$$f tests/fuzz/regressions/$$f || exit 1; done
 	@echo "== every allocation failed in turn ($(if $(SANITIZE),sanitize=$(SANITIZE),plain build))"
 	$(Q)$(TORTURE) $(TORTURE_PHOTOS) >$(BUILD)/torture.log || { cat $(BUILD)/torture.log; exit 1; }
 	@tail -n 1 $(BUILD)/torture.log
@@ -343,16 +350,85 @@ clean:
 
 # ---------------------------------------------------------------- fuzzing
 
-# libFuzzer on pc_photo_read_memory, seeded with the samples and the hostile
-# files. FUZZ_SECONDS=60 by default. Needs clang; not part of `make test`.
+# libFuzzer (clang, ASan + UBSan) on each target tests/fuzz/fuzz_NAME.c in
+# turn, FUZZ_SECONDS each (60 by default); not part of `make test`, which
+# replays the inputs kept in tests/fuzz/regressions/NAME/. Each target's
+# corpus grows in BUILD/fuzz/NAME/corpus and is kept from run to run; the
+# seeds are read where they are (FUZZ_CORPUS, when present, is only read).
+.PHONY: $(FUZZERS:%=fuzz-%)
 FUZZ_SECONDS ?= 60
-fuzz:
-	@mkdir -p $(BUILD)/fuzz/corpus
-	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-		-fsanitize=fuzzer,address,undefined -Ilib/include $(STAGE_INC) \
-		$(shell $(PKG_CONFIG) --cflags $(LIB_PKGS)) -DPC_BUILDING_LIBRARY \
-		$(LIB_SRC) tests/fuzz/fuzz_photo.c \
-		$(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) -lm -o $(BUILD)/fuzz/fuzz_photo
-	cp samples/*.jpg $(BUILD)/fuzz/corpus/
-	$(BUILD)/fuzz/fuzz_photo -max_total_time=$(FUZZ_SECONDS) -max_len=262144 \
-		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus
+FUZZ_CC      ?= clang
+FUZZ_CORPUS  ?= ../shared/corpus
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := $(filter-out -O2,$(BASE_CFLAGS)) -O1 $(FUZZ_SAN) $(STAGE_INC) -Itests/fuzz
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/migrations.o
+# Kept between runs, although only pattern rules name them.
+.SECONDARY: $(FUZZ_OBJ)
+# The import's target moves "today" by wrapping time().
+FUZZ_LDFLAGS_csv_import := -Wl,--wrap=time
+# Each target's seeds, and the longest input it is given.
+FUZZ_HOSTILE := $(FUZZ_DIR)/hostile
+FUZZ_SEEDS_photo      := samples $(FUZZ_HOSTILE) $(wildcard $(FUZZ_CORPUS))
+FUZZ_SEEDS_reports    := samples $(FUZZ_HOSTILE) $(wildcard $(FUZZ_CORPUS))
+FUZZ_SEEDS_preview    := samples $(FUZZ_HOSTILE) $(wildcard $(FUZZ_CORPUS))
+FUZZ_SEEDS_csv_import := consent-db tests/e2e/excel tests/torture
+FUZZ_SEEDS_sidecar    := $(FUZZ_DIR)/sidecar-seeds
+FUZZ_MAX_LEN := 262144
+FUZZ_MAX_LEN_csv_import := 65536
+FUZZ_MAX_LEN_sidecar := 131072
+FUZZ_MAX_LEN_reports := 65536
+FUZZ_BIN     := $(FUZZERS:%=$(FUZZ_DIR)/fuzz_%)
+
+$(FUZZ_DIR)/obj/lib/%.o: lib/%.c $(LIB_HDR) $(wildcard lib/include/photoconsent/*.h) Makefile
+	$(call say,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(LIB_CFLAGS) \
+		-DPC_BUILDING_LIBRARY -c -o $@ $<
+
+$(FUZZ_DIR)/obj/migrations.o: $(BUILD)/gen/migrations.c
+	$(call say,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+	$(call say,LD,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(LIB_CFLAGS) $(FUZZ_LDFLAGS_$*) -o $@ \
+		$< tests/fuzz/fuzz_common.c $(FUZZ_OBJ) $(LIB_LIBS)
+
+$(BUILD)/tests/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h \
+		tests/fuzz/replay.c $(STATIC_LIB)
+	$(call say,LD,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_CFLAGS) $(STAGE_INC) -Itests/fuzz $(LDFLAGS) \
+		$(FUZZ_LDFLAGS_$*) -o $@ $< tests/fuzz/fuzz_common.c tests/fuzz/replay.c \
+		$(STATIC_LIB) $(LIB_LIBS)
+
+# The seeds made here: the hostile files, and the sidecars on their own.
+fuzz-seeds: $(BUILD)/tests/make_hostile
+	$(Q)rm -rf $(FUZZ_HOSTILE) $(FUZZ_SEEDS_sidecar) && \
+		mkdir -p $(FUZZ_HOSTILE) $(FUZZ_SEEDS_sidecar) && \
+		$(BUILD)/tests/make_hostile $(FUZZ_HOSTILE) >/dev/null && \
+		cp samples/*.xmp $(FUZZ_SEEDS_sidecar)/
+
+define fuzz_run
+	@echo "== fuzz $(1) ($(FUZZ_SECONDS) s)"
+	@mkdir -p $(FUZZ_DIR)/$(1)/corpus
+	$(Q)TMPDIR=$(FUZZ_TMP) nice -n $(FUZZ_NICE) $(FUZZ_DIR)/fuzz_$(1) -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=$(or $(FUZZ_MAX_LEN_$(1)),$(FUZZ_MAX_LEN)) -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/$(1)/ \
+		$(if $(wildcard tests/fuzz/$(1).dict),-dict=tests/fuzz/$(1).dict) \
+		$(FUZZ_DIR)/$(1)/corpus $(FUZZ_SEEDS_$(1))
+
+endef
+FUZZ_NICE ?= 10
+# The targets' scratch databases and files: in memory where there is a
+# tmpfs, since SQLite syncs each commit.
+FUZZ_TMP  ?= $(if $(wildcard /dev/shm/.),/dev/shm,$(or $(TMPDIR),/tmp))
+
+# Every target in turn; `make fuzz-NAME` runs one.
+fuzz: $(FUZZ_BIN) fuzz-seeds
+	$(foreach f,$(FUZZERS),$(call fuzz_run,$(f)))
+
+$(FUZZERS:%=fuzz-%): fuzz-%: $(FUZZ_DIR)/fuzz_% fuzz-seeds
+	$(call fuzz_run,$*)

@@ -1,14 +1,12 @@
 /*
  * A libFuzzer target: any bytes, read as a photo, must give a photo object
  * and both reports without a crash, a leak or undefined behaviour.
- * Built and run by `make fuzz` (clang); not part of `make test`.
  */
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fuzz_common.h"
 #include "photoconsent/photoconsent.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

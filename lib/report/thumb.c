@@ -514,7 +514,9 @@ static void colour_row(const struct colour *cc, JSAMPIMAGE planes, unsigned row,
 	for (unsigned i = 0; i < cc->n; i++)
 		p[i] = planes[i][row * cc->rnum[i] / cc->rden[i]];
 	for (unsigned x = 0; x < width; x++, out += 3) {
-		unsigned v[MAX_COMPONENTS];
+		/* Zeroed: cc->n is the colour space's count, which the
+		 * analyser cannot see; the cost is nothing at 1/8 scale. */
+		unsigned v[MAX_COMPONENTS] = { 0 };
 		for (unsigned i = 0; i < cc->n; i++)
 			v[i] = p[i][x * cc->num[i] / cc->den[i]];
 		switch (cc->space) {

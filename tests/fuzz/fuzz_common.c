@@ -210,7 +210,10 @@ static int json_string(struct json *j)
 		}
 		unsigned long cp;
 		size_t n = next_cp(j->s + j->at, j->len - j->at, &cp);
-		if (!n)
+		/* Strict JSON allows U+2028 and the bidirectional controls raw;
+		 * ours writes every character the printable rule refuses as
+		 * \uXXXX, so that a terminal showing the JSON shows no control. */
+		if (!n || !pc__cp_printable(cp))
 			return 0;
 		j->at += n;
 	}

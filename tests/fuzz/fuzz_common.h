@@ -27,8 +27,9 @@ void fuzz_write(const char *path, const void *data, size_t len);
 /* The whole file (malloc'd, NUL added) and its length; NULL when absent. */
 char *fuzz_read(const char *path, size_t *len);
 
-/* `s` is one strict JSON value (RFC 8259, valid UTF-8, no raw control
- * character in a string) followed by exactly one newline. */
+/* `s` is one strict JSON value (RFC 8259, valid UTF-8, and in a string no
+ * raw character that pc__cp_printable refuses: controls, line separators,
+ * bidirectional controls) followed by exactly one newline. */
 void fuzz_check_json_line(const char *s, const char *what);
 /* `s` is valid UTF-8 in which every character but the line end is
  * printable by the library's one rule (pc__cp_printable). */

@@ -26,8 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int ret = pc__thumb_data_uri(&uri, &shown, &error, path, orientation, PC__THUMB_SIDE);
 	if (ret == 0) {
 		static const char prefix[] = "data:image/jpeg;base64,";
-		if (!uri || error || strncmp(uri, prefix, sizeof(prefix) - 1) != 0)
-			fuzz_broken("a preview made is not a JPEG data URI", uri, uri ? strlen(uri) : 0);
+		if (!uri)
+			fuzz_broken("a preview made is no data URI", NULL, 0);
+		if (error || strncmp(uri, prefix, sizeof(prefix) - 1) != 0)
+			fuzz_broken("a preview made is not a JPEG data URI", uri, strlen(uri));
 		size_t b64 = strlen(uri) - (sizeof(prefix) - 1);
 		if (b64 == 0 || b64 % 4 ||
 		    strspn(uri + sizeof(prefix) - 1,

@@ -153,20 +153,20 @@ static void check_verdict(const pc_verdict *v, const pc_photo *photo)
 	pc_free(out);
 
 	const char *roots[1] = { entry.file };
-	struct pc_log_scan scan = { 0 };
-	scan.id = 3;
-	scan.at = entry.at;
-	scan.finished_at = entry.at;
-	scan.by = entry.by;
-	scan.purpose_id = entry.purpose_id;
-	scan.on = entry.on;
-	scan.roots = roots;
-	scan.root_count = 1;
-	if (pc_report_log_text(&out, NULL, &scan) != 0)
+	struct pc_log_scan logged = { 0 };
+	logged.id = 3;
+	logged.at = entry.at;
+	logged.finished_at = entry.at;
+	logged.by = entry.by;
+	logged.purpose_id = entry.purpose_id;
+	logged.on = entry.on;
+	logged.roots = roots;
+	logged.root_count = 1;
+	if (pc_report_log_text(&out, NULL, &logged) != 0)
 		fuzz_broken("log's text failed", NULL, 0);
 	check_text_lines(out, 1, "a log row of a scan is not one printable line");
 	pc_free(out);
-	if (pc_report_log_json(&out, NULL, &scan) != 0)
+	if (pc_report_log_json(&out, NULL, &logged) != 0)
 		fuzz_broken("log --json failed", NULL, 0);
 	fuzz_check_json_line(out, "log --json of a scan is not one line of strict JSON");
 	pc_free(out);

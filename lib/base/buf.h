@@ -43,14 +43,5 @@ void pc__buf_release(struct pc__buf *buf);
  * into *out and returns 0; else (or when out of memory) releases the
  * buffer and returns PC_ENOMEM. */
 int pc__buf_finish(char **out, struct pc__buf *buf, int err);
-/* Appends `s` (NULL as "") for a terminal, a log or a CSV cell: each
- * character that is not printable (pc__cp_printable: a C0 or C1 control,
- * a line or paragraph separator, a bidirectional control) and each byte
- * that is not part of valid UTF-8 (a file name is only bytes) as a '?', so
- * that a file name or a tag cannot move the cursor, colour the screen,
- * start a line or turn text around. Printable text goes across as it is. */
-int pc__buf_put_printable(struct pc__buf *buf, const char *s);
-/* As pc__buf_put_printable, for the `len` bytes at `s`. */
-int pc__buf_put_printable_n(struct pc__buf *buf, const char *s, size_t len);
 
 #endif

@@ -340,3 +340,38 @@ void pc__utf8_trim_cut(char *s)
 	if (back + 1 < need)
 		s[i - 1] = '\0';
 }
+
+int pc__buf_put_printable_n(struct pc__buf *buf, const char *s, size_t len)
+{
+	int err = 0;
+	while (len && !err) {
+		/* Printable ASCII, the bulk of any name, goes across as a run. */
+		size_t run = 0;
+		while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run) {
+			err = pc__buf_append(buf, s, run);
+			s += run;
+			len -= run;
+			continue;
+		}
+		unsigned long cp;
+		size_t n = pc__utf8_decode(s, len, &cp);
+		if (n && pc__cp_printable(cp)) {
+			err = pc__buf_append(buf, s, n);
+		} else {
+			/* One '?' for the character, or for each byte not UTF-8. */
+			err = pc__buf_putc(buf, '?');
+			n = n ? n : 1;
+		}
+		s += n;
+		len -= n;
+	}
+	return err;
+}
+
+int pc__buf_put_printable(struct pc__buf *buf, const char *s)
+{
+	s = s ? s : "";
+	return pc__buf_put_printable_n(buf, s, strlen(s));
+}

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+struct pc__buf;
+
 /* Non-zero when the `len` bytes are valid UTF-8 (no overlongs, no
  * surrogates, nothing past U+10FFFF). */
 int pc__utf8_valid(const char *s, size_t len);
@@ -66,5 +68,15 @@ const char *pc__nearest(const char *typed, const char *const *names, size_t coun
 /* Cuts off a UTF-8 sequence that a bounded vsnprintf left half written at
  * the end of `s`, so that a cut message stays valid UTF-8. */
 void pc__utf8_trim_cut(char *s);
+
+/* Appends `s` (NULL as "") for a terminal, a log or a CSV cell: each
+ * character that is not printable (pc__cp_printable: a C0 or C1 control,
+ * a line or paragraph separator, a bidirectional control) and each byte
+ * that is not part of valid UTF-8 (a file name is only bytes) as a '?', so
+ * that a file name or a tag cannot move the cursor, colour the screen,
+ * start a line or turn text around. Printable text goes across as it is. */
+int pc__buf_put_printable(struct pc__buf *buf, const char *s);
+/* As pc__buf_put_printable, for the `len` bytes at `s`. */
+int pc__buf_put_printable_n(struct pc__buf *buf, const char *s, size_t len);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "base/buf.h"
+#include "base/text.h"
 #include "base/json.h"
 #include "photoconsent/photoconsent.h"
 

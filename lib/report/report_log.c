@@ -8,6 +8,7 @@
  * so that a check run with --on in the past never reads as cleared today.
  */
 #include "base/buf.h"
+#include "base/text.h"
 #include "base/error.h"
 #include "base/json.h"
 #include "photoconsent/photoconsent.h"

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "base/error.h"
 #include "report/report_parent.h"
 #include "report/report_scan.h"

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 
 /* Lines are wrapped to fit a classic 80-column terminal. */
 #define PC__REPORT_WIDTH 80

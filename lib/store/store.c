@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "store/migrations.h"
+#include "store/store_file.h"
 #include "store/store_internal.h"
 #include "base/text.h"
 
@@ -608,6 +609,34 @@ static int upgrade(pc_store *store, const struct pc__store_options *opts)
 	return ret;
 }
 
+/* A damaged page could hide a withdrawal, so nothing is judged or written
+ * on a file that fails quick_check. */
+static int intact(pc_store *store)
+{
+	char problem[200];
+	int rc = pc__store_quick_check(store->db, problem, sizeof(problem));
+	if (rc == SQLITE_CORRUPT && *problem) {
+		pc__utf8_trim_cut(problem);
+		return pc__store_fail(store, PC_EDATABASE, "'%s' is damaged (%s); restore it from a "
+		                      "backup", pc__store_path(store), pc__store_shown(problem));
+	}
+	return rc == SQLITE_OK ? 0 : pc__store_sqlite_fail(store, rc, NULL);
+}
+
+static int set_mode(pc_store *store, unsigned mode)
+{
+	char failed[4200];
+	int e = pc__store_chmod(store->path, mode, failed, sizeof(failed));
+	if (e == ENAMETOOLONG)
+		return pc__store_fail(store, PC_EINVALID, "'%s': the path is too long",
+		                      pc__store_path(store));
+	if (e)
+		return pc__store_fail(store, e == EPERM ? PC_EREADONLY : PC_EOPEN,
+		                      "cannot set the mode of '%s': %s", pc__store_shown(failed),
+		                      strerror(e));
+	return 0;
+}
+
 /* A journal a writer left (or is writing) beside the file. */
 static int journal_beside(const char *path)
 {
@@ -741,7 +770,7 @@ reopen:;
 	ret = check_kind(store, &k, count);
 	if (ret)
 		goto done;
-	if (k.version > 0 && (ret = pc__store_intact(store)))
+	if (k.version > 0 && (ret = intact(store)))
 		goto done;
 	store->file_version = k.version;
 	if (mode == PC_STORE_READ) {
@@ -776,9 +805,11 @@ reopen:;
 	/* The schema made here, in a file that was there empty (made by
 	 * touch, or by a program's "save as"): it names children now, so it
 	 * becomes the owner's alone, as a file db init creates is. */
-	if (k.version == 0 && !created && (ret = pc__store_chmod(store, store->path, 0600)))
+	if (k.version == 0 && !created && (ret = set_mode(store, 0600)))
 		goto done;
-	ret = pc__store_use_wal(store);
+	rc = pc__store_use_wal(store->db);
+	if (rc != SQLITE_OK)
+		ret = pc__store_sqlite_fail(store, rc, "cannot turn on the write-ahead log");
 done:
 	if (ret && store->db) {
 		free_statements(store);
@@ -831,7 +862,7 @@ int pc_store_set_mode(pc_store *store, unsigned mode, struct pc_error *err)
 	PC_ASSERT_ARG(err, store);
 	if (mode & ~0777u)
 		return pc__error_set(err, PC_EINVALID, "%#o is not a file mode (0000 to 0777)", mode);
-	return pc__store_result(store, pc__store_chmod(store, store->path, mode), err);
+	return pc__store_result(store, set_mode(store, mode), err);
 }
 
 void pc_store_free(pc_store *store)

@@ -215,19 +215,6 @@ int pc__store_check_date(pc_store *store, const char *date);
  * characters), else a replacement character. */
 const char *pc__store_shown(const char *s);
 
-/* The file on disk (store_file.c). */
-/* The folder holding `path` ("." for a bare name), cut to `size`. */
-void pc__store_folder_of(const char *path, char *out, size_t size);
-/* 1 when this process may make files in the folder holding `path`, where
- * SQLite keeps the write-ahead log and its index. */
-int pc__store_folder_writable(const char *path);
-/* 0 when PRAGMA quick_check passes, else PC_EDATABASE naming the damage. */
-int pc__store_intact(pc_store *store);
-/* Puts the file in WAL mode unless it is already (or is busy: next time). */
-int pc__store_use_wal(pc_store *store);
-/* Sets the mode of `path` and of its -wal and -shm, where they exist. */
-int pc__store_chmod(pc_store *store, const char *path, unsigned mode);
-
 /* The time now, UTC, "YYYY-MM-DD HH:MM:SS". */
 void pc__store_now(char out[20]);
 

@@ -76,11 +76,8 @@ const char *pc__store_shown(const char *s)
 {
 	if (!s)
 		return "";
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
-			return "\xEF\xBF\xBD";
-	return pc__utf8_valid(s, len) ? s : "\xEF\xBF\xBD";
+	/* The one printable rule (a C1 or bidirectional control too). */
+	return pc__text_printable(s, strlen(s)) ? s : "\xEF\xBF\xBD";
 }
 
 const char *pc__store_path(const pc_store *store)

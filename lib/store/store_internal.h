@@ -211,8 +211,8 @@ int pc__store_write_end(pc_store *store, struct pc__store_write *w, int ret);
 /* PC_EFORMAT with "'x' is not a date (YYYY-MM-DD)" unless `date` is one. */
 int pc__store_check_date(pc_store *store, const char *date);
 
-/* `s` when it can be quoted in a message (valid UTF-8, no control
- * characters), else a replacement character. */
+/* `s` when it can be quoted in a message (valid UTF-8, every character
+ * printable by pc__cp_printable), else a replacement character. */
 const char *pc__store_shown(const char *s);
 
 /* The time now, UTC, "YYYY-MM-DD HH:MM:SS". */
